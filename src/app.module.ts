@@ -1,7 +1,29 @@
-import { Controller, Get, Module } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-class Hello { /** the greeting */ hello: string; }
-@Controller()
-class HelloController { @Get('hi') hi(): Hello { return { hello: 'x' }; } }
-@Module({ controllers: [HelloController] })
-export class AppModule {}
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { loggerOptions } from './common/logging/logger.options';
+import { ConfigModule } from './config/config.module';
+import { AppConfig } from './config/configuration';
+import { IsalesModule } from './isales/isales.module';
+
+export interface AppModuleOptions {
+  /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
+  logStream?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
+        IsalesModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { InvalidParam, UpstreamFault } from './problem';
+
+/**
+ * The one error base of the gateway: a stable `slug` (the problem type), an HTTP status and a
+ * title. Anything thrown that is not a GatewayError is rendered as a 500 with no detail.
+ */
+export abstract class GatewayError extends Error {
+  abstract readonly slug: string;
+  abstract readonly title: string;
+  abstract readonly status: number;
+  readonly upstream?: UpstreamFault;
+  readonly invalidParams?: InvalidParam[];
+  /** Seconds, sent as `Retry-After`. */
+  retryAfterS?: number;
+
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailedError extends GatewayError {
+  readonly slug = 'validation-failed';
+  readonly title = 'The request is not valid';
+  readonly status = 400;
+  override readonly invalidParams: InvalidParam[];
+
+  constructor(invalidParams: InvalidParam[]) {
+    super(invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '));
+    this.invalidParams = invalidParams;
+  }
+}
+
+export class ResourceNotFoundError extends GatewayError {
+  readonly slug = 'not-found';
+  readonly title = 'Not found';
+  readonly status = 404;
+}

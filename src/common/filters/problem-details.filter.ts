@@ -1,0 +1,102 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GatewayError } from '../errors/gateway-error';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from '../errors/problem';
+import { RequestContext } from '../request/request-context';
+
+const GENERIC_TITLES: Readonly<Record<number, string>> = {
+  400: 'The request is not valid',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  413: 'The request is too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+};
+
+function slugOf(status: number): string {
+  return (GENERIC_TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+/**
+ * Renders every error as RFC 9457 problem details. Only what a GatewayError chose to say, or the
+ * message of a client (4xx) error, reaches the body; stack traces, secrets and signatures never do.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception, request);
+    this.log(exception, problem);
+
+    if (exception instanceof GatewayError && exception.retryAfterS !== undefined) {
+      reply.header('retry-after', String(exception.retryAfterS));
+    }
+    reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    const base = {
+      instance: request.url.split('?')[0],
+      requestId: RequestContext.requestId() ?? String(request.id),
+    };
+    if (exception instanceof GatewayError) {
+      return {
+        type: problemType(exception.slug),
+        title: exception.title,
+        status: exception.status,
+        detail: exception.detail,
+        ...base,
+        ...(exception.upstream && { upstream: exception.upstream }),
+        ...(exception.invalidParams && { invalidParams: exception.invalidParams }),
+      };
+    }
+    const status = statusOf(exception);
+    if (status >= 400 && status < 500) {
+      return {
+        type: problemType(slugOf(status)),
+        title: GENERIC_TITLES[status] ?? 'The request cannot be served',
+        status,
+        detail: clientMessage(exception, status),
+        ...base,
+      };
+    }
+    return {
+      type: problemType('internal-error'),
+      title: 'Internal error',
+      status: 500,
+      detail: 'The gateway failed to handle the request; the request id identifies it in the logs.',
+      ...base,
+    };
+  }
+
+  private log(exception: unknown, problem: ProblemDetails): void {
+    const fields = { status: problem.status, type: problem.type, upstream: problem.upstream };
+    if (problem.status >= 500 && !(exception instanceof GatewayError)) {
+      this.logger.error({ ...fields, err: exception }, 'unhandled error');
+    } else if (problem.status >= 500) {
+      this.logger.warn({ ...fields, detail: problem.detail }, problem.title);
+    }
+  }
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+function clientMessage(exception: unknown, status: number): string {
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.join('; ');
+  }
+  if (exception instanceof Error && exception.message) return exception.message;
+  return GENERIC_TITLES[status] ?? 'The request cannot be served';
+}

@@ -1,0 +1,33 @@
+import { accessSync, constants } from 'node:fs';
+import { EnvReader } from './env-parser';
+
+export interface IsalesConfig {
+  /** e.g. https://10.22.26.181:28080; paths are appended to it. */
+  baseUrl: URL;
+  ak: string;
+  /** Secret: never logged, never in an error. */
+  sk: string;
+  timeoutMs: number;
+  tlsCaFile?: string;
+  tlsRejectUnauthorized: boolean;
+}
+
+export function readIsalesConfig(env: EnvReader): IsalesConfig {
+  const baseUrl = env.url('ISALES_BASE_URL', ['http:', 'https:'], { required: true });
+  const tlsCaFile = env.optionalString('ISALES_TLS_CA_FILE');
+  if (tlsCaFile !== undefined) {
+    try {
+      accessSync(tlsCaFile, constants.R_OK);
+    } catch {
+      env.problem('ISALES_TLS_CA_FILE', 'is not a readable file');
+    }
+  }
+  return {
+    baseUrl: baseUrl ?? new URL('http://invalid.invalid'),
+    ak: env.requiredString('ISALES_AK'),
+    sk: env.requiredString('ISALES_SK'),
+    timeoutMs: env.integer('ISALES_TIMEOUT_MS', 10000, 1, 600000),
+    tlsCaFile,
+    tlsRejectUnauthorized: env.boolean('ISALES_TLS_REJECT_UNAUTHORIZED', true),
+  };
+}

@@ -1,0 +1,69 @@
+import { IsalesOperation } from './isales-operation';
+
+/**
+ * What each documented iSales business code means for the caller, one table per operation,
+ * because iSales reuses codes with different meanings per endpoint (api-notes.md section 3).
+ * Anything not in an operation's table is an unknown code and becomes a 502.
+ */
+export type UpstreamOutcome = 'invalid' | 'not-found' | 'conflict' | 'rate-limited' | 'failure';
+
+export const OUTCOME_STATUS: Readonly<Record<UpstreamOutcome, number>> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  'rate-limited': 429,
+  failure: 502,
+};
+
+export const ISALES_SUCCESS = '0200000';
+
+/** 02000001..02000011: the generic validation codes listed on every page. */
+const GENERIC_PARAMETER_CODES: Record<string, UpstreamOutcome> = Object.fromEntries(
+  Array.from({ length: 11 }, (_, i) => [`020000${String(i + 1).padStart(2, '0')}`, 'invalid' as const]),
+);
+
+/** 0200022 "interface called too fast" (ADDNUM); the design maps it to 429 wherever it comes. */
+const CALLED_TOO_FAST: Record<string, UpstreamOutcome> = { '0200022': 'rate-limited' };
+
+export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Record<string, UpstreamOutcome>>>> = {
+  // seed 000. The en page calls 0200006 "invalid characters"; every other page (and the zh one)
+  // says "database operation error", so it is treated as an upstream failure.
+  queryDataImportTask: {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  },
+  // seed 001. 0200033/0200034 are copied from the write-back page; mapped as documented all the same.
+  queryServer: {
+    '0200001': 'invalid',
+    '0200033': 'not-found',
+    '0200034': 'conflict',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  },
+  // seed 002: 0200005 and 0200007 are "parameter error" on this page only.
+  queryBusinessResults: {
+    '0200001': 'invalid',
+    '0200005': 'invalid',
+    '0200007': 'invalid',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  },
+  // seed 003 has an empty table; these come from the sibling appointment pages (api-notes.md 1.4).
+  appointList: {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '0200007': 'not-found',
+    ...GENERIC_PARAMETER_CODES,
+    '04000001': 'invalid',
+    '04000002': 'invalid',
+    '04000004': 'not-found',
+    '04000005': 'conflict',
+    ...CALLED_TOO_FAST,
+  },
+};
+
+export function outcomeOf(operation: IsalesOperation, code: string): UpstreamOutcome | undefined {
+  return Object.hasOwn(ISALES_ERROR_TABLES[operation], code) ? ISALES_ERROR_TABLES[operation][code] : undefined;
+}

@@ -1,0 +1,194 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig, APP_CONFIG } from '../config/configuration';
+import { IsalesConfig } from '../config/isales.config';
+import { RequestContext } from '../common/request/request-context';
+import { signC2 } from './c2-signer';
+import { ISALES_SUCCESS, outcomeOf } from './isales-error-tables';
+import {
+  IsalesBadResponseError,
+  IsalesBusinessError,
+  IsalesHttpError,
+  IsalesTimeoutError,
+  IsalesUnreachableError,
+} from './isales.errors';
+import { IsalesOperation } from './isales-operation';
+import { IsalesTransport, TransportFailure, TransportResponse } from './isales-transport';
+import {
+  AppointmentQuery,
+  BusinessResultQuery,
+  FileServerQuery,
+  ImportTaskQuery,
+  IsalesAppointment,
+  IsalesBusinessResult,
+  IsalesFileServer,
+  IsalesImportTask,
+  IsalesPage,
+} from './isales.types';
+
+type Json = Record<string, unknown>;
+
+interface UpstreamCall {
+  operation: IsalesOperation;
+  vdnId: number;
+  method: 'GET' | 'POST';
+  /** Relative to `/rest/isales/v1/openapi/campaigns/{vdnId}/`. */
+  resource: string;
+  query?: Record<string, string>;
+  body?: object;
+  listField: string;
+  countField: string;
+}
+
+/**
+ * The only code that speaks iSales: builds the URL, serialises the body once, signs exactly those
+ * bytes and the Host it sends, reads the envelope, and turns every outcome into a page or a typed
+ * IsalesError.
+ */
+@Injectable()
+export class IsalesClient {
+  private readonly logger = new Logger(IsalesClient.name);
+  private readonly config: IsalesConfig;
+  private readonly host: string;
+  private readonly basePath: string;
+
+  constructor(
+    @Inject(APP_CONFIG) appConfig: AppConfig,
+    private readonly transport: IsalesTransport,
+  ) {
+    this.config = appConfig.isales;
+    // URL.host omits the port when it is the scheme's default, which is what Host must say.
+    this.host = this.config.baseUrl.host;
+    this.basePath = this.config.baseUrl.pathname.replace(/\/+$/, '');
+  }
+
+  listImportTasks(vdnId: number, query: ImportTaskQuery): Promise<IsalesPage<IsalesImportTask>> {
+    return this.list({
+      operation: 'queryDataImportTask',
+      vdnId,
+      method: 'POST',
+      resource: 'blackfile/queryDataImportTask',
+      body: query,
+      listField: 'result',
+      countField: 'count',
+    });
+  }
+
+  listFileServers(vdnId: number, query: FileServerQuery): Promise<IsalesPage<IsalesFileServer>> {
+    return this.list({
+      operation: 'queryServer',
+      vdnId,
+      method: 'POST',
+      resource: 'file/queryServer',
+      body: query,
+      listField: 'server',
+      countField: 'count',
+    });
+  }
+
+  listBusinessResults(vdnId: number, query: BusinessResultQuery): Promise<IsalesPage<IsalesBusinessResult>> {
+    return this.list({
+      operation: 'queryBusinessResults',
+      vdnId,
+      method: 'GET',
+      resource: 'queryBusinessResults',
+      query: { pageSize: String(query.pageSize), pageNum: String(query.pageNum) },
+      listField: 'data',
+      countField: 'totalCount',
+    });
+  }
+
+  listAppointments(vdnId: number, query: AppointmentQuery): Promise<IsalesPage<IsalesAppointment>> {
+    return this.list({
+      operation: 'appointList',
+      vdnId,
+      method: 'POST',
+      resource: 'appoint/list',
+      body: query,
+      listField: 'data',
+      countField: 'totalCount',
+    });
+  }
+
+  private async list<T>(call: UpstreamCall): Promise<IsalesPage<T>> {
+    const payload = await this.call(call);
+    const items = payload[call.listField] ?? [];
+    if (!Array.isArray(items)) {
+      throw new IsalesBadResponseError(call.operation, `iSales sent "${call.listField}" that is not a list`);
+    }
+    return { items: items as T[], total: toCount(payload[call.countField]) };
+  }
+
+  private async call(call: UpstreamCall): Promise<Json> {
+    const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${call.resource}`;
+    const url = new URL(path, this.config.baseUrl);
+    if (call.query) for (const [k, v] of Object.entries(call.query)) url.searchParams.append(k, v);
+    // Serialised once: these exact bytes are signed and sent.
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const signature = signC2(
+      { method: call.method, path, query: call.query, headers: { host: this.host }, body },
+      { ak: this.config.ak, sk: this.config.sk },
+      new Date(),
+    );
+    const headers: Record<string, string> = {
+      Host: this.host,
+      'Content-Type': 'application/json; charset=UTF-8',
+      Accept: 'application/json',
+      Authorization: signature.authorization,
+    };
+    const requestId = RequestContext.requestId();
+    if (requestId) headers['X-Request-Id'] = requestId;
+
+    const started = performance.now();
+    let response: TransportResponse;
+    try {
+      response = await this.transport.send({ method: call.method, url, headers, body, timeoutMs: this.config.timeoutMs });
+    } catch (error) {
+      const failure = error instanceof TransportFailure ? error : new TransportFailure('connection', 'unexpected transport error');
+      this.logger.warn({ operation: call.operation, vdnId: call.vdnId, failure: failure.kind, reason: failure.reason }, 'iSales call failed');
+      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, this.config.timeoutMs);
+      throw new IsalesUnreachableError(call.operation, failure.reason);
+    }
+    const ms = Math.round(performance.now() - started);
+    this.logger.debug({ operation: call.operation, vdnId: call.vdnId, status: response.status, ms }, 'iSales call');
+    return this.parse(call.operation, response);
+  }
+
+  private parse(operation: IsalesOperation, response: TransportResponse): Json {
+    if (response.status !== 200) {
+      throw new IsalesHttpError(operation, response.status, retryAfterSeconds(response.retryAfter));
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(response.body);
+    } catch {
+      throw new IsalesBadResponseError(operation, 'iSales sent a body that is not JSON');
+    }
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      throw new IsalesBadResponseError(operation, 'iSales sent a body that is not the documented envelope');
+    }
+    const envelope = payload as Json;
+    // returnCode is a legacy duplicate; some pages send only one of the two (api-notes.md section 3).
+    const code = stringOrUndefined(envelope.resultCode) ?? stringOrUndefined(envelope.returnCode);
+    if (code === undefined) throw new IsalesBadResponseError(operation, 'iSales sent no resultCode');
+    if (code === ISALES_SUCCESS) return envelope;
+    const description = stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? '';
+    throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code));
+  }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function toCount(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
+  return null;
+}
+
+function retryAfterSeconds(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
