@@ -1,0 +1,70 @@
+/**
+ * Record shapes as iSales returns them (key order follows the seed pages' examples).
+ * Types follow the examples, not the tables, where the two disagree (api-notes §1).
+ */
+
+export interface DataImportTask {
+  succNum: number;
+  failNum: number;
+  /** Typed Integer on the page, a string in the example (api-notes §1.1). */
+  errMsg: string;
+  id: string;
+  /** ISO-8601 with milliseconds and `+00:00`. */
+  beginTime: string;
+  /** Same format; "" while the task is preparing or importing. */
+  endTime: string;
+  repeatNum: number;
+  /** "0" preparing, "1" importing, "2" completed, "3" failed. */
+  status: string;
+}
+
+export interface FileServer {
+  port: string | null;
+  ip: string | null;
+  filePath: string | null;
+  userName: string | null;
+  serverId: string;
+}
+
+export interface BusinessResultChild {
+  code: string;
+  name: string;
+  defLevel: '2';
+}
+
+export interface BusinessResult {
+  code: string;
+  children: BusinessResultChild[];
+  name: string;
+  defLevel: '1';
+}
+
+export interface Appointment {
+  appointId: string;
+  callType: string;
+  /** Epoch milliseconds. */
+  appointTime: number;
+  calledNo: string;
+  taskId: string;
+  taskName: string;
+  taskStatus: string;
+  timeout: boolean;
+  userAccount: string;
+  userName: string;
+  beginTime: number;
+  endTime: number;
+  callFlag: string;
+  callerNo: string;
+  failCode: string;
+  result: string;
+  busiResult: string;
+  createTime: number;
+}
+
+/** Everything one VDN serves. */
+export interface VdnDataset {
+  importTasks: readonly DataImportTask[];
+  servers: readonly FileServer[];
+  businessResults: readonly BusinessResult[];
+  appointments: readonly Appointment[];
+}

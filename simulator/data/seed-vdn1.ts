@@ -1,0 +1,136 @@
+import type { Appointment, BusinessResult, DataImportTask, FileServer, VdnDataset } from './records';
+
+// VDN 1 serves the example records of the four seed pages (shared/seeds/000..003) verbatim:
+// same fields, same values, same key order.
+
+/** Seed 000 (blackfile/queryDataImportTask). */
+const importTasks: DataImportTask[] = [
+  {
+    succNum: 0,
+    failNum: 0,
+    errMsg: '',
+    id: '164698362894300182038011895728',
+    beginTime: '2022-03-11T07:27:09.000+00:00',
+    endTime: '2022-03-11T07:27:09.000+00:00',
+    repeatNum: 0,
+    status: '2',
+  },
+];
+
+/** Seed 001 (file/queryServer); the first server really has null port, ip and filePath. */
+const servers: FileServer[] = [
+  { port: null, ip: null, filePath: null, userName: '10', serverId: '164681924997097701747271557174' },
+  { port: '22', ip: '10.21.124.175', filePath: '/home/sftp', userName: 'isales', serverId: '164690088271159234793429225848' },
+  { port: '22', ip: '192.168.0.1', filePath: '/home/sftp', userName: 'huawei', serverId: '164697340198671566909690908237' },
+  { port: '8888', ip: '1.1.1.1', filePath: '/sftp/file', userName: 'isales', serverId: '164765479785832713595318363505' },
+  { port: '22', ip: '10.1.1.1', filePath: '/home/sftp', userName: 'zhangsan', serverId: '164765490069279981932006087306' },
+];
+
+/** Seed 002 (queryBusinessResults): 3 parents, totalCount 3. */
+const businessResults: BusinessResult[] = [
+  {
+    code: '11111',
+    children: [
+      { code: '12324', name: 'sub02', defLevel: '2' },
+      { code: '1232', name: 'sub01', defLevel: '2' },
+    ],
+    name: 'test111',
+    defLevel: '1',
+  },
+  { code: 'test', children: [], name: 'test0903', defLevel: '1' },
+  {
+    code: '15105671',
+    children: [
+      { code: '754646', name: 'Call interrupted', defLevel: '2' },
+      { code: 'ob-12', name: 'Multiple local officials', defLevel: '2' },
+    ],
+    name: 'Failed 4up',
+    defLevel: '1',
+  },
+];
+
+/** Seed 003 (appoint/list): the one example record. */
+const seedAppointment: Appointment = {
+  appointId: '174730253678826340158055543045',
+  callType: '2',
+  appointTime: 1747302523000,
+  calledNo: '66660001',
+  taskId: '1106025109',
+  taskName: 'Preempted task',
+  taskStatus: '2',
+  timeout: true,
+  userAccount: '116',
+  userName: '116',
+  beginTime: 1747302513000,
+  endTime: 1747302523000,
+  callFlag: '2',
+  callerNo: '710002',
+  failCode: '00604',
+  result: '0101',
+  busiResult: 'Reservation business result > aab',
+  createTime: 1747302536000,
+};
+
+// The seed answers {"limit":10,"offset":0,"taskId":"1106025109"} with totalCount 4 but shows one record
+// (api-notes §1.4). These three invented records of the same task make that answer consistent: the same
+// request returns totalCount 4 with the seed record first.
+const extraAppointments: Appointment[] = [
+  {
+    ...seedAppointment,
+    appointId: '174730261204417760231944781302',
+    callType: '1',
+    appointTime: 1747306123000,
+    calledNo: '66660002',
+    timeout: false,
+    userAccount: '117',
+    userName: '117',
+    beginTime: 1747306118000,
+    endTime: 1747306175000,
+    callFlag: '2',
+    failCode: '00000',
+    result: '0100',
+    busiResult: 'Reservation business result > done',
+    createTime: 1747302612000,
+  },
+  {
+    ...seedAppointment,
+    appointId: '174730274519302846177305921660',
+    callType: '2',
+    appointTime: 1747309723000,
+    calledNo: '66660003',
+    timeout: false,
+    beginTime: 1747309721000,
+    endTime: 1747309740000,
+    callFlag: '2',
+    failCode: '00146',
+    result: '0102',
+    busiResult: 'Reservation business result > aab',
+    createTime: 1747302745000,
+  },
+  {
+    ...seedAppointment,
+    appointId: '174730290811550938824017364517',
+    callType: '1',
+    appointTime: 1747313323000,
+    calledNo: '66660001',
+    timeout: false,
+    userAccount: '117',
+    userName: '117',
+    beginTime: 1747313320000,
+    endTime: 1747313402000,
+    callFlag: '2',
+    failCode: '00000',
+    result: '0100',
+    busiResult: 'Reservation business result > done',
+    createTime: 1747302908000,
+  },
+];
+
+export const SEED_VDN_ID = 1;
+
+export const seedDataset: VdnDataset = {
+  importTasks,
+  servers,
+  businessResults,
+  appointments: [seedAppointment, ...extraAppointments],
+};

@@ -1,0 +1,44 @@
+/**
+ * The iSales business codes the simulator emits, with the descriptions of the seed pages' tables.
+ * Codes are strings: 0200001 (7 digits) and 02000001 (8 digits) are different codes (api-notes §3).
+ */
+export const RESULT_CODES = {
+  success: '0200000',
+  parameterError: '0200001',
+  databaseError: '0200006',
+  calledTooFast: '0200022',
+  empty: '02000001',
+  illegalCharacters: '02000002',
+  wrongType: '02000006',
+  wrongValue: '02000007',
+  conversionError: '02000008',
+  tooMany: '02000011',
+  invalidTime: '04000001',
+} as const;
+
+const DESCRIPTIONS: Record<string, string> = {
+  '0200000': 'success',
+  '0200001': 'Parameter error',
+  '0200005': 'Parameter error',
+  '0200006': 'Database operation error',
+  '0200007': 'The outbound campaign does not exist',
+  '0200022': 'The interface is called too frequently',
+  '02000001': 'Empty parameter',
+  '02000002': 'The parameter contains invalid characters',
+  '02000003': 'The parameter length cannot exceed the maximum length',
+  '02000004': 'The parameter length cannot be less than the minimum length',
+  '02000005': 'The parameter length must be within the specified range',
+  '02000006': 'Incorrect parameter type',
+  '02000007': 'Incorrect parameter value',
+  '02000008': 'Parameter conversion error',
+  '02000009': 'Incorrect parameter combination',
+  '02000010': 'The hour and minute parameters must be set at the same time',
+  '02000011': 'The number of parameters cannot exceed the specified number',
+  '04000001': 'Invalid time',
+  '04000002': 'Invalid called number',
+  '04000004': 'The reservation does not exist',
+};
+
+export function describeResultCode(code: string): string {
+  return DESCRIPTIONS[code] ?? 'Simulated failure';
+}

@@ -1,0 +1,23 @@
+import { OPERATIONS } from './handlers';
+import type { OperationDefinition } from './handlers/operation';
+
+/** Requests under this prefix are iSales requests: logged and C2-verified. */
+export const ISALES_PREFIX = '/rest/isales/';
+const CAMPAIGNS_PREFIX = '/rest/isales/v1/openapi/campaigns/';
+
+export interface RouteMatch {
+  operation: OperationDefinition;
+  /** The raw `{vdnId}` path segment, validated later (0200001 when it is not an int in 1..9999). */
+  vdnSegment: string;
+}
+
+/** Matches the raw path (no query) against `/rest/isales/v1/openapi/campaigns/{vdnId}/<operation path>`. */
+export function matchRoute(rawPath: string): RouteMatch | null {
+  if (!rawPath.startsWith(CAMPAIGNS_PREFIX)) return null;
+  const rest = rawPath.slice(CAMPAIGNS_PREFIX.length);
+  const slash = rest.indexOf('/');
+  if (slash <= 0) return null;
+  const suffix = rest.slice(slash + 1);
+  const operation = OPERATIONS.find((candidate) => candidate.pathSuffix === suffix);
+  return operation ? { operation, vdnSegment: rest.slice(0, slash) } : null;
+}

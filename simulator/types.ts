@@ -1,0 +1,84 @@
+/** Public types of the simulator; re-exported by simulator.ts, which is what callers import. */
+
+export type OperationName = 'queryDataImportTask' | 'queryServer' | 'queryBusinessResults' | 'appointList';
+
+export const OPERATION_NAMES: readonly OperationName[] = [
+  'queryDataImportTask',
+  'queryServer',
+  'queryBusinessResults',
+  'appointList',
+];
+
+export type FaultTarget = OperationName | '*';
+
+export interface Fault {
+  /** Delay before answering (applied first; the other knobs still apply afterwards). */
+  latencyMs?: number;
+  /** Answer with this HTTP status (e.g. 500, 503, 429 with the Chinese flow-control text, 401). */
+  httpStatus?: number;
+  /** HTTP 200 with this business code (envelope only). */
+  resultCode?: string;
+  resultDesc?: string;
+  /** Never answer (until the client gives up or the simulator closes). */
+  hang?: boolean;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** HTTP 200 with a body that is not JSON. */
+  malformed?: boolean;
+  /** Apply to the next N matching requests only, then clear; absent = until cleared. */
+  times?: number;
+}
+
+export interface SimulatorOptions {
+  ak?: string;
+  sk?: string;
+  /** Accepted distance between the signed timestamp and now(), in seconds (default 900). */
+  clockSkewSeconds?: number;
+  /** Rows per resource for generated VDNs (default 250). */
+  generatedSize?: number;
+  /** Parents in a generated VDN's business-result tree (default 120). */
+  businessResultParents?: number;
+  /** Valid VDNs that hold no data (default [9999]). */
+  emptyVdns?: number[];
+  /** Longest accepted id list (importTaskIds, serverIds, userAccountList); default 100. */
+  maxIds?: number;
+  /** api-notes §5.2: omit returnCode/returnDesc from every envelope. */
+  dropReturnCode?: boolean;
+  /** api-notes §5.2: omit `count` from queryDataImportTask and queryServer (their doc examples have none). */
+  dropCount?: boolean;
+  faults?: Partial<Record<FaultTarget, Fault>>;
+  /** Clock used for the signature window and the request log. */
+  now?: () => Date;
+  /** Called once per logged request when its outcome is known (used by main.ts to print a line). */
+  onRequest?: (entry: SimulatorRequestLog) => void;
+}
+
+export interface SimulatorRequestLog {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: string;
+  operation: OperationName | null;
+  vdnId: number | null;
+  authorized: boolean;
+  /** Why C2 verification failed (null when it passed). */
+  authError: string | null;
+  /** HTTP status sent; 0 while nothing was sent (hang) or when the socket was dropped. */
+  status: number;
+  resultCode: string | null;
+  /** Request headers as received, with the authorization value replaced by '[redacted]'. */
+  headers: Record<string, string>;
+}
+
+export interface Simulator {
+  /** Resolves the bound port (0 = ephemeral); host defaults to 127.0.0.1. */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops listening and destroys every open socket, hanging ones included. */
+  close(): Promise<void>;
+  readonly url: string;
+  readonly requests: readonly SimulatorRequestLog[];
+  clearRequests(): void;
+  setFault(operation: FaultTarget, fault: Fault | null): void;
+  clearFaults(): void;
+}
