@@ -7,6 +7,7 @@ import { loggerOptions } from './common/logging/logger.options';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { IsalesModule } from './isales/isales.module';
+import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -22,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         IsalesModule,
+        BlacklistImportTasksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -6,6 +6,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { REQUEST_ID_HEADER, RequestContext, requestIdFrom } from './common/request/request-context';
 import { AppConfig } from './config/configuration';
+import { buildOpenApiDocument, setupSwagger } from './openapi/openapi';
 
 /** Builds the application exactly as production runs it; main.ts and the e2e tests both use this. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
@@ -25,5 +26,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       reply.header(REQUEST_ID_HEADER, request.id);
       RequestContext.run({ requestId: String(request.id) }, done);
     });
+  setupSwagger(app, buildOpenApiDocument(app));
   return app;
 }

@@ -1,0 +1,40 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+/** Keeps offset = (page - 1) * pageSize far inside iSales' int range. */
+export const MAX_PAGE = 100000;
+
+export class PageQueryDto {
+  /**
+   * Page number, starting at 1.
+   * @example 1
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
+  page: number = 1;
+
+  /**
+   * Items per page.
+   * @example 20
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 20;
+}
+
+export interface OffsetLimit {
+  offset: number;
+  limit: number;
+}
+
+/** The gateway's page/pageSize as iSales' row offset (seed 000: offset = limit x (page - 1)). */
+export function toOffsetLimit(query: { page: number; pageSize: number }): OffsetLimit {
+  return { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
+}

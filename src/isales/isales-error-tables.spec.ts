@@ -1,0 +1,61 @@
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './isales-error-tables';
+import { IsalesBusinessError } from './isales.errors';
+import { ISALES_OPERATIONS, IsalesOperation } from './isales-operation';
+
+const generic = Array.from({ length: 11 }, (_, i) => `020000${String(i + 1).padStart(2, '0')}`);
+
+// Every code listed on the seed pages (and api-notes.md 1.4 for appoint/list), with the status the
+// design assigns it. One row per (operation, code).
+const expected: Record<IsalesOperation, Record<string, number>> = {
+  queryDataImportTask: { '0200001': 400, '0200006': 502, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  queryServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  queryBusinessResults: {
+    '0200001': 400,
+    '0200005': 400,
+    '0200007': 400,
+    '0200022': 429,
+    ...Object.fromEntries(generic.map((c) => [c, 400])),
+  },
+  appointList: {
+    '0200001': 400,
+    '0200006': 502,
+    '0200007': 404,
+    '04000001': 400,
+    '04000002': 400,
+    '04000004': 404,
+    '04000005': 409,
+    '0200022': 429,
+    ...Object.fromEntries(generic.map((c) => [c, 400])),
+  },
+};
+
+const rows = ISALES_OPERATIONS.flatMap((operation) =>
+  Object.entries(expected[operation]).map(([code, status]) => [operation, code, status] as const),
+);
+
+describe('iSales error tables', () => {
+  it.each(rows)('%s %s -> %i', (operation, code, status) => {
+    const outcome = outcomeOf(operation, code);
+    expect(outcome).toBeDefined();
+    expect(OUTCOME_STATUS[outcome!]).toBe(status);
+    const error = new IsalesBusinessError(operation, code, 'desc', outcome);
+    expect(error.status).toBe(status);
+    expect(error.upstream).toEqual({ code, description: 'desc' });
+  });
+
+  it('has no row the expectations above do not cover', () => {
+    for (const operation of ISALES_OPERATIONS) {
+      expect(Object.keys(ISALES_ERROR_TABLES[operation]).sort()).toEqual(Object.keys(expected[operation]).sort());
+    }
+  });
+
+  it('treats an unknown code as a 502, and codes as strings (0200001 is not 02000001)', () => {
+    expect(outcomeOf('queryServer', '0200006')).toBeUndefined();
+    expect(new IsalesBusinessError('queryServer', '9999999', '', undefined).status).toBe(502);
+    expect(outcomeOf('queryServer', 'toString')).toBeUndefined();
+  });
+
+  it('asks callers to retry after a "called too fast"', () => {
+    expect(new IsalesBusinessError('appointList', '0200022', 'too fast', 'rate-limited').retryAfterS).toBe(1);
+  });
+});

@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { BlacklistImportTasksService } from './blacklist-import-tasks.service';
+import { ImportTaskDto, ImportTaskPageDto } from './dto/import-task.dto';
+import { ImportTaskParamsDto } from './dto/import-task.params.dto';
+import { ListImportTasksQueryDto } from './dto/list-import-tasks.query.dto';
+import { IMPORT_TASK_EXAMPLE } from './import-task.example';
+
+@ApiTags('blacklist import tasks')
+@Controller('api/v1/vdns/:vdnId/blacklist-import-tasks')
+export class BlacklistImportTasksController {
+  constructor(private readonly service: BlacklistImportTasksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List blacklist file import tasks', description: 'iSales: POST blackfile/queryDataImportTask' })
+  @ApiOkResponse({
+    type: ImportTaskPageDto,
+    example: { items: [IMPORT_TASK_EXAMPLE], page: 1, pageSize: 20, total: 1 },
+  })
+  @ApiProblems(...UPSTREAM_STATUSES)
+  list(@Param() params: VdnParamsDto, @Query() query: ListImportTasksQueryDto): Promise<ImportTaskPageDto> {
+    return this.service.list(params.vdnId, query);
+  }
+
+  @Get(':taskId')
+  @ApiOperation({ summary: 'One blacklist file import task', description: 'iSales: POST blackfile/queryDataImportTask with importTaskIds' })
+  @ApiOkResponse({ type: ImportTaskDto, example: IMPORT_TASK_EXAMPLE })
+  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  get(@Param() params: ImportTaskParamsDto): Promise<ImportTaskDto> {
+    return this.service.get(params.vdnId, params.taskId);
+  }
+}

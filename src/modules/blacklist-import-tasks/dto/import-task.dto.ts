@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export const IMPORT_TASK_STATUSES = ['preparing', 'importing', 'completed', 'failed'] as const;
+export type ImportTaskStatus = (typeof IMPORT_TASK_STATUSES)[number];
+
+/** A blacklist file import task. */
+export class ImportTaskDto {
+  /** Import task ID (a numeric string of about 30 digits). */
+  @ApiProperty({ example: '164698362894300182038011895728' })
+  id: string | null;
+
+  /** `preparing | importing | completed | failed`; an undocumented upstream code passes through as its raw string. */
+  @ApiProperty({ type: String, nullable: true, example: 'completed', description: `one of ${IMPORT_TASK_STATUSES.join(', ')}, or an undocumented raw upstream code` })
+  status: ImportTaskStatus | string | null;
+
+  /** When the import started (ISO 8601, UTC). */
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-03-11T07:27:09.000Z' })
+  startedAt: string | null;
+
+  /** When the import ended (ISO 8601, UTC); null while it runs. */
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-03-11T07:27:09.000Z' })
+  endedAt: string | null;
+
+  /** Records imported. */
+  @ApiProperty({ type: Number, nullable: true, example: 0 })
+  succeeded: number | null;
+
+  /** Duplicate records. */
+  @ApiProperty({ type: Number, nullable: true, example: 0 })
+  duplicates: number | null;
+
+  /** Records that failed. */
+  @ApiProperty({ type: Number, nullable: true, example: 0 })
+  failed: number | null;
+
+  /** Why the import failed; null when iSales gives no reason. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  error: string | null;
+}
+
+export class ImportTaskPageDto {
+  @ApiProperty({ type: [ImportTaskDto] })
+  items: ImportTaskDto[];
+
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 20 })
+  pageSize: number;
+
+  /** iSales' total count of matches, whatever this page holds; null when iSales did not send one. */
+  @ApiProperty({ type: Number, nullable: true, example: 1 })
+  total: number | null;
+}

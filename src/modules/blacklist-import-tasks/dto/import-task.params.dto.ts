@@ -1,0 +1,12 @@
+import { Matches } from 'class-validator';
+import { ISALES_ID_PATTERN } from '../../../common/dto/id-list';
+import { VdnParamsDto } from '../../../common/dto/vdn.params.dto';
+
+export class ImportTaskParamsDto extends VdnParamsDto {
+  /**
+   * Import task ID.
+   * @example "164698362894300182038011895728"
+   */
+  @Matches(ISALES_ID_PATTERN, { message: '$property must be a numeric iSales ID' })
+  taskId: string;
+}

@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+export const DOCS_PATH = 'docs';
+export const OPENAPI_JSON_PATH = `/${DOCS_PATH}/openapi.json`;
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('iSales gateway')
+    .setDescription(
+      'Clean REST over Huawei CC-iSales (outbound-call campaigns). The gateway signs every call with C2 AK/SK, ' +
+        'pages with page/pageSize, normalises times to ISO 8601 UTC and keeps IDs as strings. ' +
+        'Every error is RFC 9457 problem details (application/problem+json) with a requestId; ' +
+        'errors caused by iSales carry its code in `upstream`.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
+
+/** Swagger UI at /docs and the document at /docs/openapi.json. */
+export function setupSwagger(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    yamlDocumentUrl: `/${DOCS_PATH}/openapi.yaml`,
+    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true },
+  });
+}
