@@ -1,0 +1,72 @@
+{{/* Chart name, overridable. */}}
+{{- define "isales-gateway.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full resource name: <release>-<chart>, or the release name when it contains the chart name. */}}
+{{- define "isales-gateway.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* chart label value */}}
+{{- define "isales-gateway.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels that select the pods (must never change between releases). */}}
+{{- define "isales-gateway.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "isales-gateway.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* Labels of every resource. */}}
+{{- define "isales-gateway.labels" -}}
+helm.sh/chart: {{ include "isales-gateway.chart" . }}
+{{ include "isales-gateway.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* ServiceAccount name. */}}
+{{- define "isales-gateway.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "isales-gateway.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* Image reference. */}}
+{{- define "isales-gateway.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/* Whether the chart creates the Secret with the iSales AK/SK. */}}
+{{- define "isales-gateway.createSecret" -}}
+{{- if and (not .Values.isales.existingSecret) .Values.isales.ak .Values.isales.sk }}true{{ end }}
+{{- end }}
+
+{{/* Name of the Secret holding the iSales AK/SK; fails when there is none. */}}
+{{- define "isales-gateway.isalesSecretName" -}}
+{{- if .Values.isales.existingSecret }}
+{{- .Values.isales.existingSecret }}
+{{- else if and .Values.isales.ak .Values.isales.sk }}
+{{- include "isales-gateway.fullname" . }}
+{{- else }}
+{{- fail "isales credentials: set isales.existingSecret, or both isales.ak and isales.sk" }}
+{{- end }}
+{{- end }}
+
+{{/* Directory where the extra iSales CA bundle is mounted. */}}
+{{- define "isales-gateway.caDir" -}}
+/etc/isales-gateway/ca
+{{- end }}
