@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { IsalesModule } from './isales/isales.module';
 import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
+import { FileServersModule } from './modules/file-servers/file-servers.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -24,6 +25,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         IsalesModule,
         BlacklistImportTasksModule,
+        FileServersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

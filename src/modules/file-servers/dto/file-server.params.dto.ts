@@ -1,0 +1,12 @@
+import { Matches } from 'class-validator';
+import { ISALES_ID_PATTERN } from '../../../common/dto/id-list';
+import { VdnParamsDto } from '../../../common/dto/vdn.params.dto';
+
+export class FileServerParamsDto extends VdnParamsDto {
+  /**
+   * File server ID.
+   * @example "164690088271159234793429225848"
+   */
+  @Matches(ISALES_ID_PATTERN, { message: '$property must be a numeric iSales ID' })
+  serverId: string;
+}

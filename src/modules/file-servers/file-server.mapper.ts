@@ -1,0 +1,22 @@
+import { IsalesFileServer } from '../../isales/isales.types';
+import { FileServerDto } from './dto/file-server.dto';
+import { numberOrNull, stringOrNull } from '../../common/mapping/values';
+
+const MAX_PORT = 65535;
+
+/** Server.port is a String (seed 001: "22", or null): only a whole number 0..65535 counts as a port. */
+function port(raw: unknown): number | null {
+  const value = typeof raw === 'string' && !/^\s*\d+\s*$/.test(raw) ? null : numberOrNull(raw);
+  return value !== null && Number.isInteger(value) && value >= 0 && value <= MAX_PORT ? value : null;
+}
+
+/** Built field by field: whatever else iSales sends (a password, one day) never reaches a client. */
+export function toFileServer(server: IsalesFileServer): FileServerDto {
+  return {
+    id: stringOrNull(server.serverId),
+    host: stringOrNull(server.ip),
+    port: port(server.port),
+    path: stringOrNull(server.filePath),
+    username: stringOrNull(server.userName),
+  };
+}

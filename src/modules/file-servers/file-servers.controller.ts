@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { FileServersService } from './file-servers.service';
+import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
+import { FileServerParamsDto } from './dto/file-server.params.dto';
+import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
+import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
+
+@ApiTags('file servers')
+@Controller('api/v1/vdns/:vdnId/file-servers')
+export class FileServersController {
+  constructor(private readonly service: FileServersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List file (SFTP) servers', description: 'iSales: POST file/queryServer' })
+  @ApiOkResponse({
+    type: FileServerPageDto,
+    example: { items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: FILE_SERVER_EXAMPLES.length },
+  })
+  @ApiProblems(...UPSTREAM_STATUSES)
+  list(@Param() params: VdnParamsDto, @Query() query: ListFileServersQueryDto): Promise<FileServerPageDto> {
+    return this.service.list(params.vdnId, query);
+  }
+
+  @Get(':serverId')
+  @ApiOperation({ summary: 'One file (SFTP) server', description: 'iSales: POST file/queryServer with serverIds' })
+  @ApiOkResponse({ type: FileServerDto, example: FILE_SERVER_EXAMPLE })
+  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
+    return this.service.get(params.vdnId, params.serverId);
+  }
+}

@@ -1,0 +1,163 @@
+import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
+import { generateServers } from '../simulator/data/generate-servers';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
+import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from '../src/modules/file-servers/file-server.example';
+import { startStack, Stack } from './support/harness';
+
+const BASE = '/api/v1/vdns';
+const PROBLEM = /^application\/problem\+json/;
+
+describe('file servers (gateway + simulator over HTTP)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  beforeEach(() => {
+    stack.simulator.clearFaults();
+    stack.simulator.clearRequests();
+  });
+
+  /** The bodies of the queryServer calls the simulator received, parsed. */
+  function upstreamBodies(): unknown[] {
+    return stack.simulator.requests.filter((r) => r.operation === 'queryServer').map((r) => JSON.parse(r.body));
+  }
+
+  describe('GET /vdns/{vdnId}/file-servers', () => {
+    it('normalises the seed examples of VDN 1', async () => {
+      const response = await stack.get(`${BASE}/1/file-servers`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({ items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: 5 });
+      expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20 }]);
+    });
+
+    it('never shows a password or any other field iSales sends', async () => {
+      const body = await (await stack.get(`${BASE}/1/file-servers`)).json();
+      for (const item of body.items) expect(Object.keys(item).sort()).toEqual(['host', 'id', 'path', 'port', 'username']);
+    });
+
+    it('pages through a generated VDN as offset/limit and keeps the upstream total', async () => {
+      const response = await stack.get(`${BASE}/2/file-servers?page=3&pageSize=10`);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(upstreamBodies()).toEqual([{ offset: 20, limit: 10 }]);
+      const expected = generateServers(2, DEFAULT_GENERATED_SIZE)
+        .slice(20, 30)
+        .map((s) => ({ id: s.serverId, host: s.ip, port: s.port === null ? null : Number(s.port), path: s.filePath, username: s.userName }));
+      expect(body).toEqual({ items: expected, page: 3, pageSize: 10, total: DEFAULT_GENERATED_SIZE });
+    });
+
+    it('answers an empty page past the end', async () => {
+      const body = await (await stack.get(`${BASE}/2/file-servers?page=100&pageSize=100`)).json();
+      expect(body).toEqual({ items: [], page: 100, pageSize: 100, total: DEFAULT_GENERATED_SIZE });
+      expect(upstreamBodies()).toEqual([{ offset: 9900, limit: 100 }]);
+    });
+
+    it('sends ids as serverIds, as strings', async () => {
+      const ids = [FILE_SERVER_EXAMPLES[3].id, FILE_SERVER_EXAMPLES[1].id];
+      const body = await (await stack.get(`${BASE}/1/file-servers?ids=${ids.join(',')}`)).json();
+      expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, serverIds: ids }]);
+      expect(body.items).toEqual([FILE_SERVER_EXAMPLES[1], FILE_SERVER_EXAMPLES[3]]);
+      expect(body.total).toBe(2);
+    });
+
+    it('accepts repeated ids parameters too', async () => {
+      const [a, b] = [FILE_SERVER_EXAMPLES[0].id, FILE_SERVER_EXAMPLES[4].id];
+      const response = await stack.get(`${BASE}/1/file-servers?ids=${a}&ids=${b}`);
+      expect(response.status).toBe(200);
+      expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, serverIds: [a, b] }]);
+    });
+  });
+
+  describe('GET /vdns/{vdnId}/file-servers/{serverId}', () => {
+    it('answers one server', async () => {
+      const response = await stack.get(`${BASE}/1/file-servers/${FILE_SERVER_EXAMPLE.id}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(FILE_SERVER_EXAMPLE);
+      expect(upstreamBodies()).toEqual([{ offset: 0, limit: 1, serverIds: [FILE_SERVER_EXAMPLE.id] }]);
+    });
+
+    it('keeps the nulls of the incomplete seed server', async () => {
+      const response = await stack.get(`${BASE}/1/file-servers/${FILE_SERVER_EXAMPLES[0].id}`);
+      expect(await response.json()).toEqual(FILE_SERVER_EXAMPLES[0]);
+    });
+
+    it('answers 404 problem details when iSales returns no server', async () => {
+      const response = await stack.get(`${BASE}/1/file-servers/123456789012345678901234567890`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(PROBLEM);
+      const problem = await response.json();
+      expect(problem).toMatchObject({
+        type: 'urn:isales-gateway:problem:not-found',
+        status: 404,
+        instance: '/api/v1/vdns/1/file-servers/123456789012345678901234567890',
+      });
+      expect(problem.requestId).toEqual(expect.any(String));
+      expect(upstreamBodies()).toEqual([{ offset: 0, limit: 1, serverIds: ['123456789012345678901234567890'] }]);
+    });
+  });
+
+  describe('invalid input: 400 and no upstream call', () => {
+    const tooManyIds = Array.from({ length: 101 }, (_, i) => String(1000 + i)).join(',');
+
+    it.each([
+      ['vdnId 0', `${BASE}/0/file-servers`, 'vdnId'],
+      ['vdnId 10000', `${BASE}/10000/file-servers`, 'vdnId'],
+      ['vdnId not a number', `${BASE}/abc/file-servers`, 'vdnId'],
+      ['page 0', `${BASE}/1/file-servers?page=0`, 'page'],
+      ['page 1.5', `${BASE}/1/file-servers?page=1.5`, 'page'],
+      ['pageSize 0', `${BASE}/1/file-servers?pageSize=0`, 'pageSize'],
+      ['pageSize 101', `${BASE}/1/file-servers?pageSize=101`, 'pageSize'],
+      ['an id with letters', `${BASE}/1/file-servers?ids=1646900882711592347934292258ab`, 'ids'],
+      ['an empty id', `${BASE}/1/file-servers?ids=123,,456`, 'ids'],
+      ['101 ids', `${BASE}/1/file-servers?ids=${tooManyIds}`, 'ids'],
+      ['an unknown query parameter', `${BASE}/1/file-servers?serverIds=1`, 'serverIds'],
+      ['a serverId with letters', `${BASE}/1/file-servers/16469008827115923479342922584x`, 'serverId'],
+      ['a serverId longer than 64 digits', `${BASE}/1/file-servers/${'1'.repeat(65)}`, 'serverId'],
+      ['vdnId 0 on a single server', `${BASE}/0/file-servers/1`, 'vdnId'],
+    ])('%s', async (_case, path, param) => {
+      const response = await stack.get(path);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(PROBLEM);
+      const problem = await response.json();
+      expect(problem.type).toBe('urn:isales-gateway:problem:validation-failed');
+      expect(problem.invalidParams.map((p: { name: string }) => p.name)).toContain(param);
+      expect(stack.simulator.requests).toHaveLength(0);
+    });
+  });
+
+  describe('iSales business codes (queryServer table)', () => {
+    it.each(Object.entries(ISALES_ERROR_TABLES.queryServer))('%s -> %s', async (code, outcome) => {
+      stack.simulator.setFault('queryServer', { resultCode: code, resultDesc: 'x' });
+      const response = await stack.get(`${BASE}/1/file-servers`);
+      const status = OUTCOME_STATUS[outcome];
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(PROBLEM);
+      if (status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      const problem = await response.json();
+      expect(problem.status).toBe(status);
+      expect(problem.upstream).toEqual({ code, description: 'x' });
+      expect(stack.simulator.requests).toHaveLength(1);
+    });
+
+    it('maps a code on the single-server route too', async () => {
+      stack.simulator.setFault('queryServer', { resultCode: '0200033', resultDesc: 'x' });
+      const response = await stack.get(`${BASE}/1/file-servers/${FILE_SERVER_EXAMPLE.id}`);
+      expect(response.status).toBe(404);
+      expect((await response.json()).upstream).toEqual({ code: '0200033', description: 'x' });
+    });
+
+    it('answers 502 for a code the table does not list', async () => {
+      stack.simulator.setFault('queryServer', { resultCode: '0200006', resultDesc: 'x' });
+      const response = await stack.get(`${BASE}/1/file-servers`);
+      expect(response.status).toBe(502);
+      expect((await response.json()).upstream).toEqual({ code: '0200006', description: 'x' });
+    });
+  });
+});
