@@ -7,6 +7,8 @@ import { loggerOptions } from './common/logging/logger.options';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { IsalesModule } from './isales/isales.module';
+import { CacheModule } from './cache/cache.module';
+import { BusinessResultsModule } from './modules/business-results/business-results.module';
 import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
 import { FileServersModule } from './modules/file-servers/file-servers.module';
 
@@ -24,6 +26,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         IsalesModule,
+        CacheModule,
+        BusinessResultsModule,
         BlacklistImportTasksModule,
         FileServersModule,
       ],

@@ -1,0 +1,28 @@
+/**
+ * What the business-result cache needs from a shared store: a hash per key (small `meta` beside
+ * the large `tree`, so a hit reads only what it needs), expiry, and a short lock for coalescing
+ * fetches across replicas. Implementations never throw for an unavailable backend: they reject
+ * with CacheUnavailableError quickly, and callers fall through to iSales.
+ */
+export abstract class CacheStore {
+  /** Values of `fields` in the hash at `key` (null for each that is missing). */
+  abstract hmget(key: string, fields: readonly string[]): Promise<Array<string | null>>;
+  /** Replaces the hash at `key` with `fields`, expiring in `ttlMs`. */
+  abstract hset(key: string, fields: Readonly<Record<string, string>>, ttlMs: number): Promise<void>;
+  abstract del(key: string): Promise<void>;
+  /** Takes `key` as a lock for `ttlMs` unless someone holds it; true when taken. */
+  abstract tryLock(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Releases the lock only if `token` still holds it. */
+  abstract unlock(key: string, token: string): Promise<void>;
+  /** For health reporting: whether the store answers right now. */
+  abstract ping(): Promise<boolean>;
+  /** Human-readable backend name for health and logs. */
+  abstract readonly kind: 'redis' | 'memory';
+}
+
+export class CacheUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`cache unavailable: ${reason}`);
+    this.name = 'CacheUnavailableError';
+  }
+}

@@ -1,0 +1,182 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CacheStore, CacheUnavailableError } from './cache-store';
+
+export type CacheState = 'hit' | 'miss' | 'stale';
+
+export interface DocumentCachePolicy {
+  freshMs: number;
+  staleMs: number;
+  /** How long a replica waits for another one's fetch before fetching itself (or serving stale). */
+  waitMs: number;
+  /** Lock lifetime: longer than one fetch may take, so a crashed holder frees it soon. */
+  lockMs: number;
+  /** Poll interval while waiting. */
+  pollMs: number;
+}
+
+export interface CacheRead<T> {
+  value: T;
+  etag: string;
+  state: CacheState;
+  /** Seconds the value stays fresh (0 when stale). */
+  freshForS: number;
+}
+
+interface Meta {
+  etag: string;
+  fetchedAt: number;
+  freshUntil: number;
+  staleUntil: number;
+}
+
+interface Memo<T> {
+  etag: string;
+  value: T;
+}
+
+function parseMeta(text: string | null): Meta | null {
+  if (!text) return null;
+  try {
+    const meta = JSON.parse(text) as Meta;
+    return typeof meta.etag === 'string' && typeof meta.freshUntil === 'number' ? meta : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A strong validator of the exact document bytes: the same tree always has the same ETag. */
+export function etagOf(text: string): string {
+  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
+ * A serialised document per key in a shared store, fresh for a while and then kept as stale for
+ * stale-if-error. Misses are coalesced: within this process through one in-flight promise per key,
+ * across replicas through a short lock in the store, while the others poll for the result.
+ * Decoded values are memoised per ETag, so a hit costs one small store read and no JSON work.
+ * The store being unavailable never fails a read: the loader is called instead.
+ */
+export class DocumentCache<T> {
+  private readonly inflight = new Map<string, Promise<CacheRead<T>>>();
+  private readonly memo = new Map<string, Memo<T>>();
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly policy: DocumentCachePolicy,
+    private readonly decode: (text: string) => T,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async read(key: string, load: () => Promise<string>): Promise<CacheRead<T>> {
+    let meta: Meta | null;
+    try {
+      [meta] = (await this.store.hmget(key, ['meta'])).map(parseMeta);
+    } catch (error) {
+      if (!(error instanceof CacheUnavailableError)) throw error;
+      return this.coalesce(key, () => this.loadWithoutStore(key, load));
+    }
+    if (meta && this.now() < meta.freshUntil) {
+      const value = await this.materialize(key, meta);
+      if (value !== undefined) return this.result(value, meta, 'hit');
+    }
+    return this.coalesce(key, () => this.refresh(key, meta, load));
+  }
+
+  async drop(key: string): Promise<void> {
+    this.memo.delete(key);
+    await this.store.del(key);
+  }
+
+  private coalesce(key: string, fetch: () => Promise<CacheRead<T>>): Promise<CacheRead<T>> {
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = fetch().finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private result(value: T, meta: Meta, state: CacheState): CacheRead<T> {
+    const freshForS = state === 'stale' ? 0 : Math.max(0, Math.floor((meta.freshUntil - this.now()) / 1000));
+    return { value, etag: meta.etag, state, freshForS };
+  }
+
+  /** The decoded value for `meta`, from the memo when the ETag matches; undefined when it expired meanwhile. */
+  private async materialize(key: string, meta: Meta): Promise<T | undefined> {
+    const memo = this.memo.get(key);
+    if (memo?.etag === meta.etag) return memo.value;
+    const [text] = await this.store.hmget(key, ['tree']);
+    if (text === null || etagOf(text) !== meta.etag) return undefined;
+    return this.remember(key, meta.etag, text);
+  }
+
+  private remember(key: string, etag: string, text: string): T {
+    const value = this.decode(text);
+    this.memo.set(key, { etag, value });
+    return value;
+  }
+
+  private async refresh(key: string, stale: Meta | null, load: () => Promise<string>): Promise<CacheRead<T>> {
+    const lockKey = `${key}:lock`;
+    const token = randomUUID();
+    const deadline = this.now() + this.policy.waitMs;
+    let locked = false;
+    try {
+      for (;;) {
+        locked = await this.store.tryLock(lockKey, token, this.policy.lockMs);
+        if (locked) break;
+        await sleep(this.policy.pollMs);
+        const [current] = (await this.store.hmget(key, ['meta'])).map(parseMeta);
+        if (current && this.now() < current.freshUntil && current.fetchedAt !== stale?.fetchedAt) {
+          const value = await this.materialize(key, current);
+          if (value !== undefined) return this.result(value, current, 'miss');
+        }
+        if (this.now() >= deadline) break;
+      }
+      if (!locked && stale && this.now() < stale.staleUntil) {
+        // Another replica is still fetching: the stale tree beats a second upstream fetch.
+        const value = await this.materialize(key, stale);
+        if (value !== undefined) return this.result(value, stale, 'stale');
+      }
+      return await this.fetchAndStore(key, stale, load);
+    } catch (error) {
+      if (error instanceof CacheUnavailableError) return this.loadWithoutStore(key, load);
+      throw error;
+    } finally {
+      if (locked) await this.store.unlock(lockKey, token).catch(() => undefined);
+    }
+  }
+
+  private async fetchAndStore(key: string, stale: Meta | null, load: () => Promise<string>): Promise<CacheRead<T>> {
+    let text: string;
+    try {
+      text = await load();
+    } catch (error) {
+      if (stale && this.now() < stale.staleUntil) {
+        const value = await this.materialize(key, stale);
+        if (value !== undefined) return this.result(value, stale, 'stale');
+      }
+      throw error;
+    }
+    const fetchedAt = this.now();
+    const meta: Meta = {
+      etag: etagOf(text),
+      fetchedAt,
+      freshUntil: fetchedAt + this.policy.freshMs,
+      staleUntil: fetchedAt + this.policy.freshMs + this.policy.staleMs,
+    };
+    const value = this.remember(key, meta.etag, text);
+    await this.store.hset(key, { meta: JSON.stringify(meta), tree: text }, this.policy.freshMs + this.policy.staleMs);
+    return this.result(value, meta, 'miss');
+  }
+
+  /** Redis is down: iSales answers, nothing is stored, and the memo is not trusted for freshness. */
+  private async loadWithoutStore(key: string, load: () => Promise<string>): Promise<CacheRead<T>> {
+    const text = await load();
+    const etag = etagOf(text);
+    const memo = this.memo.get(key);
+    const value = memo?.etag === etag ? memo.value : this.remember(key, etag, text);
+    return { value, etag, state: 'miss', freshForS: 0 };
+  }
+}

@@ -1,0 +1,81 @@
+import { Logger } from '@nestjs/common';
+import type { Cluster, Redis } from 'ioredis';
+import { CacheStore, CacheUnavailableError } from './cache-store';
+
+/** Deletes the lock only while it still carries our token. */
+const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * The shared store. Every failure (refused, disconnected, timed out) becomes CacheUnavailableError;
+ * the degradation is logged once when it starts and once when Redis is back, never per request.
+ */
+export class RedisCacheStore extends CacheStore {
+  readonly kind = 'redis' as const;
+  private readonly logger = new Logger('Cache');
+  private degraded = false;
+
+  constructor(private readonly redis: Redis | Cluster) {
+    super();
+    redis.on('ready', () => this.recovered());
+    redis.on('error', (error: Error) => this.degrade(error.message));
+    redis.on('end', () => this.degrade('connection closed'));
+  }
+
+  private degrade(reason: string): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    this.logger.warn({ reason }, 'Redis unavailable: serving business results from iSales until it returns');
+  }
+
+  private recovered(): void {
+    if (!this.degraded) return;
+    this.degraded = false;
+    this.logger.log('Redis available again: caching resumed');
+  }
+
+  private async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      const result = await command();
+      this.recovered();
+      return result;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.degrade(reason);
+      throw new CacheUnavailableError(reason);
+    }
+  }
+
+  hmget(key: string, fields: readonly string[]): Promise<Array<string | null>> {
+    return this.run(() => this.redis.hmget(key, ...fields));
+  }
+
+  async hset(key: string, fields: Readonly<Record<string, string>>, ttlMs: number): Promise<void> {
+    await this.run(() => this.redis.multi().del(key).hset(key, fields).pexpire(key, ttlMs).exec());
+  }
+
+  async del(key: string): Promise<void> {
+    await this.run(() => this.redis.del(key));
+  }
+
+  async tryLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(() => this.redis.set(key, token, 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async unlock(key: string, token: string): Promise<void> {
+    await this.run(() => this.redis.eval(UNLOCK_SCRIPT, 1, key, token));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis.removeAllListeners('error');
+    this.redis.on('error', () => undefined);
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,83 @@
+import { Controller, Delete, Get, Headers, HttpCode, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CacheRead } from '../../cache/document-cache';
+import { ResourceNotFoundError } from '../../common/errors/gateway-error';
+import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
+import { BusinessResultsService } from './business-results.service';
+import { BusinessResultsView } from './business-results.view';
+import { BusinessResultLookupDto, BusinessResultPageDto } from './dto/business-result.dto';
+import { BusinessResultParamsDto } from './dto/business-result.params.dto';
+import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.dto';
+
+const CACHE_HEADERS = {
+  ETag: { description: 'Validator of the VDN\u2019s whole tree; send it back in If-None-Match', schema: { type: 'string' } },
+  'Cache-Control': { description: 'private, max-age = seconds the tree stays fresh', schema: { type: 'string' } },
+  'X-Cache': { description: 'hit | miss | stale (stale: iSales failed and an older tree is served)', schema: { type: 'string' } },
+};
+
+/** Sends pre-rendered JSON with the cache headers, or 304 when the caller already has this tree. */
+function send(reply: FastifyReply, read: CacheRead<BusinessResultsView>, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
+  reply
+    .header('etag', read.etag)
+    .header('cache-control', `private, max-age=${read.freshForS}`)
+    .header('x-cache', read.state);
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === read.etag || tag.trim() === '*')) {
+    reply.status(304).send();
+    return;
+  }
+  reply.status(200).header('content-type', 'application/json; charset=utf-8').send(body());
+}
+
+@ApiTags('business results')
+@Controller('api/v1/vdns/:vdnId/business-results')
+export class BusinessResultsController {
+  constructor(private readonly service: BusinessResultsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List business-result definitions (parents with their children)',
+    description:
+      'Served from the cached tree of the VDN (iSales: GET queryBusinessResults, paged at its maximum of 50 when the cache is cold). ' +
+      'Any pageSize up to 100 works although iSales allows 50.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
+  @ApiOkResponse({ type: BusinessResultPageDto, headers: CACHE_HEADERS, example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 } })
+  @ApiProblems(304, ...UPSTREAM_STATUSES)
+  async list(
+    @Param() params: VdnParamsDto,
+    @Query() query: ListBusinessResultsQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const read = await this.service.read(params.vdnId);
+    send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize));
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One business-result definition by code, a parent or a child', description: 'Served from the cached tree.' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
+  @ApiOkResponse({ type: BusinessResultLookupDto, headers: CACHE_HEADERS, example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null } })
+  @ApiProblems(304, 404, ...UPSTREAM_STATUSES)
+  async get(
+    @Param() params: BusinessResultParamsDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const read = await this.service.read(params.vdnId);
+    const found = read.value.lookup(params.code);
+    if (found === undefined) throw new ResourceNotFoundError(`No business result ${params.code} in VDN ${params.vdnId}`);
+    send(reply, read, ifNoneMatch, () => found);
+  }
+
+  @Delete('cache')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Drop the cached tree of the VDN', description: 'The next read fetches the tree from iSales afresh.' })
+  @ApiNoContentResponse({ description: 'Dropped' })
+  @ApiProblems(400, 500, 503)
+  async dropCache(@Param() params: VdnParamsDto): Promise<void> {
+    await this.service.drop(params.vdnId);
+  }
+}
