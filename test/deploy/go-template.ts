@@ -61,7 +61,12 @@ function lex(src: string, file: string): Item[] {
   const items: Item[] = [];
   let i = 0;
   let trimNext = false;
-  const line = (at: number): number => src.slice(0, at).split('\n').length;
+  let lineNo = 1;
+  let lineAt = 0;
+  const line = (at: number): number => {
+    for (; lineAt < at; lineAt++) if (src.charCodeAt(lineAt) === 10) lineNo++;
+    return lineNo;
+  };
   while (i < src.length) {
     const open = src.indexOf('{{', i);
     let text = open < 0 ? src.slice(i) : src.slice(i, open);

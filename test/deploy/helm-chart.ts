@@ -44,15 +44,24 @@ export interface Rendered {
   manifests: Manifest[];
 }
 
-/** `helm template gw ./helm/isales-gateway` with the given values merged over values.yaml. */
-export function renderChart(overrides: Record<string, unknown> = REQUIRED_VALUES, releaseName = 'gw'): Rendered {
+let loaded: { meta: Record<string, unknown>; chartName: string; templates: ChartTemplates; names: string[]; defaults: Record<string, unknown> } | undefined;
+
+/** Reads and parses the chart once per test file (renders never modify it). */
+function loadChart(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
   const meta = chartMeta();
   const chartName = String(meta.name);
   const templates = new ChartTemplates();
   const names = templateFiles();
   for (const file of names) templates.add(`${chartName}/templates/${file}`, readFileSync(join(TEMPLATES_DIR, file), 'utf8'));
+  loaded = { meta, chartName, templates, names, defaults: defaultValues() };
+  return loaded;
+}
 
-  const values = mergeValues(defaultValues(), overrides);
+/** `helm template gw ./helm/isales-gateway` with the given values merged over values.yaml. */
+export function renderChart(overrides: Record<string, unknown> = REQUIRED_VALUES, releaseName = 'gw'): Rendered {
+  const { meta, chartName, templates, names, defaults } = loadChart();
+  const values = mergeValues(defaults, overrides);
   const files: Record<string, string> = {};
   const manifests: Manifest[] = [];
   for (const file of names.filter((f) => !f.startsWith('_'))) {
