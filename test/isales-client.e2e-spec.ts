@@ -11,7 +11,7 @@ import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 // The real client, over the real transport, against the real simulator over HTTP.
 function clientFor(baseUrl: string, env: Record<string, string> = {}) {
   const config = loadConfig({ ISALES_BASE_URL: baseUrl, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, ISALES_TIMEOUT_MS: '500', ...env });
-  const transport = new AxiosTransport(new HttpService(axios.create()), config.isales);
+  const transport = new AxiosTransport(new HttpService(axios.create() as never), config.isales);
   return { client: new IsalesClient(config, transport), transport };
 }
 

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -23,6 +24,8 @@ export function maskUrl(url: string): string {
 
 export function loggerOptions(level: LogLevel, stream?: DestinationStream): Params {
   return {
+    // nestjs-pino's default route pattern does not match under Nest 12's Fastify adapter; this one matches every path.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       stream,
