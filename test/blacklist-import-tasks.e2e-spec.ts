@@ -1,0 +1,107 @@
+import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
+import { IMPORT_TASK_EXAMPLE } from '../src/modules/blacklist-import-tasks/import-task.example';
+import { startStack, Stack } from './support/harness';
+
+const BASE = '/api/v1/vdns';
+const PROBLEM = /^application\/problem\+json/;
+const SEED_ID = '164698362894300182038011895728';
+
+describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  beforeEach(() => {
+    stack.simulator.clearFaults();
+    stack.simulator.clearRequests();
+  });
+
+  function upstreamBodies(): unknown[] {
+    return stack.simulator.requests.filter((r) => r.operation === 'queryDataImportTask').map((r) => JSON.parse(r.body));
+  }
+
+  it('normalises the seed example of VDN 1', async () => {
+    const response = await stack.get(`${BASE}/1/blacklist-import-tasks`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ items: [IMPORT_TASK_EXAMPLE], page: 1, pageSize: 20, total: 1 });
+  });
+
+  it('pages through a generated VDN: page=3&pageSize=10 is offset 20, limit 10', async () => {
+    const body = (await (await stack.get(`${BASE}/2/blacklist-import-tasks?page=3&pageSize=10`)).json()) as {
+      items: Array<{ id: string; status: string }>;
+      total: number;
+    };
+    expect(upstreamBodies()).toEqual([{ offset: 20, limit: 10 }]);
+    expect(body.items).toHaveLength(10);
+    expect(body.total).toBe(DEFAULT_GENERATED_SIZE);
+    for (const item of body.items) {
+      expect(item.id).toMatch(/^\d{30}$/);
+      expect(['preparing', 'importing', 'completed', 'failed']).toContain(item.status);
+    }
+  });
+
+  it('sends ids as importTaskIds, as strings', async () => {
+    await stack.get(`${BASE}/1/blacklist-import-tasks?ids=${SEED_ID},000000000000000000000000000001`);
+    expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, importTaskIds: [SEED_ID, '000000000000000000000000000001'] }]);
+  });
+
+  it('answers one task, and 404 when iSales has none', async () => {
+    const one = await stack.get(`${BASE}/1/blacklist-import-tasks/${SEED_ID}`);
+    expect(one.status).toBe(200);
+    expect(await one.json()).toEqual(IMPORT_TASK_EXAMPLE);
+    expect(upstreamBodies()).toEqual([{ offset: 0, limit: 1, importTaskIds: [SEED_ID] }]);
+
+    const missing = await stack.get(`${BASE}/1/blacklist-import-tasks/123`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(PROBLEM);
+    expect(await missing.json()).toMatchObject({ type: 'urn:isales-gateway:problem:not-found', status: 404 });
+  });
+
+  it.each([
+    ['vdnId', `${BASE}/0/blacklist-import-tasks`],
+    ['vdnId', `${BASE}/10000/blacklist-import-tasks`],
+    ['vdnId', `${BASE}/abc/blacklist-import-tasks`],
+    ['page', `${BASE}/1/blacklist-import-tasks?page=0`],
+    ['page', `${BASE}/1/blacklist-import-tasks?page=1.5`],
+    ['pageSize', `${BASE}/1/blacklist-import-tasks?pageSize=101`],
+    ['pageSize', `${BASE}/1/blacklist-import-tasks?pageSize=x`],
+    ['ids', `${BASE}/1/blacklist-import-tasks?ids=12a`],
+    ['ids', `${BASE}/1/blacklist-import-tasks?ids=${Array.from({ length: 101 }, (_, i) => i + 1).join(',')}`],
+    ['limit', `${BASE}/1/blacklist-import-tasks?limit=5`],
+    ['taskId', `${BASE}/1/blacklist-import-tasks/not-an-id`],
+  ])('rejects a bad %s with 400 and makes no upstream call (%s)', async (name, path) => {
+    const response = await stack.get(path);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(PROBLEM);
+    const problem = (await response.json()) as { invalidParams: Array<{ name: string }>; requestId: string; instance: string };
+    expect(problem.invalidParams.map((p) => p.name)).toContain(name);
+    expect(problem.requestId).toBe(response.headers.get('x-request-id'));
+    expect(stack.simulator.requests).toHaveLength(0);
+  });
+
+  const codes = Object.entries(ISALES_ERROR_TABLES.queryDataImportTask);
+  it.each(codes)('maps business code %s (%s) from iSales to its status', async (code, outcome) => {
+    stack.simulator.setFault('queryDataImportTask', { resultCode: code, resultDesc: `desc of ${code}` });
+    const response = await stack.get(`${BASE}/1/blacklist-import-tasks`);
+    expect(response.status).toBe(OUTCOME_STATUS[outcome]);
+    expect(response.headers.get('content-type')).toMatch(PROBLEM);
+    expect(await response.json()).toMatchObject({
+      status: OUTCOME_STATUS[outcome],
+      instance: `${BASE}/1/blacklist-import-tasks`,
+      upstream: { code, description: `desc of ${code}` },
+    });
+    if (outcome === 'rate-limited') expect(response.headers.get('retry-after')).toBe('1');
+  });
+
+  it('keeps the request id of the caller end to end, and sends it to iSales', async () => {
+    const response = await stack.get(`${BASE}/1/blacklist-import-tasks`, { headers: { 'x-request-id': 'trace-abc-123' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
+    expect(stack.simulator.requests[0].headers['x-request-id']).toBe('trace-abc-123');
+    expect(stack.gateway.logs.lines.filter((l) => l.includes('trace-abc-123')).length).toBeGreaterThan(0);
+  });
+});
