@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { Cluster, Redis } from 'ioredis';
 import { CacheStore, CacheUnavailableError } from './cache-store';
 
+const STARTUP_WAIT_MS = 2000;
+
 /** Deletes the lock only while it still carries our token. */
 const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -19,6 +21,22 @@ export class RedisCacheStore extends CacheStore {
     redis.on('ready', () => this.recovered());
     redis.on('error', (error: Error) => this.degrade(error.message));
     redis.on('end', () => this.degrade('connection closed'));
+  }
+
+  /**
+   * Gives the connection a moment to come up at boot, so the first requests are not served as if
+   * Redis were down; past the bound the gateway starts degraded and reconnects in the background.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, STARTUP_WAIT_MS);
+      this.redis.once('ready', done);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
   }
 
   private degrade(reason: string): void {

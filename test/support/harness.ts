@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createSimulator, Simulator, SimulatorOptions } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
-import { LogCapture } from './log-capture';
+import { LogCapture, sharedLogCapture } from './log-capture';
 
 export const TEST_AK = 'e2e-ak';
 export const TEST_SK = 'e2e-sk-0123456789-secret';
@@ -25,7 +25,7 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
     LOG_LEVEL: 'debug',
     ...env,
   });
-  const logs = new LogCapture();
+  const logs = sharedLogCapture;
   const app = await createApp(config, { logStream: logs });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -12,4 +12,16 @@ export class LogCapture extends Writable {
   text(): string {
     return this.lines.join('\n');
   }
+
+  /** Lines logged from now on: `const since = logs.mark(); ...; since()`. */
+  mark(): () => string[] {
+    const start = this.lines.length;
+    return () => this.lines.slice(start);
+  }
 }
+
+/**
+ * nestjs-pino keeps one root logger per process, bound to the first application's stream, so every
+ * gateway a test file starts logs into this one capture.
+ */
+export const sharedLogCapture = new LogCapture();
