@@ -48,15 +48,13 @@ describe('helm/isales-gateway: plain YAML files', () => {
     expect(values).not.toBeNull();
   });
 
-  it('values.yaml documents every key with a comment on the line(s) just above it', () => {
+  it('values.yaml documents every key with a comment on the line just above it', () => {
     const lines = readFileSync(join(CHART_DIR, 'values.yaml'), 'utf8').split('\n');
     const undocumented: string[] = [];
     lines.forEach((line, i) => {
       const key = /^(\s*)([A-Za-z_][\w.-]*)\s*:(?:\s|$)/.exec(line);
       if (!key) return;
-      let j = i - 1;
-      while (j >= 0 && lines[j].trim() === '') j--;
-      if (j < 0 || !lines[j].trim().startsWith('#')) undocumented.push(`line ${i + 1}: ${line.trim()}`);
+      if (i === 0 || !lines[i - 1].trim().startsWith('#')) undocumented.push(`line ${i + 1}: ${line.trim()}`);
     });
     expect(undocumented).toEqual([]);
   });
