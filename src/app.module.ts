@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { IsalesModule } from './isales/isales.module';
 import { CacheModule } from './cache/cache.module';
+import { HealthModule } from './health/health.module';
 import { BusinessResultsModule } from './modules/business-results/business-results.module';
 import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
 import { FileServersModule } from './modules/file-servers/file-servers.module';
@@ -27,6 +28,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         IsalesModule,
         CacheModule,
+        HealthModule,
         BusinessResultsModule,
         BlacklistImportTasksModule,
         FileServersModule,

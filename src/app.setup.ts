@@ -6,6 +6,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { REQUEST_ID_HEADER, RequestContext, requestIdFrom } from './common/request/request-context';
 import { AppConfig } from './config/configuration';
+import { LifecycleService } from './health/lifecycle.service';
 import { buildOpenApiDocument, setupSwagger } from './openapi/openapi';
 
 /** Builds the application exactly as production runs it; main.ts and the e2e tests both use this. */
@@ -25,6 +26,14 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     .addHook('onRequest', (request, reply, done) => {
       reply.header(REQUEST_ID_HEADER, request.id);
       RequestContext.run({ requestId: String(request.id) }, done);
+    });
+  const lifecycle = app.get(LifecycleService);
+  // While draining, answers close their connection, so keep-alive clients cannot hold the
+  // listener open past the last in-flight request.
+  app.getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply) => {
+      if (lifecycle.current === 'stopping') reply.header('connection', 'close');
     });
   setupSwagger(app, buildOpenApiDocument(app));
   return app;

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
 import { ConfigError } from './config/env-parser';
 import { AppConfig, loadConfig } from './config/configuration';
+import { LifecycleService } from './health/lifecycle.service';
 
 function configOrExit(): AppConfig {
   try {
@@ -16,11 +19,45 @@ function configOrExit(): AppConfig {
   }
 }
 
+/**
+ * SIGTERM/SIGINT: readiness turns 503, the listener stops accepting, in-flight requests finish
+ * (bounded by SHUTDOWN_GRACE_MS), Redis and the upstream pool close, and the process exits 0.
+ */
+function drainOnSignals(app: NestFastifyApplication, graceMs: number): void {
+  const logger = new Logger('Shutdown');
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app.get(LifecycleService).markStopping();
+    logger.log({ signal, graceMs }, 'draining in-flight requests');
+    const deadline = setTimeout(() => {
+      logger.warn({ graceMs }, 'grace period over: exiting with requests still in flight');
+      process.exit(1);
+    }, graceMs);
+    deadline.unref();
+    try {
+      // Close the listener and wait for in-flight requests first: Nest's own close() runs the
+      // modules' destroy hooks (Redis, the upstream connection pool) before it stops the server.
+      await app.getHttpAdapter().getInstance().close();
+      await app.close();
+      logger.log('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+}
+
 async function main(): Promise<void> {
   const config = configOrExit();
   const app = await createApp(config);
-  app.enableShutdownHooks();
+  drainOnSignals(app, config.http.shutdownGraceMs);
   await app.listen(config.http.port, config.http.host);
+  app.get(LifecycleService).markServing();
 }
 
 void main();

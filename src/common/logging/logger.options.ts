@@ -29,6 +29,8 @@ export function loggerOptions(level: LogLevel, stream?: DestinationStream): Para
     pinoHttp: {
       level,
       stream,
+      // Probes every few seconds would drown the request log.
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
       genReqId: (req: IncomingMessage) => String((req as IncomingMessage & { id?: unknown }).id ?? ''),
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'warn' : 'info',

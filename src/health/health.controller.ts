@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { DependencyIndicators } from './dependency.indicators';
+import { LifecycleService } from './lifecycle.service';
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly dependencies: DependencyIndicators,
+    private readonly lifecycle: LifecycleService,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 503 while starting or shutting down; Redis and iSales are reported, never fatal. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => {
+        const session = this.indicators.check('gateway');
+        const phase = this.lifecycle.current;
+        return phase === 'serving' ? session.up({ phase }) : session.down({ phase });
+      },
+      () => this.dependencies.redis(),
+      () => this.dependencies.isales(),
+    ]);
+  }
+}

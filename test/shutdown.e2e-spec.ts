@@ -1,0 +1,99 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Simulator } from '../simulator/simulator';
+import { freePort } from './support/redis-server';
+import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
+
+// The built gateway (dist/main.js, as the container runs it) as a real process.
+const MAIN = resolve(__dirname, '../dist/main.js');
+
+async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  return { child, url, output: () => output };
+}
+
+describe('the gateway process', () => {
+  let simulator: Simulator;
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+  });
+  afterAll(async () => {
+    await simulator?.close();
+  });
+
+  it('exits non-zero without ISALES_SK, naming it and printing no secret', async () => {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH, ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, REDIS_URL: 'redis://:hunter2-secret@nowhere:1/99x' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('ISALES_SK');
+    expect(stderr).not.toContain('hunter2-secret');
+  });
+
+  it('finishes a slow request in flight on SIGTERM, refuses new work, and exits 0', async () => {
+    simulator.setFault('queryServer', { latencyMs: 1500 });
+    const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
+    try {
+      const slow = fetch(`${gateway.url}/api/v1/vdns/1/file-servers`);
+      await sleep(400);
+      gateway.child.kill('SIGTERM');
+      const exited = once(gateway.child, 'exit');
+      const response = await slow;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { total: number }).total).toBe(5);
+      const [code] = await exited;
+      expect(code).toBe(0);
+      await expect(fetch(`${gateway.url}/health/live`)).rejects.toThrow();
+      expect(gateway.output()).not.toContain(TEST_SK);
+    } finally {
+      simulator.clearFaults();
+      if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+    }
+  });
+
+  it('reports readiness with Redis and iSales as details that never fail it', async () => {
+    const closed = await freePort();
+    const gateway = await startProcess({
+      ISALES_BASE_URL: `http://127.0.0.1:${closed}`,
+      ISALES_AK: TEST_AK,
+      ISALES_SK: TEST_SK,
+      REDIS_URL: `redis://127.0.0.1:${closed}/0`,
+    });
+    try {
+      const live = await fetch(`${gateway.url}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${gateway.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { details: Record<string, { status: string }> };
+      expect(body.details.gateway.status).toBe('up');
+      expect(body.details.cache.status).toBe('degraded');
+      expect(body.details.isales.status).toBe('degraded');
+    } finally {
+      gateway.child.kill('SIGKILL');
+    }
+  });
+});
