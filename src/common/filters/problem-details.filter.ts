@@ -61,7 +61,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: problemType(slugOf(status)),
         title: GENERIC_TITLES[status] ?? 'The request cannot be served',
         status,
-        detail: clientMessage(exception, status),
+        // The router's own message repeats the whole URL, query values (phone numbers) included.
+        detail: status === 404 ? `No route for ${request.method} ${base.instance}` : clientMessage(exception, status),
         ...base,
       };
     }

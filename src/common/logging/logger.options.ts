@@ -34,6 +34,11 @@ export function loggerOptions(level: LogLevel, stream?: DestinationStream): Para
       genReqId: (req: IncomingMessage) => String((req as IncomingMessage & { id?: unknown }).id ?? ''),
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'warn' : 'info',
+      // pino-http invents an Error with a stack for every 5xx; the filter already logged the real cause.
+      customErrorObject: (_req: IncomingMessage, _res: ServerResponse, _error: Error, value: Record<string, unknown>) => {
+        const { err: _synthetic, ...rest } = value;
+        return rest;
+      },
       serializers: {
         // Only what an operator needs: never headers (Authorization, cookies) nor raw query values.
         req: (req: { id?: unknown; method?: string; url?: string }) => ({

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startStack, Stack } from './support/harness';
+
+const ROOT = resolve(__dirname, '..');
+const GENERATOR = resolve(ROOT, 'dist/openapi/write-openapi.js');
+
+interface Operation {
+  parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown; example?: unknown }> }>;
+}
+
+const document = JSON.parse(readFileSync(resolve(ROOT, 'openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+);
+
+describe('the OpenAPI document', () => {
+  it('is what the code describes (the committed openapi.json is not stale)', () => {
+    // The generator runs from the build, where the Swagger CLI plugin has added the DTO metadata.
+    expect(existsSync(GENERATOR)).toBe(true);
+    expect(() => execFileSync(process.execPath, [GENERATOR, '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('documents every route of the contract', () => {
+    expect(operations.map((o) => o.route).sort()).toEqual(
+      [
+        'GET /api/v1/vdns/{vdnId}/blacklist-import-tasks',
+        'GET /api/v1/vdns/{vdnId}/blacklist-import-tasks/{taskId}',
+        'GET /api/v1/vdns/{vdnId}/file-servers',
+        'GET /api/v1/vdns/{vdnId}/file-servers/{serverId}',
+        'GET /api/v1/vdns/{vdnId}/business-results',
+        'GET /api/v1/vdns/{vdnId}/business-results/{code}',
+        'DELETE /api/v1/vdns/{vdnId}/business-results/cache',
+        'GET /api/v1/vdns/{vdnId}/appointments',
+      ].sort(),
+    );
+  });
+
+  it.each(operations)('$route: parameters with their limits, an example, and problem details on each error', ({ operation }) => {
+    const params = Object.fromEntries((operation.parameters ?? []).map((p) => [p.name, p.schema]));
+    expect(params.vdnId).toMatchObject({ minimum: 1, maximum: 9999 });
+    if (params.pageSize) expect(params.pageSize).toMatchObject({ minimum: 1, maximum: 100 });
+    if (params.page) expect(params.page).toMatchObject({ minimum: 1 });
+    const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+    expect(errors.map(([status]) => status)).toEqual(expect.arrayContaining(['400', '500']));
+    for (const [, response] of errors) {
+      expect(response.content?.['application/problem+json']?.schema).toEqual({ $ref: '#/components/schemas/ProblemDetailsDto' });
+    }
+    const ok = operation.responses['200'];
+    if (ok) expect(ok.content?.['application/json']?.example).toBeDefined();
+  });
+});
+
+describe('Swagger UI', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('is served at /docs, with the document at /docs/openapi.json', async () => {
+    const ui = await stack.get('/docs');
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger-ui');
+    const json = await stack.get('/docs/openapi.json');
+    expect(json.status).toBe(200);
+    expect(Object.keys(((await json.json()) as { paths: object }).paths).sort()).toEqual(Object.keys(document.paths).sort());
+  });
+});
