@@ -8,7 +8,6 @@ import { acceptedEnvironmentVariables, loadConfig } from '../../src/config/confi
 import { composeFile, interpolate, serviceEnv } from './compose';
 import { Manifest, renderChart, REQUIRED_VALUES, ROOT, TEMPLATES_DIR } from './helm-chart';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
 
 const accepted = new Set(acceptedEnvironmentVariables());

@@ -21,7 +21,6 @@ interface YamlModule {
   dump(value: unknown, options?: Record<string, unknown>): string;
 }
 // js-yaml ships with @nestjs/swagger; it has no type declarations here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = require('js-yaml') as YamlModule;
 
 export class TemplateError extends Error {

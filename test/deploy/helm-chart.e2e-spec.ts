@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHART_DIR, chartMeta, defaultValues, findManifest, Manifest, renderChart, REQUIRED_VALUES, TEMPLATES_DIR, templateFiles } from './helm-chart';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Any = any;
 
 const values = defaultValues();

@@ -7,7 +7,6 @@ interface YamlModule {
   load(text: string): unknown;
   loadAll(text: string): unknown[];
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const yaml = require('js-yaml') as YamlModule;
 
 export const ROOT = join(__dirname, '..', '..');
