@@ -57,7 +57,6 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   drainOnSignals(app, config.http.shutdownGraceMs);
   await app.listen(config.http.port, config.http.host);
-  app.get(LifecycleService).markServing();
 }
 
 void main();

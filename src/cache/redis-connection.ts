@@ -19,7 +19,7 @@ export function createRedisConnection(config: RedisConfig): Redis | Cluster {
   };
   switch (config.mode) {
     case 'standalone':
-      return new Redis(config.url, common);
+      return new Redis(config.url, { ...common, ...(config.password && { password: config.password }) });
     case 'sentinel':
       return new Redis({
         ...common,

@@ -7,7 +7,7 @@ export interface RedisNode {
 
 /** Where the shared cache lives; `null` means the in-process cache (single process, dev only). */
 export type RedisConfig =
-  | { mode: 'standalone'; url: string; keyPrefix: string; commandTimeoutMs: number }
+  | { mode: 'standalone'; url: string; password?: string; keyPrefix: string; commandTimeoutMs: number }
   | { mode: 'sentinel'; sentinels: RedisNode[]; name: string; password?: string; sentinelPassword?: string; db: number; tls: boolean; keyPrefix: string; commandTimeoutMs: number }
   | { mode: 'cluster'; nodes: RedisNode[]; password?: string; tls: boolean; keyPrefix: string; commandTimeoutMs: number };
 
@@ -47,7 +47,8 @@ export function readRedisConfig(env: EnvReader): RedisConfig | null {
     env.problem(chosen.join(', '), 'set only one of REDIS_URL, REDIS_SENTINELS and REDIS_CLUSTER_NODES');
     return null;
   }
-  if (url) return { mode: 'standalone', url: url.toString(), keyPrefix, commandTimeoutMs };
+  // A password in REDIS_URL wins; REDIS_PASSWORD lets it come from a Secret instead of the URL.
+  if (url) return { mode: 'standalone', url: url.toString(), password: url.password ? undefined : password, keyPrefix, commandTimeoutMs };
   if (sentinels) {
     return {
       mode: 'sentinel',

@@ -46,6 +46,10 @@ describe('loadConfig', () => {
 
   it('reads Redis standalone, Sentinel and Cluster settings', () => {
     expect(loadConfig({ ...minimal, REDIS_URL: 'rediss://:pw@cache:6380/2' }).redis).toMatchObject({ mode: 'standalone' });
+    expect(loadConfig({ ...minimal, REDIS_URL: 'redis://cache:6379/0', REDIS_PASSWORD: 'from-secret' }).redis).toMatchObject({
+      mode: 'standalone',
+      password: 'from-secret',
+    });
     expect(loadConfig({ ...minimal, REDIS_SENTINELS: 'a:26379, b:26380', REDIS_SENTINEL_NAME: 'm' }).redis).toMatchObject({
       mode: 'sentinel',
       name: 'm',

@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DependencyIndicators } from './dependency.indicators';
@@ -23,7 +24,18 @@ export class HealthController {
   /** Readiness: 503 while starting or shutting down; Redis and iSales are reported, never fatal. */
   @Get('ready')
   @HealthCheck()
-  ready() {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.check();
+    } catch (error) {
+      // Terminus reports "not ready" as an exception; probes want its report with the 503.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(503);
+      return error.getResponse();
+    }
+  }
+
+  private check() {
     return this.health.check([
       () => {
         const session = this.indicators.check('gateway');

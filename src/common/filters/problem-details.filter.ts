@@ -66,6 +66,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...base,
       };
     }
+    if (exception instanceof HttpException && status >= 500) {
+      return {
+        type: problemType('unavailable'),
+        title: 'The gateway cannot serve the request right now',
+        status,
+        detail: 'Try again later.',
+        ...base,
+      };
+    }
     return {
       type: problemType('internal-error'),
       title: 'Internal error',
@@ -77,7 +86,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private log(exception: unknown, problem: ProblemDetails): void {
     const fields = { status: problem.status, type: problem.type, upstream: problem.upstream };
-    if (problem.status >= 500 && !(exception instanceof GatewayError)) {
+    if (problem.status >= 500 && !(exception instanceof GatewayError) && !(exception instanceof HttpException)) {
       this.logger.error({ ...fields, err: exception }, 'unhandled error');
     } else if (problem.status >= 500) {
       this.logger.warn({ ...fields, detail: problem.detail }, problem.title);

@@ -26,11 +26,11 @@ export function loggerOptions(level: LogLevel, stream?: DestinationStream): Para
   return {
     // nestjs-pino's default route pattern does not match under Nest 12's Fastify adapter; this one matches every path.
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+    // Probes every few seconds would drown the request log.
+    exclude: [{ path: 'health/{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       stream,
-      // Probes every few seconds would drown the request log.
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
       genReqId: (req: IncomingMessage) => String((req as IncomingMessage & { id?: unknown }).id ?? ''),
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
         error || res.statusCode >= 500 ? 'warn' : 'info',

@@ -19,7 +19,8 @@ export class FileServersController {
     type: FileServerPageDto,
     example: { items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: FILE_SERVER_EXAMPLES.length },
   })
-  @ApiProblems(...UPSTREAM_STATUSES)
+  // 404/409: queryServer's table lists 0200033 and 0200034 (copied from the write-back page, seed 001).
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   list(@Param() params: VdnParamsDto, @Query() query: ListFileServersQueryDto): Promise<FileServerPageDto> {
     return this.service.list(params.vdnId, query);
   }
@@ -27,7 +28,7 @@ export class FileServersController {
   @Get(':serverId')
   @ApiOperation({ summary: 'One file (SFTP) server', description: 'iSales: POST file/queryServer with serverIds' })
   @ApiOkResponse({ type: FileServerDto, example: FILE_SERVER_EXAMPLE })
-  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
   }

@@ -1,0 +1,106 @@
+import { toAppointment } from './appointment.mapper';
+import { APPOINTMENT_EXAMPLE } from './appointment.example';
+import { IsalesAppointment } from '../../isales/isales.types';
+
+// Seed 003's example record, verbatim.
+const seed = {
+  appointId: '174730253678826340158055543045',
+  callType: '2',
+  appointTime: 1747302523000,
+  calledNo: '66660001',
+  taskId: '1106025109',
+  taskName: 'Preempted task',
+  taskStatus: '2',
+  timeout: true,
+  userAccount: '116',
+  userName: '116',
+  beginTime: 1747302513000,
+  endTime: 1747302523000,
+  callFlag: '2',
+  callerNo: '710002',
+  failCode: '00604',
+  result: '0101',
+  busiResult: 'Reservation business result > aab',
+  createTime: 1747302536000,
+};
+
+/** A record as iSales might send it, with types the wire type does not allow. */
+const asSentByIsales = (record: Record<string, unknown>) => record as unknown as IsalesAppointment;
+
+describe('toAppointment', () => {
+  it('normalises the seed example', () => {
+    expect(toAppointment(seed)).toEqual(APPOINTMENT_EXAMPLE);
+    expect(toAppointment(seed)).toEqual({
+      id: '174730253678826340158055543045',
+      type: 'automatic',
+      appointedAt: '2025-05-15T09:48:43.000Z',
+      calledNumber: '66660001',
+      callerNumber: '710002',
+      expired: true,
+      task: { id: '1106025109', name: 'Preempted task', status: '2' },
+      agent: { account: '116', name: '116' },
+      call: { startedAt: '2025-05-15T09:48:33.000Z', endedAt: '2025-05-15T09:48:43.000Z', flag: '2', failCode: '00604', result: '0101' },
+      businessResult: 'Reservation business result > aab',
+      createdAt: '2025-05-15T09:48:56.000Z',
+    });
+  });
+
+  it.each([
+    ['1', 'manual'],
+    ['2', 'automatic'],
+    [1, 'manual'],
+    ['3', '3'],
+    ['', ''],
+    [null, null],
+  ])('maps callType %j to %j', (raw, expected) => {
+    expect(toAppointment(asSentByIsales({ ...seed, callType: raw })).type).toBe(expected);
+  });
+
+  it('passes opaque codes through as they come', () => {
+    const appointment = toAppointment({ ...seed, taskStatus: '9', callFlag: '7', failCode: '34611', result: 'OB99999' });
+    expect(appointment.task.status).toBe('9');
+    expect(appointment.call).toMatchObject({ flag: '7', failCode: '34611', result: 'OB99999' });
+  });
+
+  it.each([
+    [true, true],
+    [false, false],
+    ['false', false],
+    [null, null],
+    [undefined, null],
+    ['maybe', null],
+  ])('maps timeout %j to expired %j', (raw, expected) => {
+    expect(toAppointment(asSentByIsales({ ...seed, timeout: raw })).expired).toBe(expected);
+  });
+
+  it('keeps nulls and missing fields as null, with the nested objects still there', () => {
+    const nulls = Object.fromEntries(Object.keys(seed).map((key) => [key, null]));
+    const expected = {
+      id: null,
+      type: null,
+      appointedAt: null,
+      calledNumber: null,
+      callerNumber: null,
+      expired: null,
+      task: { id: null, name: null, status: null },
+      agent: { account: null, name: null },
+      call: { startedAt: null, endedAt: null, flag: null, failCode: null, result: null },
+      businessResult: null,
+      createdAt: null,
+    };
+    expect(toAppointment(nulls)).toEqual(expected);
+    expect(toAppointment({})).toEqual(expected);
+  });
+
+  it('keeps a 30-digit id as the same string and leading zeros of codes', () => {
+    const appointment = toAppointment({ ...seed, appointId: '999999999999999999999999999999', failCode: '00000' });
+    expect(appointment.id).toBe('999999999999999999999999999999');
+    expect(appointment.call.failCode).toBe('00000');
+  });
+
+  it('drops fields it does not know', () => {
+    const appointment = toAppointment(asSentByIsales({ ...seed, customerName: 'someone', extra: 1 }));
+    expect(Object.keys(appointment)).not.toContain('customerName');
+    expect(JSON.stringify(appointment)).not.toContain('someone');
+  });
+});

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsService } from './appointments.service';
+
+@Module({ controllers: [AppointmentsController], providers: [AppointmentsService] })
+export class AppointmentsModule {}
