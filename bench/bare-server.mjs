@@ -1,0 +1,61 @@
+// The baseline: a bare node:http server that answers the business-results route from the same Redis
+// with the minimum work any server must do on a cache hit. Per request it reads the cache entry's
+// metadata (`HMGET <key> meta`, exactly the one command the gateway issues on a hit), parses it,
+// checks freshness, and writes the response bytes the gateway produced (captured once at startup)
+// with the same content-type, etag and cache-control. No routing framework, validation, logging,
+// request ids or hooks.
+//
+// Run as a child process (fork). Parent -> child (IPC):
+//   { redisUrl, key, routes: { "<path?query>": { body: "<base64>", contentType } } }
+// Child -> parent: { port } once listening.
+import http from 'node:http';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Redis } = require('ioredis');
+
+process.once('message', ({ redisUrl, key, routes }) => {
+  const redis = new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+  const table = new Map(Object.entries(routes).map(([path, route]) => [path, { body: Buffer.from(route.body, 'base64'), contentType: route.contentType }]));
+
+  const server = http.createServer((req, res) => {
+    const route = req.method === 'GET' ? table.get(req.url) : undefined;
+    if (!route) {
+      res.writeHead(404, { 'content-length': '0' }).end();
+      return;
+    }
+    redis.hmget(key, 'meta').then(
+      ([text]) => {
+        const meta = text ? JSON.parse(text) : null;
+        const now = Date.now();
+        if (!meta || now >= meta.freshUntil) {
+          res.writeHead(503, { 'content-length': '0' }).end();
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': route.contentType,
+          'content-length': route.body.length,
+          etag: meta.etag,
+          'cache-control': `private, max-age=${Math.max(0, Math.floor((meta.freshUntil - now) / 1000))}`,
+          'x-cache': 'hit',
+        });
+        res.end(route.body);
+      },
+      () => {
+        res.writeHead(503, { 'content-length': '0' }).end();
+      },
+    );
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections?.();
+    redis.disconnect();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('disconnect', stop);
+});

@@ -1,0 +1,189 @@
+// Closed-loop HTTP/1.1 load generator, run as a child process (fork) so it never shares an event
+// loop with the server under test. N keep-alive connections each send one GET, wait for the whole
+// response, and send the next. Only responses that complete inside the measured window count.
+//
+// Parent -> child (IPC): { url, connections, warmupMs, durationMs, client: 'raw' | 'http' }
+// Child -> parent (IPC, advanced serialization): { result: { client, requests, ok, errors, statuses, cacheStates, bytes, elapsedMs, latencies } }
+// (latencies: Float64Array of milliseconds, one per measured response).
+//
+// Two clients, the same for both targets:
+//   raw  (default) a lean client on net.Socket that parses only the status line, content-length and
+//        x-cache, so the load generator costs little CPU on a 2-core machine and the servers, not the
+//        client, are what the runs compare. Needs content-length on every response (both send it).
+//   http node:http with a keep-alive Agent: heavier per request, kept as a cross-check.
+import http from 'node:http';
+import net from 'node:net';
+
+function newStats(warmupMs, durationMs) {
+  const measureFrom = performance.now() + warmupMs;
+  const stopAt = measureFrom + durationMs;
+  let latencies = new Float64Array(1 << 16);
+  let count = 0;
+  let ok = 0;
+  let errors = 0;
+  let bytes = 0;
+  const statuses = {};
+  const cacheStates = {};
+  const measuring = (t) => t >= measureFrom && t < stopAt;
+  return {
+    stopAt,
+    response(t0, t1, status, cacheState, size) {
+      if (!measuring(t1)) return;
+      if (count === latencies.length) {
+        const grown = new Float64Array(latencies.length * 2);
+        grown.set(latencies);
+        latencies = grown;
+      }
+      latencies[count++] = t1 - t0;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      cacheStates[cacheState] = (cacheStates[cacheState] ?? 0) + 1;
+      if (status === 200) {
+        ok++;
+        bytes += size;
+      } else {
+        errors++;
+      }
+    },
+    error() {
+      if (measuring(performance.now())) errors++;
+    },
+    summary() {
+      return { requests: count, ok, errors, statuses, cacheStates, bytes, elapsedMs: durationMs, latencies: latencies.slice(0, count) };
+    },
+  };
+}
+
+/** One keep-alive connection that sends the same GET again and again. */
+function rawConnection(target, onResponse, onError) {
+  const request = Buffer.from(`GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nAccept: application/json\r\n\r\n`, 'latin1');
+  const socket = net.connect({ host: target.hostname, port: Number(target.port) });
+  socket.setNoDelay(true);
+  let head = null; // bytes of a response whose header block is not complete yet
+  let remaining = -1; // body bytes still expected; -1 while reading the header block
+  let status = 0;
+  let bodyLength = 0;
+  let cacheState = 'none';
+  let failed = false;
+  const fail = (error) => {
+    if (failed) return;
+    failed = true;
+    socket.destroy();
+    onError(error);
+  };
+  socket.on('data', (chunk) => {
+    let body = chunk.length;
+    if (remaining < 0) {
+      head = head ? Buffer.concat([head, chunk]) : chunk;
+      const headerEnd = head.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const text = head.toString('latin1', 0, headerEnd);
+      status = Number(text.slice(9, 12));
+      const length = /\r\ncontent-length:[ \t]*(\d+)/i.exec(text);
+      if (!length) return fail(new Error('response without content-length'));
+      bodyLength = Number(length[1]);
+      const cache = /\r\nx-cache:[ \t]*([^\r]*)/i.exec(text);
+      cacheState = cache ? cache[1].trim() : 'none';
+      body = head.length - headerEnd - 4;
+      remaining = bodyLength;
+      head = null;
+    }
+    remaining -= body;
+    if (remaining > 0) return;
+    if (remaining < 0) return fail(new Error('unexpected bytes after the response'));
+    remaining = -1;
+    onResponse(status, cacheState, bodyLength);
+  });
+  socket.on('error', fail);
+  socket.on('close', () => fail(new Error('connection closed')));
+  return {
+    send: () => socket.write(request),
+    close: () => {
+      failed = true;
+      socket.destroy();
+    },
+  };
+}
+
+async function runRaw({ url, connections, warmupMs, durationMs }) {
+  const target = new URL(url);
+  const stats = newStats(warmupMs, durationMs);
+  const loop = () =>
+    new Promise((resolve) => {
+      let t0 = 0;
+      let connection;
+      const next = () => {
+        t0 = performance.now();
+        if (t0 >= stats.stopAt) {
+          connection.close();
+          return resolve();
+        }
+        connection.send();
+      };
+      const open = () => {
+        connection = rawConnection(
+          target,
+          (status, cacheState, size) => {
+            stats.response(t0, performance.now(), status, cacheState, size);
+            next();
+          },
+          () => {
+            stats.error();
+            if (performance.now() >= stats.stopAt) return resolve();
+            // Reconnect after a pause, so a refused connection does not spin.
+            setTimeout(() => {
+              open();
+              next();
+            }, 10);
+          },
+        );
+      };
+      open();
+      next();
+    });
+  await Promise.all(Array.from({ length: connections }, loop));
+  return { client: 'raw', ...stats.summary() };
+}
+
+async function runHttp({ url, connections, warmupMs, durationMs }) {
+  const target = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  const options = { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET' };
+  const stats = newStats(warmupMs, durationMs);
+  const loop = () =>
+    new Promise((resolve) => {
+      const next = () => {
+        const t0 = performance.now();
+        if (t0 >= stats.stopAt) return resolve();
+        const req = http.request(options, (res) => {
+          let size = 0;
+          res.on('data', (chunk) => {
+            size += chunk.length;
+          });
+          res.on('end', () => {
+            stats.response(t0, performance.now(), res.statusCode, res.headers['x-cache'] ?? 'none', size);
+            next();
+          });
+          res.on('error', () => {
+            stats.error();
+            next();
+          });
+        });
+        req.on('error', () => {
+          stats.error();
+          setTimeout(next, 10);
+        });
+        req.end();
+      };
+      next();
+    });
+  await Promise.all(Array.from({ length: connections }, loop));
+  agent.destroy();
+  return { client: 'http', ...stats.summary() };
+}
+
+process.once('message', (job) => {
+  (job.client === 'http' ? runHttp(job) : runRaw(job)).then(
+    (result) => process.send({ result }, () => process.exit(0)),
+    (error) => process.send({ error: String(error?.stack ?? error) }, () => process.exit(1)),
+  );
+});
