@@ -27,16 +27,27 @@ import {
 
 type Json = Record<string, unknown>;
 
-interface UpstreamCall {
-  operation: IsalesOperation;
-  vdnId: number;
+interface OperationSpec {
   method: 'GET' | 'POST';
   /** Relative to `/rest/isales/v1/openapi/campaigns/{vdnId}/`. */
   resource: string;
-  query?: Record<string, string>;
-  body?: object;
   listField: string;
   countField: string;
+}
+
+/** Where each operation lives and where its answer keeps the list and the total (seed pages). */
+const OPERATIONS: Readonly<Record<IsalesOperation, OperationSpec>> = {
+  queryDataImportTask: { method: 'POST', resource: 'blackfile/queryDataImportTask', listField: 'result', countField: 'count' },
+  queryServer: { method: 'POST', resource: 'file/queryServer', listField: 'server', countField: 'count' },
+  queryBusinessResults: { method: 'GET', resource: 'queryBusinessResults', listField: 'data', countField: 'totalCount' },
+  appointList: { method: 'POST', resource: 'appoint/list', listField: 'data', countField: 'totalCount' },
+};
+
+interface UpstreamCall {
+  operation: IsalesOperation;
+  vdnId: number;
+  query?: Record<string, string>;
+  body?: object;
 }
 
 /**
@@ -62,70 +73,41 @@ export class IsalesClient {
   }
 
   listImportTasks(vdnId: number, query: ImportTaskQuery): Promise<IsalesPage<IsalesImportTask>> {
-    return this.list({
-      operation: 'queryDataImportTask',
-      vdnId,
-      method: 'POST',
-      resource: 'blackfile/queryDataImportTask',
-      body: query,
-      listField: 'result',
-      countField: 'count',
-    });
+    return this.list({ operation: 'queryDataImportTask', vdnId, body: query });
   }
 
   listFileServers(vdnId: number, query: FileServerQuery): Promise<IsalesPage<IsalesFileServer>> {
-    return this.list({
-      operation: 'queryServer',
-      vdnId,
-      method: 'POST',
-      resource: 'file/queryServer',
-      body: query,
-      listField: 'server',
-      countField: 'count',
-    });
+    return this.list({ operation: 'queryServer', vdnId, body: query });
   }
 
   listBusinessResults(vdnId: number, query: BusinessResultQuery): Promise<IsalesPage<IsalesBusinessResult>> {
-    return this.list({
-      operation: 'queryBusinessResults',
-      vdnId,
-      method: 'GET',
-      resource: 'queryBusinessResults',
-      query: { pageSize: String(query.pageSize), pageNum: String(query.pageNum) },
-      listField: 'data',
-      countField: 'totalCount',
-    });
+    const params = { pageSize: String(query.pageSize), pageNum: String(query.pageNum) };
+    return this.list({ operation: 'queryBusinessResults', vdnId, query: params });
   }
 
   listAppointments(vdnId: number, query: AppointmentQuery): Promise<IsalesPage<IsalesAppointment>> {
-    return this.list({
-      operation: 'appointList',
-      vdnId,
-      method: 'POST',
-      resource: 'appoint/list',
-      body: query,
-      listField: 'data',
-      countField: 'totalCount',
-    });
+    return this.list({ operation: 'appointList', vdnId, body: query });
   }
 
   private async list<T>(call: UpstreamCall): Promise<IsalesPage<T>> {
+    const { listField, countField } = OPERATIONS[call.operation];
     const payload = await this.call(call);
-    const items = payload[call.listField] ?? [];
+    const items = payload[listField] ?? [];
     if (!Array.isArray(items)) {
-      throw new IsalesBadResponseError(call.operation, `iSales sent "${call.listField}" that is not a list`);
+      throw new IsalesBadResponseError(call.operation, `iSales sent "${listField}" that is not a list`);
     }
-    return { items: items as T[], total: toCount(payload[call.countField]) };
+    return { items: items as T[], total: toCount(payload[countField]) };
   }
 
   private async call(call: UpstreamCall): Promise<Json> {
-    const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${call.resource}`;
+    const { method, resource } = OPERATIONS[call.operation];
+    const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${resource}`;
     const url = new URL(path, this.config.baseUrl);
     if (call.query) for (const [k, v] of Object.entries(call.query)) url.searchParams.append(k, v);
     // Serialised once: these exact bytes are signed and sent.
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const signature = signC2(
-      { method: call.method, path, query: call.query, headers: { host: this.host }, body },
+      { method, path, query: call.query, headers: { host: this.host }, body },
       { ak: this.config.ak, sk: this.config.sk },
       new Date(),
     );
@@ -141,7 +123,7 @@ export class IsalesClient {
     const started = performance.now();
     let response: TransportResponse;
     try {
-      response = await this.transport.send({ method: call.method, url, headers, body, timeoutMs: this.config.timeoutMs });
+      response = await this.transport.send({ method, url, headers, body, timeoutMs: this.config.timeoutMs });
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : new TransportFailure('connection', 'unexpected transport error');
       this.logger.warn({ operation: call.operation, vdnId: call.vdnId, failure: failure.kind, reason: failure.reason }, 'iSales call failed');
