@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { BusinessResultsModule } from './modules/business-results/business-results.module';
 import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
 import { FileServersModule } from './modules/file-servers/file-servers.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -32,6 +33,7 @@ export class AppModule {
         BusinessResultsModule,
         BlacklistImportTasksModule,
         FileServersModule,
+        AppointmentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -2,6 +2,8 @@ import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { generateServers } from '../simulator/data/generate-servers';
 import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from '../src/modules/file-servers/file-server.example';
+import { FileServerDto, FileServerPageDto } from '../src/modules/file-servers/dto/file-server.dto';
+import { ProblemDetails } from '../src/common/errors/problem';
 import { startStack, Stack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
@@ -23,6 +25,10 @@ describe('file servers (gateway + simulator over HTTP)', () => {
     stack.simulator.clearRequests();
   });
 
+  const page = async (response: Response) => (await response.json()) as FileServerPageDto;
+  const server = async (response: Response) => (await response.json()) as FileServerDto;
+  const problem = async (response: Response) => (await response.json()) as ProblemDetails;
+
   /** The bodies of the queryServer calls the simulator received, parsed. */
   function upstreamBodies(): unknown[] {
     return stack.simulator.requests.filter((r) => r.operation === 'queryServer').map((r) => JSON.parse(r.body));
@@ -33,19 +39,19 @@ describe('file servers (gateway + simulator over HTTP)', () => {
       const response = await stack.get(`${BASE}/1/file-servers`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await response.json()).toEqual({ items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: 5 });
+      expect(await page(response)).toEqual({ items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: 5 });
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20 }]);
     });
 
     it('never shows a password or any other field iSales sends', async () => {
-      const body = await (await stack.get(`${BASE}/1/file-servers`)).json();
+      const body = await page(await stack.get(`${BASE}/1/file-servers`));
       for (const item of body.items) expect(Object.keys(item).sort()).toEqual(['host', 'id', 'path', 'port', 'username']);
     });
 
     it('pages through a generated VDN as offset/limit and keeps the upstream total', async () => {
       const response = await stack.get(`${BASE}/2/file-servers?page=3&pageSize=10`);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = await page(response);
       expect(upstreamBodies()).toEqual([{ offset: 20, limit: 10 }]);
       const expected = generateServers(2, DEFAULT_GENERATED_SIZE)
         .slice(20, 30)
@@ -54,14 +60,14 @@ describe('file servers (gateway + simulator over HTTP)', () => {
     });
 
     it('answers an empty page past the end', async () => {
-      const body = await (await stack.get(`${BASE}/2/file-servers?page=100&pageSize=100`)).json();
+      const body = await page(await stack.get(`${BASE}/2/file-servers?page=100&pageSize=100`));
       expect(body).toEqual({ items: [], page: 100, pageSize: 100, total: DEFAULT_GENERATED_SIZE });
       expect(upstreamBodies()).toEqual([{ offset: 9900, limit: 100 }]);
     });
 
     it('sends ids as serverIds, as strings', async () => {
       const ids = [FILE_SERVER_EXAMPLES[3].id, FILE_SERVER_EXAMPLES[1].id];
-      const body = await (await stack.get(`${BASE}/1/file-servers?ids=${ids.join(',')}`)).json();
+      const body = await page(await stack.get(`${BASE}/1/file-servers?ids=${ids.join(',')}`));
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, serverIds: ids }]);
       expect(body.items).toEqual([FILE_SERVER_EXAMPLES[1], FILE_SERVER_EXAMPLES[3]]);
       expect(body.total).toBe(2);
@@ -79,26 +85,26 @@ describe('file servers (gateway + simulator over HTTP)', () => {
     it('answers one server', async () => {
       const response = await stack.get(`${BASE}/1/file-servers/${FILE_SERVER_EXAMPLE.id}`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual(FILE_SERVER_EXAMPLE);
+      expect(await server(response)).toEqual(FILE_SERVER_EXAMPLE);
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 1, serverIds: [FILE_SERVER_EXAMPLE.id] }]);
     });
 
     it('keeps the nulls of the incomplete seed server', async () => {
       const response = await stack.get(`${BASE}/1/file-servers/${FILE_SERVER_EXAMPLES[0].id}`);
-      expect(await response.json()).toEqual(FILE_SERVER_EXAMPLES[0]);
+      expect(await server(response)).toEqual(FILE_SERVER_EXAMPLES[0]);
     });
 
     it('answers 404 problem details when iSales returns no server', async () => {
       const response = await stack.get(`${BASE}/1/file-servers/123456789012345678901234567890`);
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(PROBLEM);
-      const problem = await response.json();
-      expect(problem).toMatchObject({
+      const body = await problem(response);
+      expect(body).toMatchObject({
         type: 'urn:isales-gateway:problem:not-found',
         status: 404,
         instance: '/api/v1/vdns/1/file-servers/123456789012345678901234567890',
       });
-      expect(problem.requestId).toEqual(expect.any(String));
+      expect(body.requestId).toEqual(expect.any(String));
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 1, serverIds: ['123456789012345678901234567890'] }]);
     });
   });
@@ -125,9 +131,9 @@ describe('file servers (gateway + simulator over HTTP)', () => {
       const response = await stack.get(path);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(PROBLEM);
-      const problem = await response.json();
-      expect(problem.type).toBe('urn:isales-gateway:problem:validation-failed');
-      expect(problem.invalidParams.map((p: { name: string }) => p.name)).toContain(param);
+      const body = await problem(response);
+      expect(body.type).toBe('urn:isales-gateway:problem:validation-failed');
+      expect(body.invalidParams?.map((p) => p.name)).toContain(param);
       expect(stack.simulator.requests).toHaveLength(0);
     });
   });
@@ -140,9 +146,9 @@ describe('file servers (gateway + simulator over HTTP)', () => {
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toMatch(PROBLEM);
       if (status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-      const problem = await response.json();
-      expect(problem.status).toBe(status);
-      expect(problem.upstream).toEqual({ code, description: 'x' });
+      const body = await problem(response);
+      expect(body.status).toBe(status);
+      expect(body.upstream).toEqual({ code, description: 'x' });
       expect(stack.simulator.requests).toHaveLength(1);
     });
 
@@ -150,14 +156,14 @@ describe('file servers (gateway + simulator over HTTP)', () => {
       stack.simulator.setFault('queryServer', { resultCode: '0200033', resultDesc: 'x' });
       const response = await stack.get(`${BASE}/1/file-servers/${FILE_SERVER_EXAMPLE.id}`);
       expect(response.status).toBe(404);
-      expect((await response.json()).upstream).toEqual({ code: '0200033', description: 'x' });
+      expect((await problem(response)).upstream).toEqual({ code: '0200033', description: 'x' });
     });
 
     it('answers 502 for a code the table does not list', async () => {
       stack.simulator.setFault('queryServer', { resultCode: '0200006', resultDesc: 'x' });
       const response = await stack.get(`${BASE}/1/file-servers`);
       expect(response.status).toBe(502);
-      expect((await response.json()).upstream).toEqual({ code: '0200006', description: 'x' });
+      expect((await problem(response)).upstream).toEqual({ code: '0200006', description: 'x' });
     });
   });
 });
