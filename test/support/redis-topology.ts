@@ -58,7 +58,8 @@ export class RedisTopology {
     this.nodePorts.push(master, replica);
     this.sentinelPorts.push(...sentinels);
 
-    this.dataNode(master, []);
+    // Redis 7 waits 5 s before a diskless full sync, in case more replicas come: not here.
+    this.dataNode(master, ['--repl-diskless-sync-delay', '0']);
     await waitForPing(master);
     this.dataNode(replica, ['--replicaof', '127.0.0.1', String(master)]);
     for (const port of sentinels) {
