@@ -6,10 +6,10 @@ export const ISALES_ID_PATTERN = /^[0-9]{1,64}$/;
 export const MAX_IDS = 100;
 
 /**
- * `ids=a,b,c` (or repeated `ids=`) as a list of ID strings, never numbers: 30-digit IDs do not
- * survive Number. Each must look like an iSales ID; at most MAX_IDS of them.
+ * A comma-separated (or repeated) query parameter as a list of strings, never numbers: 30-digit
+ * IDs do not survive Number. Each item must match `pattern`; at most MAX_IDS of them.
  */
-export function IdList(): PropertyDecorator {
+export function CommaSeparatedList(pattern: RegExp, message: string): PropertyDecorator {
   const decorators = [
     Transform(({ value }: { value: unknown }) =>
       value === undefined
@@ -19,7 +19,12 @@ export function IdList(): PropertyDecorator {
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(MAX_IDS),
-    Matches(ISALES_ID_PATTERN, { each: true, message: '$property must be comma-separated numeric iSales IDs' }),
+    Matches(pattern, { each: true, message }),
   ];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+/** `ids=a,b,c`: iSales IDs. */
+export function IdList(): PropertyDecorator {
+  return CommaSeparatedList(ISALES_ID_PATTERN, '$property must be comma-separated numeric iSales IDs');
 }

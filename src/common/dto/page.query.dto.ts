@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export const MAX_PAGE_SIZE = 100;
 /** Keeps offset = (page - 1) * pageSize far inside iSales' int range. */
@@ -10,6 +11,7 @@ export class PageQueryDto {
    * Page number, starting at 1.
    * @example 1
    */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -21,6 +23,7 @@ export class PageQueryDto {
    * Items per page.
    * @example 20
    */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

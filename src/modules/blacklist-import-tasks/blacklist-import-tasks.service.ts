@@ -17,7 +17,8 @@ export class BlacklistImportTasksService {
 
   async get(vdnId: number, taskId: string): Promise<ImportTaskDto> {
     const page = await this.isales.listImportTasks(vdnId, { offset: 0, limit: 1, importTaskIds: [taskId] });
-    const task = page.items.find((item) => item.id === taskId) ?? page.items[0];
+    // Only an exact match: if iSales ignored importTaskIds, the first task would be the wrong one.
+    const task = page.items.find((item) => item.id === taskId);
     if (!task) throw new ResourceNotFoundError(`No blacklist import task ${taskId} in VDN ${vdnId}`);
     return toImportTask(task);
   }

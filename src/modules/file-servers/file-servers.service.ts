@@ -17,7 +17,8 @@ export class FileServersService {
 
   async get(vdnId: number, serverId: string): Promise<FileServerDto> {
     const page = await this.isales.listFileServers(vdnId, { offset: 0, limit: 1, serverIds: [serverId] });
-    const server = page.items.find((item) => item.serverId === serverId) ?? page.items[0];
+    // Only an exact match: if iSales ignored serverIds, the first server would be the wrong one.
+    const server = page.items.find((item) => item.serverId === serverId);
     if (!server) throw new ResourceNotFoundError(`No file server ${serverId} in VDN ${vdnId}`);
     return toFileServer(server);
   }

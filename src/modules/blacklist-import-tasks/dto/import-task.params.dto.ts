@@ -1,4 +1,5 @@
 import { Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { ISALES_ID_PATTERN } from '../../../common/dto/id-list';
 import { VdnParamsDto } from '../../../common/dto/vdn.params.dto';
 
@@ -7,6 +8,7 @@ export class ImportTaskParamsDto extends VdnParamsDto {
    * Import task ID.
    * @example "164698362894300182038011895728"
    */
+  @ApiProperty({ pattern: ISALES_ID_PATTERN.source })
   @Matches(ISALES_ID_PATTERN, { message: '$property must be a numeric iSales ID' })
   taskId: string;
 }
