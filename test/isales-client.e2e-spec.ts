@@ -1,4 +1,5 @@
 import { HttpService } from '@nestjs/axios';
+import { Logger } from '@nestjs/common';
 import axios from 'axios';
 import { createServer } from 'node:net';
 import { Simulator } from '../simulator/simulator';
@@ -31,6 +32,8 @@ describe('IsalesClient against the simulator', () => {
   let transport: AxiosTransport;
 
   beforeAll(async () => {
+    // The client's own debug and warning lines are asserted elsewhere (test/logging); here they are noise.
+    Logger.overrideLogger(false);
     simulator = await startSimulator();
     ({ client, transport } = clientFor(simulator.url));
   });
