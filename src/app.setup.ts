@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { logRequests } from './common/logging/request-log.hook';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { REQUEST_ID_HEADER, RequestContext, requestIdFrom } from './common/request/request-context';
 import { AppConfig } from './config/configuration';
@@ -21,20 +22,20 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  app.getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      reply.header(REQUEST_ID_HEADER, request.id);
-      RequestContext.run({ requestId: String(request.id) }, done);
-    });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    RequestContext.run({ requestId: String(request.id) }, done);
+  });
   const lifecycle = app.get(LifecycleService);
-  // While draining, answers close their connection, so keep-alive clients cannot hold the
-  // listener open past the last in-flight request.
-  app.getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (_request, reply) => {
-      if (lifecycle.current === 'stopping') reply.header('connection', 'close');
-    });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    // While draining, answers close their connection, so keep-alive clients cannot hold the
+    // listener open past the last in-flight request.
+    if (lifecycle.current === 'stopping') reply.header('connection', 'close');
+    done(null, payload);
+  });
+  logRequests(fastify);
   setupSwagger(app, buildOpenApiDocument(app));
   return app;
 }

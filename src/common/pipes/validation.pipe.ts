@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InvalidParam } from '../errors/problem';
 import { ValidationFailedError } from '../errors/gateway-error';
 
@@ -10,17 +10,54 @@ function flatten(errors: ValidationError[], prefix = ''): InvalidParam[] {
   });
 }
 
+const REMEMBERED_INPUTS = 1000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * class-validator on every DTO: unknown query parameters are rejected, values are converted, and
  * the problem names each parameter at fault (never echoing its value).
+ *
+ * Route and query parameters repeat (agent desktops poll the same URLs), and converting and
+ * validating them is the largest cost of a cached answer; so a valid input's DTO is remembered
+ * (frozen, shared) per DTO class and raw input. Bodies are never remembered.
  */
+export class GatewayValidationPipe extends ValidationPipe {
+  private readonly remembered = new Map<unknown, Map<string, unknown>>();
+
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if ((metadata.type !== 'param' && metadata.type !== 'query') || !metadata.metatype || metadata.data) {
+      return super.transform(value, metadata);
+    }
+    let byInput = this.remembered.get(metadata.metatype);
+    if (!byInput) this.remembered.set(metadata.metatype, (byInput = new Map()));
+    const key = JSON.stringify(value);
+    const known = byInput.get(key);
+    if (known !== undefined) return known;
+    const result = deepFreeze(await super.transform(value, metadata));
+    if (byInput.size >= REMEMBERED_INPUTS) byInput.delete(byInput.keys().next().value!);
+    byInput.set(key, result);
+    return result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
-  });
+  return new GatewayValidationPipe();
 }

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { maskUrl } from './logger.options';
+
+/**
+ * One line per answered request: id, method, URL (personal query values masked), status and time.
+ * Never headers, so no Authorization or cookie. Health probes are left out: every few seconds per
+ * pod they would drown everything else.
+ */
+export function logRequests(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const level = reply.statusCode >= 500 ? 'warn' : 'info';
+    const logger = PinoLogger.root;
+    if (logger.isLevelEnabled(level) && !request.url.startsWith('/health/')) {
+      logger[level](
+        {
+          requestId: String(request.id),
+          // Plain fields: pino's standard req/res serializers expect Node's own objects.
+          method: request.method,
+          url: maskUrl(request.url),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+}
