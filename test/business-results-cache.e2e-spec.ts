@@ -150,7 +150,7 @@ describe('business-result cache on Redis', () => {
     }
   });
 
-  it('answers from iSales when REDIS_URL points at a closed port', async () => {
+  it('answers from iSales when REDIS_URL points at a closed port, and refuses to pretend a DELETE worked', async () => {
     const port = await freePort();
     const g = await startGateway(simulator.url, { REDIS_URL: `redis://127.0.0.1:${port}/0` });
     try {
@@ -159,6 +159,10 @@ describe('business-result cache on Redis', () => {
         expect(response.status).toBe(200);
         expect(response.headers.get('x-cache')).toBe('miss');
       }
+      const dropped = await get(g, `${PATH}/cache`, { method: 'DELETE' });
+      expect(dropped.status).toBe(503);
+      expect(dropped.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(dropped.headers.get('retry-after')).toBe('5');
     } finally {
       await g.close();
     }

@@ -1,3 +1,5 @@
+import { GatewayError } from '../common/errors/gateway-error';
+
 /**
  * What the business-result cache needs from a shared store: a hash per key (small `meta` beside
  * the large `tree`, so a hit reads only what it needs), expiry, and a short lock for coalescing
@@ -24,5 +26,17 @@ export class CacheUnavailableError extends Error {
   constructor(reason: string) {
     super(`cache unavailable: ${reason}`);
     this.name = 'CacheUnavailableError';
+  }
+}
+
+/** What a caller sees when an operation needs the cache itself (dropping it) and Redis is down. */
+export class CacheOperationUnavailableError extends GatewayError {
+  readonly slug = 'cache-unavailable';
+  readonly title = 'The shared cache is unavailable';
+  readonly status = 503;
+
+  constructor() {
+    super('Redis does not answer, so the cached tree could not be dropped; try again shortly.');
+    this.retryAfterS = 5;
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CacheStore, CacheUnavailableError } from './cache-store';
+import { CacheOperationUnavailableError, CacheStore, CacheUnavailableError } from './cache-store';
 
 export type CacheState = 'hit' | 'miss' | 'stale';
 
@@ -83,9 +83,15 @@ export class DocumentCache<T> {
     return this.coalesce(key, () => this.refresh(key, meta, load));
   }
 
+  /** Drops the shared entry; fails (503) rather than pretend, when the store cannot be reached. */
   async drop(key: string): Promise<void> {
     this.memo.delete(key);
-    await this.store.del(key);
+    try {
+      await this.store.del(key);
+    } catch (error) {
+      if (error instanceof CacheUnavailableError) throw new CacheOperationUnavailableError();
+      throw error;
+    }
   }
 
   private coalesce(key: string, fetch: () => Promise<CacheRead<T>>): Promise<CacheRead<T>> {
