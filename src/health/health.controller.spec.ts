@@ -31,8 +31,19 @@ describe('HealthController', () => {
     dependenciesUp = true;
   });
 
-  function reply() {
-    const fake = { statusCode: 200, status: jest.fn((code: number) => ((fake.statusCode = code), fake)) };
+  interface FakeReply {
+    statusCode: number;
+    status(code: number): FakeReply;
+  }
+
+  function reply(): FakeReply {
+    const fake: FakeReply = {
+      statusCode: 200,
+      status(code: number) {
+        fake.statusCode = code;
+        return fake;
+      },
+    };
     return fake;
   }
 
