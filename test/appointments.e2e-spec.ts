@@ -5,7 +5,7 @@ import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-
 import { APPOINTMENT_EXAMPLE } from '../src/modules/appointments/appointment.example';
 import { AppointmentPageDto } from '../src/modules/appointments/dto/appointment.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
-import { startStack, Stack } from './support/harness';
+import { useStack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
@@ -30,29 +30,13 @@ function expectedAppointment(a: Appointment) {
 }
 
 describe('appointments (gateway + simulator over HTTP)', () => {
-  let stack: Stack;
+  const stack = useStack();
   const generated = generateAppointments(2, DEFAULT_GENERATED_SIZE);
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
-
-  beforeEach(() => {
-    stack.simulator.clearFaults();
-    stack.simulator.clearRequests();
-  });
 
   const page = async (response: Response) => (await response.json()) as AppointmentPageDto;
   const problem = async (response: Response) => (await response.json()) as ProblemDetails;
 
-  /** The bodies of the appoint/list calls the simulator received, parsed. */
-  function upstreamBodies(): unknown[] {
-    return stack.simulator.requests.filter((r) => r.operation === 'appointList').map((r) => JSON.parse(r.body));
-  }
+  const upstreamBodies = () => stack.upstreamBodies('appointList');
 
   describe('GET /vdns/{vdnId}/appointments', () => {
     it('normalises the seed example of VDN 1, first of the 4 of its task', async () => {

@@ -1,29 +1,16 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
 import { IMPORT_TASK_EXAMPLE } from '../src/modules/blacklist-import-tasks/import-task.example';
-import { startStack, Stack } from './support/harness';
+import { useStack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
 const SEED_ID = '164698362894300182038011895728';
 
 describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
-  let stack: Stack;
+  const stack = useStack();
 
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  beforeEach(() => {
-    stack.simulator.clearFaults();
-    stack.simulator.clearRequests();
-  });
-
-  function upstreamBodies(): unknown[] {
-    return stack.simulator.requests.filter((r) => r.operation === 'queryDataImportTask').map((r) => JSON.parse(r.body));
-  }
+  const upstreamBodies = () => stack.upstreamBodies('queryDataImportTask');
 
   it('normalises the seed example of VDN 1', async () => {
     const response = await stack.get(`${BASE}/1/blacklist-import-tasks`);

@@ -1,25 +1,16 @@
 import { DEFAULT_BUSINESS_RESULT_PARENTS } from '../simulator/simulator';
 import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
-import { startStack, Stack } from './support/harness';
+import { useStack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
 
 // The in-memory cache (no REDIS_URL): what `npm run demo` runs. The Redis path has its own suite.
 describe('business results (gateway + simulator over HTTP)', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
   beforeEach(async () => {
-    stack.simulator.clearFaults();
     for (const vdn of [1, 2, 3]) await stack.get(`${BASE}/${vdn}/business-results/cache`, { method: 'DELETE' });
-    stack.simulator.clearRequests();
   });
 
   const upstreamQueries = () => stack.simulator.requests.filter((r) => r.operation === 'queryBusinessResults').map((r) => r.query);

@@ -4,35 +4,19 @@ import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from '../src/modules/file-servers/file-server.example';
 import { FileServerDto, FileServerPageDto } from '../src/modules/file-servers/dto/file-server.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
-import { startStack, Stack } from './support/harness';
+import { useStack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
 
 describe('file servers (gateway + simulator over HTTP)', () => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
-
-  beforeEach(() => {
-    stack.simulator.clearFaults();
-    stack.simulator.clearRequests();
-  });
+  const stack = useStack();
 
   const page = async (response: Response) => (await response.json()) as FileServerPageDto;
   const server = async (response: Response) => (await response.json()) as FileServerDto;
   const problem = async (response: Response) => (await response.json()) as ProblemDetails;
 
-  /** The bodies of the queryServer calls the simulator received, parsed. */
-  function upstreamBodies(): unknown[] {
-    return stack.simulator.requests.filter((r) => r.operation === 'queryServer').map((r) => JSON.parse(r.body));
-  }
+  const upstreamBodies = () => stack.upstreamBodies('queryServer');
 
   describe('GET /vdns/{vdnId}/file-servers', () => {
     it('normalises the seed examples of VDN 1', async () => {

@@ -1,14 +1,8 @@
-import { startStack, Stack, TEST_SK } from './support/harness';
+import { TEST_SK, useStack } from './support/harness';
 
 // Logs and problem bodies never carry the SK, a signature, a caller's credentials or a full phone number.
 describe('what the gateway logs and answers', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('keeps secrets and phone numbers out of every log line and problem body', async () => {
     const since = stack.gateway.logs.mark();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startStack, Stack } from './support/harness';
+import { useStack } from './support/harness';
 
 const ROOT = resolve(__dirname, '..');
 const GENERATOR = resolve(ROOT, 'dist/openapi/write-openapi.js');
@@ -58,13 +58,7 @@ describe('the OpenAPI document', () => {
 });
 
 describe('Swagger UI', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('is served at /docs, with the document at /docs/openapi.json', async () => {
     const ui = await stack.get('/docs');

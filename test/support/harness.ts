@@ -55,3 +55,33 @@ export async function startStack(options: { simulator?: SimulatorOptions; env?: 
 }
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/**
+ * One gateway-and-simulator stack for a test file, with a fresh fault list and request log for each
+ * test. Call it inside `describe`.
+ */
+export function useStack(options: Parameters<typeof startStack>[0] = {}) {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(options);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  beforeEach(() => {
+    stack.simulator.clearFaults();
+    stack.simulator.clearRequests();
+  });
+  return {
+    get simulator() {
+      return stack.simulator;
+    },
+    get gateway() {
+      return stack.gateway;
+    },
+    get: (path: string, init?: RequestInit) => stack.get(path, init),
+    /** The JSON bodies iSales received for `operation`, oldest first. */
+    upstreamBodies: (operation: string): unknown[] =>
+      stack.simulator.requests.filter((r) => r.operation === operation).map((r) => JSON.parse(r.body)),
+  };
+}
