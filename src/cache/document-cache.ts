@@ -173,7 +173,12 @@ export class DocumentCache<T> {
       staleUntil: fetchedAt + this.policy.freshMs + this.policy.staleMs,
     };
     const value = this.remember(key, meta.etag, text);
-    await this.store.hset(key, { meta: JSON.stringify(meta), tree: text }, this.policy.freshMs + this.policy.staleMs);
+    try {
+      await this.store.hset(key, { meta: JSON.stringify(meta), tree: text }, this.policy.freshMs + this.policy.staleMs);
+    } catch (error) {
+      // The answer is in hand: a failed write must not cost a second upstream fetch.
+      if (!(error instanceof CacheUnavailableError)) throw error;
+    }
     return this.result(value, meta, 'miss');
   }
 

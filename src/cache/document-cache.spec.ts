@@ -1,0 +1,98 @@
+import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-store';
+import { DocumentCache, DocumentCachePolicy } from './document-cache';
+import { MemoryCacheStore } from './memory-cache.store';
+
+const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, lockMs: 1000, pollMs: 5 };
+
+/** A store whose chosen commands fail as an unreachable Redis would. */
+class FlakyStore extends MemoryCacheStore {
+  readonly failing = new Set<string>();
+
+  private check(command: string): void {
+    if (this.failing.has(command)) throw new CacheUnavailableError('down');
+  }
+  override async hmget(key: string, fields: readonly string[]) {
+    this.check('hmget');
+    return super.hmget(key, fields);
+  }
+  override async hset(key: string, fields: Readonly<Record<string, string>>, ttlMs: number) {
+    this.check('hset');
+    return super.hset(key, fields, ttlMs);
+  }
+  override async del(key: string) {
+    this.check('del');
+    return super.del(key);
+  }
+}
+
+describe('DocumentCache', () => {
+  let clock: number;
+  let store: FlakyStore;
+  let cache: DocumentCache<string[]>;
+  let loads: number;
+  let answer: () => Promise<string>;
+  const load = () => {
+    loads++;
+    return answer();
+  };
+
+  beforeEach(() => {
+    clock = 1_000_000;
+    store = new FlakyStore(() => clock);
+    cache = new DocumentCache(store, policy, (text) => JSON.parse(text) as string[], () => clock);
+    loads = 0;
+    answer = async () => '["a","b"]';
+  });
+
+  it('loads once, then hits until the TTL, then refreshes', async () => {
+    expect(await cache.read('k', load)).toMatchObject({ value: ['a', 'b'], state: 'miss', freshForS: 1 });
+    expect(await cache.read('k', load)).toMatchObject({ state: 'hit' });
+    expect(loads).toBe(1);
+    clock += 1001;
+    expect(await cache.read('k', load)).toMatchObject({ state: 'miss' });
+    expect(loads).toBe(2);
+  });
+
+  it('gives the same ETag to the same document', async () => {
+    const first = await cache.read('k', load);
+    await cache.drop('k');
+    expect((await cache.read('k', load)).etag).toBe(first.etag);
+  });
+
+  it('coalesces concurrent misses into one load', async () => {
+    answer = () => new Promise((resolve) => setTimeout(() => resolve('["x"]'), 20));
+    const reads = await Promise.all(Array.from({ length: 10 }, () => cache.read('k', load)));
+    expect(loads).toBe(1);
+    expect(new Set(reads.map((r) => r.etag)).size).toBe(1);
+  });
+
+  it('serves the stale document when the refresh fails, and fails when nothing is cached', async () => {
+    await cache.read('k', load);
+    clock += 2000;
+    answer = async () => {
+      throw new Error('iSales down');
+    };
+    expect(await cache.read('k', load)).toMatchObject({ value: ['a', 'b'], state: 'stale', freshForS: 0 });
+    await expect(cache.read('other', load)).rejects.toThrow('iSales down');
+    clock += 10_000;
+    await expect(cache.read('k', load)).rejects.toThrow('iSales down');
+  });
+
+  it('answers from the loader when the store cannot be read', async () => {
+    store.failing.add('hmget');
+    expect(await cache.read('k', load)).toMatchObject({ value: ['a', 'b'], state: 'miss', freshForS: 0 });
+    expect(await cache.read('k', load)).toMatchObject({ state: 'miss' });
+    expect(loads).toBe(2);
+  });
+
+  it('does not load twice when only the write fails', async () => {
+    store.failing.add('hset');
+    expect(await cache.read('k', load)).toMatchObject({ value: ['a', 'b'], state: 'miss' });
+    expect(loads).toBe(1);
+  });
+
+  it('refuses to pretend a drop worked when the store is down', async () => {
+    store.failing.add('del');
+    await expect(cache.drop('k')).rejects.toBeInstanceOf(CacheOperationUnavailableError);
+  });
+});
