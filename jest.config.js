@@ -21,7 +21,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-  projects: undefined,
   // End-to-end tests start real processes (gateway, simulator, redis-server); a busy machine is slow, not wrong.
   testTimeout: 20000,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/simulator/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
