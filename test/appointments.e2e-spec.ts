@@ -1,14 +1,13 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { appointmentPools, generateAppointments } from '../simulator/data/generate-appointments';
 import type { Appointment } from '../simulator/data/records';
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
+import { ISALES_ERROR_TABLES } from '../src/isales/isales-error-tables';
 import { APPOINTMENT_EXAMPLE } from '../src/modules/appointments/appointment.example';
 import { AppointmentPageDto } from '../src/modules/appointments/dto/appointment.dto';
-import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
+import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const BASE = '/api/v1/vdns';
-const PROBLEM = /^application\/problem\+json/;
 const SEED_TASK_ID = '1106025109';
 
 /** What the gateway should make of a generated record, written out independently of the mapper. */
@@ -34,7 +33,6 @@ describe('appointments (gateway + simulator over HTTP)', () => {
   const generated = generateAppointments(2, DEFAULT_GENERATED_SIZE);
 
   const page = async (response: Response) => (await response.json()) as AppointmentPageDto;
-  const problem = async (response: Response) => (await response.json()) as ProblemDetails;
 
   const upstreamBodies = () => stack.upstreamBodies('appointList');
 
@@ -150,28 +148,14 @@ describe('appointments (gateway + simulator over HTTP)', () => {
       ['from after to', `${BASE}/1/appointments?from=2025-05-16T00:00:00Z&to=2025-05-15T00:00:00Z`, 'from'],
       ['an unknown query parameter', `${BASE}/1/appointments?calledNo=66660001`, 'calledNo'],
     ])('%s', async (_case, path, param) => {
-      const response = await stack.get(path);
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(PROBLEM);
-      const body = await problem(response);
-      expect(body.type).toBe('urn:isales-gateway:problem:validation-failed');
-      expect(body.invalidParams?.map((p) => p.name)).toContain(param);
-      expect(stack.simulator.requests).toHaveLength(0);
+      await expectRejectedBeforeUpstream(stack, await stack.get(path), param);
     });
   });
 
   describe('iSales business codes (appointList table)', () => {
     it.each(Object.entries(ISALES_ERROR_TABLES.appointList))('%s -> %s', async (code, outcome) => {
       stack.simulator.setFault('appointList', { resultCode: code, resultDesc: 'x' });
-      const response = await stack.get(`${BASE}/1/appointments?taskId=${SEED_TASK_ID}`);
-      const status = OUTCOME_STATUS[outcome];
-      expect(response.status).toBe(status);
-      expect(response.headers.get('content-type')).toMatch(PROBLEM);
-      if (status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-      const body = await problem(response);
-      expect(body.status).toBe(status);
-      expect(body.upstream).toEqual({ code, description: 'x' });
-      expect(stack.simulator.requests).toHaveLength(1);
+      await expectUpstreamCodeMapped(stack, await stack.get(`${BASE}/1/appointments?taskId=${SEED_TASK_ID}`), code, outcome);
     });
   });
 });

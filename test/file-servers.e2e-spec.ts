@@ -1,10 +1,11 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { generateServers } from '../simulator/data/generate-servers';
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
+import { ISALES_ERROR_TABLES } from '../src/isales/isales-error-tables';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from '../src/modules/file-servers/file-server.example';
 import { FileServerDto, FileServerPageDto } from '../src/modules/file-servers/dto/file-server.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
+import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
@@ -112,28 +113,14 @@ describe('file servers (gateway + simulator over HTTP)', () => {
       ['a serverId longer than 64 digits', `${BASE}/1/file-servers/${'1'.repeat(65)}`, 'serverId'],
       ['vdnId 0 on a single server', `${BASE}/0/file-servers/1`, 'vdnId'],
     ])('%s', async (_case, path, param) => {
-      const response = await stack.get(path);
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(PROBLEM);
-      const body = await problem(response);
-      expect(body.type).toBe('urn:isales-gateway:problem:validation-failed');
-      expect(body.invalidParams?.map((p) => p.name)).toContain(param);
-      expect(stack.simulator.requests).toHaveLength(0);
+      await expectRejectedBeforeUpstream(stack, await stack.get(path), param);
     });
   });
 
   describe('iSales business codes (queryServer table)', () => {
     it.each(Object.entries(ISALES_ERROR_TABLES.queryServer))('%s -> %s', async (code, outcome) => {
       stack.simulator.setFault('queryServer', { resultCode: code, resultDesc: 'x' });
-      const response = await stack.get(`${BASE}/1/file-servers`);
-      const status = OUTCOME_STATUS[outcome];
-      expect(response.status).toBe(status);
-      expect(response.headers.get('content-type')).toMatch(PROBLEM);
-      if (status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-      const body = await problem(response);
-      expect(body.status).toBe(status);
-      expect(body.upstream).toEqual({ code, description: 'x' });
-      expect(stack.simulator.requests).toHaveLength(1);
+      await expectUpstreamCodeMapped(stack, await stack.get(`${BASE}/1/file-servers`), code, outcome);
     });
 
     it('maps a code on the single-server route too', async () => {

@@ -1,0 +1,35 @@
+import { ProblemDetails } from '../../src/common/errors/problem';
+import { OUTCOME_STATUS, UpstreamOutcome } from '../../src/isales/isales-error-tables';
+
+const PROBLEM = /^application\/problem\+json/;
+
+interface SimulatorLog {
+  simulator: { requests: readonly unknown[] };
+}
+
+/** A 400 validation problem naming `param`, answered without any call to iSales. */
+export async function expectRejectedBeforeUpstream(stack: SimulatorLog, response: Response, param: string): Promise<void> {
+  expect(response.status).toBe(400);
+  expect(response.headers.get('content-type')).toMatch(PROBLEM);
+  const body = (await response.json()) as ProblemDetails;
+  expect(body.type).toBe('urn:isales-gateway:problem:validation-failed');
+  expect(body.invalidParams?.map((p) => p.name)).toContain(param);
+  expect(stack.simulator.requests).toHaveLength(0);
+}
+
+/** The iSales business `code` (injected with description 'x') came back as its mapped status, after one upstream call. */
+export async function expectUpstreamCodeMapped(
+  stack: SimulatorLog,
+  response: Response,
+  code: string,
+  outcome: UpstreamOutcome,
+): Promise<void> {
+  const status = OUTCOME_STATUS[outcome];
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(PROBLEM);
+  if (status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+  const body = (await response.json()) as ProblemDetails;
+  expect(body.status).toBe(status);
+  expect(body.upstream).toEqual({ code, description: 'x' });
+  expect(stack.simulator.requests).toHaveLength(1);
+}
