@@ -4,7 +4,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DependencyIndicators } from './dependency.indicators';
 import { LifecycleService } from './lifecycle.service';
+import { Public } from '../auth/scopes.decorator';
 
+@Public()
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {

@@ -47,6 +47,8 @@ export async function startStack(options: { simulator?: SimulatorOptions; env?: 
     simulator,
     gateway,
     get: (path: string, init?: RequestInit) => fetch(gateway.url + path, init),
+    /** Any method; every e2e call to the gateway goes through here or `get`, so shared headers live in one place. */
+    request: (path: string, init?: RequestInit) => fetch(gateway.url + path, init),
     close: async () => {
       await gateway.close();
       await simulator.close();
@@ -80,6 +82,7 @@ export function useStack(options: Parameters<typeof startStack>[0] = {}) {
       return stack.gateway;
     },
     get: (path: string, init?: RequestInit) => stack.get(path, init),
+    request: (path: string, init?: RequestInit) => stack.request(path, init),
     /** The JSON bodies iSales received for `operation`, oldest first. */
     upstreamBodies: (operation: string): unknown[] =>
       stack.simulator.requests.filter((r) => r.operation === operation).map((r) => JSON.parse(r.body)),

@@ -6,8 +6,10 @@ import { AppointmentsService } from './appointments.service';
 import { AppointmentPageDto } from './dto/appointment.dto';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
+import { RequireScope } from '../../auth/scopes.decorator';
 
 @ApiTags('appointments')
+@RequireScope('isales:read')
 @Controller('api/v1/vdns/:vdnId/appointments')
 export class AppointmentsController {
   constructor(private readonly service: AppointmentsService) {}

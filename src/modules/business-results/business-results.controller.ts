@@ -11,6 +11,7 @@ import { BusinessResultsView } from './business-results.view';
 import { BusinessResultLookupDto, BusinessResultPageDto } from './dto/business-result.dto';
 import { BusinessResultParamsDto } from './dto/business-result.params.dto';
 import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.dto';
+import { RequireScope } from '../../auth/scopes.decorator';
 
 const CACHE_HEADERS = {
   ETag: { description: 'Validator of the VDN\u2019s whole tree; send it back in If-None-Match', schema: { type: 'string' } },
@@ -32,6 +33,7 @@ function send(reply: FastifyReply, read: CacheRead<BusinessResultsView>, ifNoneM
 }
 
 @ApiTags('business results')
+@RequireScope('isales:read')
 @Controller('api/v1/vdns/:vdnId/business-results')
 export class BusinessResultsController {
   constructor(private readonly service: BusinessResultsService) {}
@@ -73,6 +75,7 @@ export class BusinessResultsController {
   }
 
   @Delete('cache')
+  @RequireScope('isales:admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Drop the cached tree of the VDN', description: 'The next read fetches the tree from iSales afresh.' })
   @ApiNoContentResponse({ description: 'Dropped' })

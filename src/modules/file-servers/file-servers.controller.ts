@@ -7,8 +7,10 @@ import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
 import { FileServerParamsDto } from './dto/file-server.params.dto';
 import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
+import { RequireScope } from '../../auth/scopes.decorator';
 
 @ApiTags('file servers')
+@RequireScope('isales:read')
 @Controller('api/v1/vdns/:vdnId/file-servers')
 export class FileServersController {
   constructor(private readonly service: FileServersService) {}
