@@ -114,7 +114,7 @@ describe('environment variables of the deployment files', () => {
       const app = loadConfig(podEnvironment(config, container));
       expect(app.http.port).toBe(3000);
       expect(app.http.shutdownGraceMs).toBe(20000);
-      expect(app.isales.ak).toBe('secret-isales-ak');
+      expect(app.isales.credentials.table.fallback?.ak).toBe('secret-isales-ak');
       expect(app.redis?.mode ?? 'none').toBe(variant === 'defaults' ? 'none' : variant);
       if (app.redis?.mode === 'sentinel') expect(app.redis.sentinelPassword).toBe('secret-sentinel-password');
       if (app.redis && app.redis.mode !== 'standalone') expect(app.redis.password).toBe('secret-redis-password');
