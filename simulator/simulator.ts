@@ -65,9 +65,10 @@ function initialCredentials(options: SimulatorOptions): SimulatorCredential[] {
 }
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const initial = initialCredentials(options);
   let keyring: Keyring;
   try {
-    keyring = new Keyring(initialCredentials(options));
+    keyring = new Keyring(initial);
   } catch (error) {
     throw new RangeError(`simulator option credentials ${(error as Error).message}`);
   }
