@@ -19,6 +19,8 @@ export type IsalesCredentialsConfig =
   | { source: typeof FILE; table: CredentialTable; file: string; fingerprint: string };
 
 const NONE: CredentialTable = { byVdn: new Map(), fallback: null, pairCount: 0 };
+/** What a refused form reads as; never used, since the reader's done() then throws. */
+const REFUSED: IsalesCredentialsConfig = { source: INLINE, table: NONE };
 
 /** SHA-256 of the document text: tells a re-read that changed nothing from a rotation, without keeping the text. */
 export function documentFingerprint(text: string): string {
@@ -41,13 +43,13 @@ export function readIsalesCredentialsConfig(env: EnvReader): IsalesCredentialsCo
 
   if (inline !== undefined && file !== undefined) {
     env.problem(`${INLINE}, ${FILE}`, `set only one of ${INLINE} and ${FILE}`);
-    return { source: INLINE, table: NONE };
+    return REFUSED;
   }
   if (document !== undefined) {
     const pairVariables = [ak !== undefined && AK, sk !== undefined && SK].filter(Boolean);
     if (pairVariables.length > 0) {
       env.problem(`${document}, ${pairVariables.join(', ')}`, `a credentials document replaces ${AK}/${SK}: set either ${document} or ${AK} and ${SK}`);
-      return { source: INLINE, table: NONE };
+      return REFUSED;
     }
   }
   if (inline !== undefined) return { source: INLINE, table: tableOf(env, INLINE, inline) };
@@ -57,7 +59,7 @@ export function readIsalesCredentialsConfig(env: EnvReader): IsalesCredentialsCo
       text = readFileSync(file, 'utf8');
     } catch {
       env.problem(FILE, 'is not a readable file');
-      return { source: INLINE, table: NONE };
+      return REFUSED;
     }
     return { source: FILE, table: tableOf(env, FILE, text), file, fingerprint: documentFingerprint(text) };
   }
