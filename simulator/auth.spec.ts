@@ -122,38 +122,39 @@ describe('verifyC2 (unit)', () => {
   const path = '/rest/isales/v1/openapi/campaigns/1';
   const body = '{"name":"Test Campaign","description":"demo"}';
   const credentials = { ak: 'globalaktest', sk: 'TestSecretKey0123456789' };
+  const keyFor = (ak: string) => (ak === credentials.ak ? credentials : undefined);
   const at = new Date(1704164645000);
   const authorization = signC2({ method: 'POST', path, headers: { host }, body }, credentials, at).authorization;
   const received = { method: 'POST', rawPath: path, rawQuery: '', headers: { host, authorization }, body };
 
   it('accepts vector V1 of c2-signing.md', () => {
     expect(authorization).toMatch(/0fad8392329f1b55d82dd196ecf68d17732eb2aa1d21781ea166509606ae0045$/);
-    expect(verifyC2(received, credentials, at, 900)).toEqual({ ok: true });
+    expect(verifyC2(received, keyFor, at, 900)).toEqual({ ok: true });
   });
 
   it('verifies the query from its decoded pairs (+ and %20 both mean space)', () => {
     const query = { a: 'x y', b: '2' };
     const auth = signC2({ method: 'GET', path, query, headers: { host } }, credentials, at).authorization;
     const request = { ...received, method: 'GET', body: '', headers: { host, authorization: auth } };
-    expect(verifyC2({ ...request, rawQuery: 'a=x+y&b=2' }, credentials, at, 900)).toEqual({ ok: true });
-    expect(verifyC2({ ...request, rawQuery: 'b=2&a=x%20y' }, credentials, at, 900)).toEqual({ ok: true });
-    expect(verifyC2({ ...request, rawQuery: 'a=x+y&b=3' }, credentials, at, 900).ok).toBe(false);
+    expect(verifyC2({ ...request, rawQuery: 'a=x+y&b=2' }, keyFor, at, 900)).toEqual({ ok: true });
+    expect(verifyC2({ ...request, rawQuery: 'b=2&a=x%20y' }, keyFor, at, 900)).toEqual({ ok: true });
+    expect(verifyC2({ ...request, rawQuery: 'a=x+y&b=3' }, keyFor, at, 900).ok).toBe(false);
   });
 
   it('uses the raw path, not a decoded one', () => {
     const encodedPath = '/rest/isales/v1/openapi/campaigns/%31';
-    expect(verifyC2({ ...received, rawPath: encodedPath }, credentials, at, 900).ok).toBe(false);
+    expect(verifyC2({ ...received, rawPath: encodedPath }, keyFor, at, 900).ok).toBe(false);
   });
 
   it('rejects a timestamp that is not a real date', () => {
     const bad = authorization.replace('2024-01-02T03:04:05Z', '2024-02-30T03:04:05Z');
-    const result = verifyC2({ ...received, headers: { host, authorization: bad } }, credentials, at, 10 ** 9);
+    const result = verifyC2({ ...received, headers: { host, authorization: bad } }, keyFor, at, 10 ** 9);
     expect(result).toEqual({ ok: false, reason: 'timestamp does not parse' });
   });
 
   it('rejects a signed header that was not sent', () => {
     const auth = signC2({ method: 'POST', path, headers: { host, 'x-extra': '1' }, body }, credentials, at).authorization;
-    const result = verifyC2({ ...received, headers: { host, authorization: auth } }, credentials, at, 900);
+    const result = verifyC2({ ...received, headers: { host, authorization: auth } }, keyFor, at, 900);
     expect(result).toEqual({ ok: false, reason: 'signed header x-extra is missing' });
   });
 });

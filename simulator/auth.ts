@@ -21,6 +21,9 @@ export interface ReceivedRequest {
 
 export type AuthResult = { ok: true } | { ok: false; reason: string };
 
+/** The pair issued under `ak`, or undefined for an AK the server does not know. */
+export type KeyLookup = (ak: string) => C2Credentials | undefined;
+
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   if (!Object.hasOwn(headers, name)) return undefined;
   const value = headers[name];
@@ -34,12 +37,12 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * The C2 verifier of c2-signing.md §5: parse, known AK, timestamp inside the window, `host` signed,
- * canonical request rebuilt from what was received, signature compared in constant time.
+ * The C2 verifier of c2-signing.md §5: parse, look up the SK by AK, timestamp inside the window,
+ * `host` signed, canonical request rebuilt from what was received, signature compared in constant time.
  */
 export function verifyC2(
   request: ReceivedRequest,
-  credentials: C2Credentials,
+  keyFor: KeyLookup,
   now: Date,
   clockSkewSeconds: number,
 ): AuthResult {
@@ -47,7 +50,8 @@ export function verifyC2(
   if (!header) return { ok: false, reason: 'missing Authorization header' };
   const parsed = parseC2Authorization(header);
   if (!parsed) return { ok: false, reason: 'Authorization is not auth-v2/{ak}/{timestamp}/{signedHeaders}/{signature}' };
-  if (!sameText(parsed.ak, credentials.ak)) return { ok: false, reason: 'unknown access key' };
+  const credentials = keyFor(parsed.ak);
+  if (!credentials) return { ok: false, reason: 'unknown access key' };
 
   const signedAt = new Date(Date.parse(parsed.timestamp));
   if (Number.isNaN(signedAt.getTime()) || c2Timestamp(signedAt) !== parsed.timestamp) {

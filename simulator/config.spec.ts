@@ -40,6 +40,21 @@ describe('loadLaunchConfig', () => {
     });
   });
 
+  it('reads several pairs from SIMULATOR_CREDENTIALS, refusing it next to SIMULATOR_AK/SK', () => {
+    const document = '[{"ak":"a","sk":"sk-a-secret","vdns":[1,2]},{"ak":"b","sk":"sk-b-secret","vdns":"*"}]';
+    expect(loadLaunchConfig({ SIMULATOR_CREDENTIALS: document }).options.credentials).toEqual([
+      { ak: 'a', sk: 'sk-a-secret', vdns: [1, 2] },
+      { ak: 'b', sk: 'sk-b-secret', vdns: '*' },
+    ]);
+    expect(() => loadLaunchConfig({ SIMULATOR_CREDENTIALS: document, SIMULATOR_SK: 'x' })).toThrow(
+      'SIMULATOR_CREDENTIALS replaces SIMULATOR_SK: set one form only',
+    );
+    expect(() => loadLaunchConfig({ SIMULATOR_CREDENTIALS: '[{"ak":"a","sk":"sk-a-secret"' })).toThrow('SIMULATOR_CREDENTIALS is not valid JSON');
+    expect(() => loadLaunchConfig({ SIMULATOR_CREDENTIALS: '[{"ak":"a","sk":"sk-a-secret","vdns":[0]}]' })).toThrow(
+      'SIMULATOR_CREDENTIALS pair 1: vdns must be "*" or a list of VDN ids from 1 to 9999',
+    );
+  });
+
   it('names the variable that is wrong, never echoing the SK', () => {
     expect(() => loadLaunchConfig({ SIMULATOR_PORT: 'http' })).toThrow(/SIMULATOR_PORT/);
     expect(() => loadLaunchConfig({ SIMULATOR_GENERATED_SIZE: '-1' })).toThrow(/SIMULATOR_GENERATED_SIZE/);

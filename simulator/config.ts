@@ -1,4 +1,5 @@
 import { isFaultTarget, parseFault } from './faults';
+import { parseCredentialList, type SimulatorCredential } from './keyring';
 import type { Fault, FaultTarget, SimulatorOptions } from './types';
 
 export interface SimulatorLaunchConfig {
@@ -75,11 +76,30 @@ function faultMap(env: Env, name: string): Partial<Record<FaultTarget, Fault>> |
   return faults;
 }
 
+function credentialList(env: Env, name: string): SimulatorCredential[] | undefined {
+  const value = text(env, name);
+  if (value === undefined) return undefined;
+  const single = ['SIMULATOR_AK', 'SIMULATOR_SK'].filter((other) => text(env, other) !== undefined);
+  if (single.length > 0) throw new Error(`${name} replaces ${single.join(' and ')}: set one form only`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+  try {
+    return parseCredentialList(parsed);
+  } catch (error) {
+    throw new Error(`${name} ${(error as Error).message}`);
+  }
+}
+
 /** Reads and checks the SIMULATOR_* variables once; throws an Error naming the bad variable. */
 export function loadLaunchConfig(env: Env): SimulatorLaunchConfig {
   const options: SimulatorOptions = {
     ak: text(env, 'SIMULATOR_AK'),
     sk: text(env, 'SIMULATOR_SK'),
+    credentials: credentialList(env, 'SIMULATOR_CREDENTIALS'),
     clockSkewSeconds: integer(env, 'SIMULATOR_CLOCK_SKEW_S', 0, 315_360_000),
     generatedSize: integer(env, 'SIMULATOR_GENERATED_SIZE', 0, 999_999),
     businessResultParents: integer(env, 'SIMULATOR_BUSINESS_RESULT_PARENTS', 0, 999_999),

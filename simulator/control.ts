@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isFaultTarget, parseFault, type FaultStore } from './faults';
 import { readBody, sendJson } from './http-io';
+import type { Keyring } from './keyring';
 import type { RequestLog } from './request-log';
 
 /** Unsigned test-tool endpoints; never logged in the request log. */
@@ -9,6 +10,7 @@ export const CONTROL_PREFIX = '/__simulator';
 export interface ControlDeps {
   faults: FaultStore;
   log: RequestLog;
+  keyring: Keyring;
 }
 
 function methodNotAllowed(response: ServerResponse, allow: string): void {
@@ -31,12 +33,25 @@ async function putFault(request: IncomingMessage, response: ServerResponse, targ
   sendJson(response, 200, { [target]: fault });
 }
 
+async function putCredentials(request: IncomingMessage, response: ServerResponse, deps: ControlDeps) {
+  try {
+    deps.keyring.replace(JSON.parse(await readBody(request, 64 * 1024)));
+  } catch (error) {
+    // Messages name pairs by position, never an SK; a JSON.parse message would quote the body.
+    const reason = error instanceof RangeError ? error.message : 'body is not valid JSON';
+    return sendJson(response, 400, { error: `credentials ${reason}` });
+  }
+  sendJson(response, 200, deps.keyring.list());
+}
+
 /**
  * GET  /__simulator/health                      -> {"status":"ok"}
  * GET  /__simulator/faults                      -> active faults keyed by operation
  * PUT  /__simulator/faults/{operation|*}        -> set one (body: a Fault)
  * DELETE /__simulator/faults[/{operation|*}]    -> clear all (or one)
  * GET|DELETE /__simulator/requests              -> the request log / clear it
+ * GET  /__simulator/credentials                 -> accepted pairs as [{ak, vdns}] (never an SK)
+ * PUT  /__simulator/credentials                 -> replace them all (body: [{ak, sk, vdns}])
  */
 export async function handleControl(
   request: IncomingMessage,
@@ -72,6 +87,11 @@ export async function handleControl(
       return sendJson(response, 200, deps.faults.list());
     }
     return methodNotAllowed(response, 'PUT, DELETE');
+  }
+  if (route === '/credentials') {
+    if (method === 'GET') return sendJson(response, 200, deps.keyring.list());
+    if (method === 'PUT') return putCredentials(request, response, deps);
+    return methodNotAllowed(response, 'GET, PUT');
   }
   if (route === '/requests') {
     if (method === 'GET') return sendJson(response, 200, deps.log.snapshot());

@@ -12,16 +12,12 @@ async function main(): Promise<void> {
   const simulator = createSimulator(config.options);
   await simulator.listen(config.port, config.host);
   const port = process.env.PORT ?? '3000';
-  const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      PORT: port,
-      ISALES_BASE_URL: simulator.url,
-      ISALES_AK: config.options.ak ?? DEFAULT_AK,
-      ISALES_SK: config.options.sk ?? DEFAULT_SK,
-    },
-  });
+  // The gateway holds what the simulator accepts: the same pairs, in the form they were given.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, ISALES_BASE_URL: simulator.url };
+  for (const name of ['ISALES_AK', 'ISALES_SK', 'ISALES_CREDENTIALS', 'ISALES_CREDENTIALS_FILE']) delete env[name];
+  if (config.options.credentials) env.ISALES_CREDENTIALS = JSON.stringify(config.options.credentials);
+  else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
+  const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: 'inherit', env });
   console.log(`[demo] simulator (fake CC-iSales) on ${simulator.url}`);
   console.log(`[demo] gateway on http://localhost:${port}, Swagger UI at http://localhost:${port}/docs`);
 

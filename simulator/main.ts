@@ -1,5 +1,5 @@
 import { loadLaunchConfig } from './config';
-import { createSimulator, DEFAULT_AK } from './simulator';
+import { createSimulator } from './simulator';
 
 // Entry point of `npm run simulator`. Prints the port, never the SK.
 async function main(): Promise<void> {
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   });
   const port = await simulator.listen(config.port, config.host);
   const faults = Object.keys(config.options.faults ?? {});
+  const keys = simulator.credentials.map(({ ak, vdns }) => `${ak} for ${vdns === '*' ? 'every VDN' : `VDN ${vdns.join(',')}`}`);
   console.log(
-    `[simulator] fake CC-iSales listening on ${simulator.url} (port ${port}, ak=${config.options.ak ?? DEFAULT_AK}` +
+    `[simulator] fake CC-iSales listening on ${simulator.url} (port ${port}, ${keys.join('; ')}` +
       `${faults.length ? `, faults on ${faults.join(', ')}` : ''})`,
   );
 

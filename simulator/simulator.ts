@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { verifyC2 } from './auth';
+import { parseC2Authorization } from '../src/isales/c2-signer';
+import { Keyring, type SimulatorCredential } from './keyring';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DatasetStore } from './data/dataset-store';
 import { failureBody, type EnvelopeMode, type ResponseBody } from './envelope';
@@ -22,6 +23,7 @@ export type {
   SimulatorRequestLog,
 } from './types';
 export { OPERATION_NAMES } from './types';
+export type { PublicCredential, SimulatorCredential } from './keyring';
 
 export const DEFAULT_AK = 'simulator-ak';
 export const DEFAULT_SK = 'simulator-sk-change-me';
@@ -55,8 +57,21 @@ function splitUrl(rawUrl: string): { rawPath: string; rawQuery: string } {
   return mark < 0 ? { rawPath: rawUrl, rawQuery: '' } : { rawPath: rawUrl.slice(0, mark), rawQuery: rawUrl.slice(mark + 1) };
 }
 
+/** `credentials`, or the one pair `ak`/`sk` (defaults included) holding every VDN; not both. */
+function initialCredentials(options: SimulatorOptions): SimulatorCredential[] {
+  if (options.credentials === undefined) return [{ ak: options.ak ?? DEFAULT_AK, sk: options.sk ?? DEFAULT_SK, vdns: '*' }];
+  if (options.ak !== undefined || options.sk !== undefined) throw new RangeError('simulator options: give either ak/sk or credentials');
+  return options.credentials;
+}
+
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const credentials = { ak: options.ak ?? DEFAULT_AK, sk: options.sk ?? DEFAULT_SK };
+  const initial = initialCredentials(options);
+  let keyring: Keyring;
+  try {
+    keyring = new Keyring(initial);
+  } catch (error) {
+    throw new RangeError(`simulator option credentials ${(error as Error).message}`);
+  }
   const clockSkewSeconds = requireInt('clockSkewSeconds', options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS, 0, 10 * 365 * 86_400);
   const now = options.now ?? (() => new Date());
   const envelopeMode: EnvelopeMode = { dropReturnCode: options.dropReturnCode ?? false };
@@ -112,6 +127,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       throw error;
     }
     const route = matchRoute(rawPath);
+    const vdnId = route ? tryParseVdnId(route.vdnSegment) : null;
     const entry: SimulatorRequestLog = log.add({
       at: now().toISOString(),
       method,
@@ -119,7 +135,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       query: Object.fromEntries(new URLSearchParams(rawQuery)),
       body,
       operation: route?.operation.name ?? null,
-      vdnId: route ? tryParseVdnId(route.vdnSegment) : null,
+      vdnId,
+      ak: parseC2Authorization(request.headers.authorization)?.ak ?? null,
       authorized: false,
       authError: null,
       status: 0,
@@ -137,7 +154,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     };
 
     // Order: auth -> (route, method) -> fault -> validation -> handler. Nothing unauthenticated goes further.
-    const auth = verifyC2({ method, rawPath, rawQuery, headers: request.headers, body }, credentials, now(), clockSkewSeconds);
+    const auth = keyring.verify({ method, rawPath, rawQuery, headers: request.headers, body }, vdnId, now(), clockSkewSeconds);
     if (!auth.ok) {
       entry.authError = auth.reason;
       return reply(401, UNAUTHORIZED_BODY);
@@ -166,11 +183,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
     let answer: ResponseBody;
     try {
-      const vdnId = parseVdnId(route.vdnSegment);
       answer = route.operation.handle({
         body,
         query: new URLSearchParams(rawQuery),
-        dataset: datasets.get(vdnId),
+        // Parsed again for its ValidationFailure: an invalid VDN is iSales' 0200001, not a 401.
+        dataset: datasets.get(parseVdnId(route.vdnSegment)),
         settings: operationSettings,
       });
     } catch (error) {
@@ -183,7 +200,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { rawPath, rawQuery } = splitUrl(request.url ?? '/');
     if (rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`)) {
-      return handleControl(request, response, rawPath, { faults, log });
+      return handleControl(request, response, rawPath, { faults, log, keyring });
     }
     if (!rawPath.startsWith(ISALES_PREFIX)) return sendJson(response, 404, { resultCode: '404', resultDesc: 'Not Found' });
     return handleIsales(request, response, rawPath, rawQuery);
@@ -240,5 +257,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       faults.set(operation, fault === null ? null : parseFault(fault));
     },
     clearFaults: () => faults.clear(),
+    setCredentials(pairs) {
+      keyring.replace(pairs);
+    },
+    get credentials() {
+      return keyring.list();
+    },
   };
 }

@@ -1,4 +1,5 @@
 /** Public types of the simulator; re-exported by simulator.ts, which is what callers import. */
+import type { PublicCredential, SimulatorCredential } from './keyring';
 
 export type OperationName = 'queryDataImportTask' | 'queryServer' | 'queryBusinessResults' | 'appointList';
 
@@ -30,8 +31,11 @@ export interface Fault {
 }
 
 export interface SimulatorOptions {
+  /** The one accepted pair, holding every VDN (default simulator-ak / simulator-sk-change-me). */
   ak?: string;
   sk?: string;
+  /** Several pairs, each with the VDNs it holds; replaces ak/sk (giving both is an error). */
+  credentials?: SimulatorCredential[];
   /** Accepted distance between the signed timestamp and now(), in seconds (default 900). */
   clockSkewSeconds?: number;
   /** Rows per resource for generated VDNs (default 250). */
@@ -61,6 +65,8 @@ export interface SimulatorRequestLog {
   body: string;
   operation: OperationName | null;
   vdnId: number | null;
+  /** The AK named by the Authorization header (null when there is none or it is not auth-v2). */
+  ak: string | null;
   authorized: boolean;
   /** Why C2 verification failed (null when it passed). */
   authError: string | null;
@@ -81,4 +87,8 @@ export interface Simulator {
   clearRequests(): void;
   setFault(operation: FaultTarget, fault: Fault | null): void;
   clearFaults(): void;
+  /** Replaces every accepted pair at once (e.g. a rotated SK); throws on a bad list and keeps the old one. */
+  setCredentials(pairs: SimulatorCredential[]): void;
+  /** The accepted pairs without their SKs. */
+  readonly credentials: PublicCredential[];
 }

@@ -6,6 +6,7 @@ import { Simulator } from '../simulator/simulator';
 import { loadConfig } from '../src/config/configuration';
 import { AxiosTransport } from '../src/isales/axios-transport';
 import { IsalesClient } from '../src/isales/isales.client';
+import { IsalesCredentials } from '../src/isales/isales-credentials.provider';
 import { IsalesError } from '../src/isales/isales.errors';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
@@ -13,7 +14,7 @@ import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 function clientFor(baseUrl: string, env: Record<string, string> = {}) {
   const config = loadConfig({ ISALES_BASE_URL: baseUrl, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, ISALES_TIMEOUT_MS: '500', ...env });
   const transport = new AxiosTransport(new HttpService(axios.create() as never), config.isales);
-  return { client: new IsalesClient(config, transport), transport };
+  return { client: new IsalesClient(config, transport, new IsalesCredentials(config)), transport };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<IsalesError> {

@@ -1,3 +1,5 @@
+import { credentialsDocument, credentialsEnv, eventually, MountedSecret, simulatorCredentials } from './support/credentials-files';
+import { runGatewayUntilExit } from './support/gateway-process';
 import { TEST_SK, useStack } from './support/harness';
 
 // Logs and problem bodies never carry the SK, a signature, a caller's credentials or a full phone number.
@@ -30,5 +32,69 @@ describe('what the gateway logs and answers', () => {
     }
     for (const body of bodies) expect(body).not.toMatch(/\bat .+\.(ts|js):\d+/);
     expect(logs).toContain('*******5678');
+  });
+});
+
+// A whole gateway process loads before it reads its configuration: slow on a shared machine.
+const PROCESS_TIMEOUT_MS = 60_000;
+
+describe('what the gateway logs about its iSales credentials', () => {
+  const secrets = ['sk-first-0123456789', 'sk-second-0123456789', 'sk-rotated-0123456789', 'sk-in-broken-file', 'sk-overlapping'];
+  const expectNoSecret = (text: string) => {
+    for (const sk of secrets) expect(text).not.toContain(sk);
+  };
+
+  it.each([
+    ['a VDN listed by two pairs', { ISALES_CREDENTIALS: credentialsDocument({ ak: 'a', sk: secrets[0], vdns: [1] }, { ak: 'b', sk: secrets[1], vdns: [1] }) }, 'ISALES_CREDENTIALS: VDN 1 is listed by pairs 1 and 2'],
+    ['malformed JSON', { ISALES_CREDENTIALS: `[{"ak":"a","sk":"${secrets[0]}",}]` }, 'ISALES_CREDENTIALS: is not valid JSON'],
+  ])('start-up refused for %s: exits 78 naming the variable, printing no SK', async (_name, env, expected) => {
+    const { code, output } = await runGatewayUntilExit({ ISALES_BASE_URL: 'http://127.0.0.1:1', ...env });
+    expect(code).toBe(78);
+    expect(output).toContain(expected);
+    expectNoSecret(output);
+  }, PROCESS_TIMEOUT_MS);
+
+  it('start-up refused for a malformed file: names ISALES_CREDENTIALS_FILE, printing no SK', async () => {
+    const secret = new MountedSecret(`[{"ak":"a","sk":"${secrets[3]}"`);
+    try {
+      const { code, output } = await runGatewayUntilExit({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_CREDENTIALS_FILE: secret.path });
+      expect(code).toBe(78);
+      expect(output).toContain('ISALES_CREDENTIALS_FILE: is not valid JSON');
+      expectNoSecret(output);
+    } finally {
+      secret.remove();
+    }
+  }, PROCESS_TIMEOUT_MS);
+
+  describe('rotations and broken files', () => {
+    const first = { ak: 'ak-logged', sk: secrets[0], vdns: '*' as const };
+    const secret = new MountedSecret(credentialsDocument(first));
+    const stack = useStack({ simulator: simulatorCredentials([first]), env: credentialsEnv({ ISALES_CREDENTIALS_FILE: secret.path }) });
+    afterAll(() => secret.remove());
+
+    it('logs each reload and each rejected file without any SK', async () => {
+      const since = stack.gateway.logs.mark();
+      const logged = (message: string) => () => since().filter((line) => line.includes(message)).length;
+      const reloads = logged('iSales credentials reloaded');
+      const rejections = logged('iSales credentials file rejected');
+
+      const rotated = { ...first, sk: secrets[2] };
+      stack.simulator.setCredentials([rotated]);
+      secret.write(credentialsDocument(rotated));
+      await eventually('reloaded', () => reloads() === 1);
+      expect((await stack.get('/api/v1/vdns/1/file-servers')).status).toBe(200);
+
+      secret.write(`[{"ak":"ak-logged","sk":"${secrets[3]}"`);
+      await eventually('rejected the broken JSON', () => rejections() === 1);
+      secret.write(credentialsDocument({ ...first, sk: secrets[4], vdns: [1] }, { ak: 'other', sk: secrets[1], vdns: [1] }));
+      await eventually('rejected the overlapping VDNs', () => rejections() === 2);
+      expect((await stack.get('/api/v1/vdns/1/file-servers')).status).toBe(200);
+
+      const logs = since().join('\n');
+      expect(logs).toContain('VDN 1 is listed by pairs 1 and 2');
+      expect(logs).toContain('ISALES_CREDENTIALS_FILE');
+      expectNoSecret(logs);
+      expect(logs).not.toContain('auth-v2/');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { VdnNotServedError } from '../common/errors/vdn-not-served.error';
 import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-store';
 import { DocumentCache, DocumentCachePolicy } from './document-cache';
 import { MemoryCacheStore } from './memory-cache.store';
@@ -76,6 +77,15 @@ describe('DocumentCache', () => {
     await expect(cache.read('other', load)).rejects.toThrow('iSales down');
     clock += 10_000;
     await expect(cache.read('k', load)).rejects.toThrow('iSales down');
+  });
+
+  it('never hides a VDN the gateway no longer serves behind the stale document', async () => {
+    await cache.read('k', load);
+    clock += 2000;
+    answer = async () => {
+      throw new VdnNotServedError(1);
+    };
+    await expect(cache.read('k', load)).rejects.toBeInstanceOf(VdnNotServedError);
   });
 
   it('answers from the loader when the store cannot be read', async () => {

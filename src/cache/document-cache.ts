@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { VdnNotServedError } from '../common/errors/vdn-not-served.error';
 import { CacheOperationUnavailableError, CacheStore, CacheUnavailableError } from './cache-store';
 
 export type CacheState = 'hit' | 'miss' | 'stale';
@@ -159,7 +160,8 @@ export class DocumentCache<T> {
     try {
       text = await load();
     } catch (error) {
-      if (stale && this.now() < stale.staleUntil) {
+      // Stale-if-error covers upstream failures; a VDN the gateway no longer serves is an answer.
+      if (stale && this.now() < stale.staleUntil && !(error instanceof VdnNotServedError)) {
         const value = await this.materialize(key, stale);
         if (value !== undefined) return this.result(value, stale, 'stale');
       }

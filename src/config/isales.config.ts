@@ -1,12 +1,12 @@
 import { accessSync, constants } from 'node:fs';
 import { EnvReader } from './env-parser';
+import { IsalesCredentialsConfig, readIsalesCredentialsConfig } from './isales-credentials.config';
 
 export interface IsalesConfig {
   /** e.g. https://10.22.26.181:28080; paths are appended to it. */
   baseUrl: URL;
-  ak: string;
-  /** Secret: never logged, never in an error. */
-  sk: string;
+  /** The AK/SK pairs and which VDN each signs for (design section 12). Secret: never logged. */
+  credentials: IsalesCredentialsConfig;
   timeoutMs: number;
   tlsCaFile?: string;
   tlsRejectUnauthorized: boolean;
@@ -24,8 +24,7 @@ export function readIsalesConfig(env: EnvReader): IsalesConfig {
   }
   return {
     baseUrl: baseUrl ?? new URL('http://invalid.invalid'),
-    ak: env.requiredString('ISALES_AK'),
-    sk: env.requiredString('ISALES_SK'),
+    credentials: readIsalesCredentialsConfig(env),
     timeoutMs: env.integer('ISALES_TIMEOUT_MS', 10000, 1, 600000),
     tlsCaFile,
     tlsRejectUnauthorized: env.boolean('ISALES_TLS_REJECT_UNAUTHORIZED', true),

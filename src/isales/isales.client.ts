@@ -3,6 +3,7 @@ import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { IsalesConfig } from '../config/isales.config';
 import { RequestContext } from '../common/request/request-context';
 import { signC2 } from './c2-signer';
+import { IsalesCredentials } from './isales-credentials.provider';
 import { ISALES_SUCCESS, outcomeOf } from './isales-error-tables';
 import {
   IsalesBadResponseError,
@@ -65,6 +66,7 @@ export class IsalesClient {
   constructor(
     @Inject(APP_CONFIG) appConfig: AppConfig,
     private readonly transport: IsalesTransport,
+    private readonly credentials: IsalesCredentials,
   ) {
     this.config = appConfig.isales;
     // URL.host omits the port when it is the scheme's default, which is what Host must say.
@@ -106,9 +108,10 @@ export class IsalesClient {
     if (call.query) for (const [k, v] of Object.entries(call.query)) url.searchParams.append(k, v);
     // Serialised once: these exact bytes are signed and sent.
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    // The pair is looked up at each signing: a rotated file applies to the next attempt.
     const signature = signC2(
       { method, path, query: call.query, headers: { host: this.host }, body },
-      { ak: this.config.ak, sk: this.config.sk },
+      this.credentials.forVdn(call.vdnId),
       new Date(),
     );
     const headers: Record<string, string> = {

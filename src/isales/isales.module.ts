@@ -3,6 +3,7 @@ import { HttpModule, HttpService } from '@nestjs/axios';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { AxiosTransport } from './axios-transport';
 import { IsalesClient } from './isales.client';
+import { IsalesCredentials } from './isales-credentials.provider';
 import { IsalesTransport } from './isales-transport';
 
 @Global()
@@ -14,6 +15,7 @@ import { IsalesTransport } from './isales-transport';
       inject: [HttpService, APP_CONFIG],
       useFactory: (http: HttpService, config: AppConfig) => new AxiosTransport(http, config.isales),
     },
+    IsalesCredentials,
     IsalesClient,
   ],
   exports: [IsalesClient],

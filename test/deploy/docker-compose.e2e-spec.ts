@@ -1,3 +1,5 @@
+import { loadLaunchConfig } from '../../simulator/config';
+import { parseCredentialsDocument } from '../../src/config/isales-credentials.document';
 import { composeFile, durationMs, interpolate, Service, serviceEnv } from './compose';
 
 const { services } = composeFile();
@@ -28,16 +30,18 @@ describe('docker-compose.yml', () => {
       expect(upstream.hostname).toBe('simulator');
       expect(upstream.port).toBe(interpolate(simulatorEnv.SIMULATOR_PORT ?? '18080'));
       expect(upstream.toString()).toBe('http://simulator:18080/');
-      expect(gatewayEnv.ISALES_AK).toBeTruthy();
-      expect(gatewayEnv.ISALES_SK).toBeTruthy();
-      expect(gatewayEnv.ISALES_AK).toBe(simulatorEnv.SIMULATOR_AK);
-      expect(gatewayEnv.ISALES_SK).toBe(simulatorEnv.SIMULATOR_SK);
-      // also once interpolated, with and without an override in the shell
-      const shell = { DEMO_ISALES_AK: 'ak-from-shell', DEMO_ISALES_SK: 'sk-from-shell' };
+      // the inline document form, the same text on both sides, also once interpolated
+      expect(gatewayEnv.ISALES_AK).toBeUndefined();
+      expect(gatewayEnv.ISALES_SK).toBeUndefined();
+      expect(gatewayEnv.ISALES_CREDENTIALS).toBe(simulatorEnv.SIMULATOR_CREDENTIALS);
+      const shell = { DEMO_TENANT1_SK: 'sk-1-from-shell', DEMO_ISALES_AK: 'ak-from-shell', DEMO_ISALES_SK: 'sk-from-shell' };
       for (const env of [{}, shell]) {
-        expect(interpolate(gatewayEnv.ISALES_AK, env)).toBe(interpolate(simulatorEnv.SIMULATOR_AK, env));
-        expect(interpolate(gatewayEnv.ISALES_SK, env)).toBe(interpolate(simulatorEnv.SIMULATOR_SK, env));
-        expect(interpolate(gatewayEnv.ISALES_SK, env)).not.toBe('');
+        const parsed = parseCredentialsDocument(interpolate(gatewayEnv.ISALES_CREDENTIALS, env));
+        if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+        expect(parsed.table.byVdn.get(1)?.ak).toBe('demo-tenant-1');
+        expect(parsed.table.fallback?.ak).toBe(env === shell ? 'ak-from-shell' : 'demo-ak');
+        expect(parsed.table.fallback?.sk).toBe(env === shell ? 'sk-from-shell' : 'demo-sk-change-me');
+        expect(loadLaunchConfig({ SIMULATOR_CREDENTIALS: interpolate(simulatorEnv.SIMULATOR_CREDENTIALS, env) }).options.credentials).toHaveLength(2);
       }
     });
 
@@ -83,8 +87,7 @@ describe('docker-compose.yml', () => {
 
     it('listens on all interfaces so the gateway container can reach it', () => {
       expect(simulatorEnv.SIMULATOR_HOST).toBe('0.0.0.0');
-      expect(simulatorEnv.SIMULATOR_AK).toBeTruthy();
-      expect(simulatorEnv.SIMULATOR_SK).toBeTruthy();
+      expect(simulatorEnv.SIMULATOR_CREDENTIALS).toBeTruthy();
     });
 
     it('has its own healthcheck (the image\'s one asks the gateway port) on the simulator port', () => {

@@ -2,7 +2,8 @@
  * The deployment files only set environment variables the gateway reads, and what they set is a
  * configuration the gateway accepts (loadConfig does not throw on it).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acceptedEnvironmentVariables, loadConfig } from '../../src/config/configuration';
 import { composeFile, interpolate, serviceEnv } from './compose';
@@ -11,6 +12,7 @@ import { Manifest, renderChart, REQUIRED_VALUES, ROOT, TEMPLATES_DIR } from './h
 type Any = any;
 
 const accepted = new Set(acceptedEnvironmentVariables());
+const CREDENTIALS_DOCUMENT = '[{"ak":"ak-tenant-1","sk":"sk-tenant-1","vdns":[1]},{"ak":"ak-others","sk":"sk-others","vdns":"*"}]';
 const notAccepted = (names: Iterable<string>): string[] => [...names].filter((n) => !accepted.has(n));
 
 /** Value sets covering every branch of the chart that adds an environment variable. */
@@ -23,6 +25,8 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   },
   cluster: { ...REQUIRED_VALUES, redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379', 'n3:6379'], existingSecret: 'redis-auth', tls: true } },
   tlsCa: { isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
+  credentialsSecret: { isales: { ...REQUIRED_VALUES.isales, credentials: { existingSecret: 'isales-tenants' } } },
+  credentialsDocument: { isales: { ...REQUIRED_VALUES.isales, ak: '', sk: '', credentials: { document: CREDENTIALS_DOCUMENT } } },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {
@@ -109,12 +113,27 @@ describe('environment variables of the deployment files', () => {
       }
     });
 
+    it('rendered (credentialsDocument): the pod environment, with the Secret\'s file where it is mounted, is a valid configuration', () => {
+      const { config, container, manifests } = rendered('credentialsDocument');
+      const mount = container.volumeMounts.find((m: Any) => m.name === 'isales-credentials');
+      const item = (manifests.find((m) => m.kind === 'Deployment') as Any).spec.template.spec.volumes.find((v: Any) => v.name === 'isales-credentials').secret.items[0];
+      expect(config.ISALES_CREDENTIALS_FILE).toBe(`${mount.mountPath}/${item.path}`);
+      const secret = manifests.find((m) => m.kind === 'Secret') as Any;
+      // The mount, reproduced in a temporary directory.
+      const file = join(mkdtempSync(join(tmpdir(), 'mounted-')), item.path);
+      writeFileSync(file, Buffer.from(secret.data[item.key], 'base64'));
+      const app = loadConfig({ ...podEnvironment(config, container), ISALES_CREDENTIALS_FILE: file });
+      expect(app.isales.credentials.source).toBe('ISALES_CREDENTIALS_FILE');
+      expect(app.isales.credentials.table.byVdn.get(1)?.ak).toBe('ak-tenant-1');
+      expect(app.isales.credentials.table.fallback?.ak).toBe('ak-others');
+    });
+
     it.each(['defaults', 'standalone', 'sentinel', 'cluster'])('rendered (%s): the pod environment is a valid configuration', (variant) => {
       const { config, container } = rendered(variant);
       const app = loadConfig(podEnvironment(config, container));
       expect(app.http.port).toBe(3000);
       expect(app.http.shutdownGraceMs).toBe(20000);
-      expect(app.isales.ak).toBe('secret-isales-ak');
+      expect(app.isales.credentials.table.fallback?.ak).toBe('secret-isales-ak');
       expect(app.redis?.mode ?? 'none').toBe(variant === 'defaults' ? 'none' : variant);
       if (app.redis?.mode === 'sentinel') expect(app.redis.sentinelPassword).toBe('secret-sentinel-password');
       if (app.redis && app.redis.mode !== 'standalone') expect(app.redis.password).toBe('secret-redis-password');

@@ -236,6 +236,46 @@ describe('helm/isales-gateway: options', () => {
     expect(envVar(manifests, 'ISALES_AK').valueFrom.secretKeyRef.name).toBe('isales-creds');
   });
 
+  describe('a credentials document (several pairs, one per tenant)', () => {
+    const mountOf = (manifests: Manifest[]) => {
+      const mount = container(manifests).volumeMounts.find((m: Any) => m.name === 'isales-credentials');
+      const volume = deploymentOf(manifests).spec.template.spec.volumes.find((v: Any) => v.name === 'isales-credentials');
+      return { mount, volume };
+    };
+
+    it('from an existing Secret: mounted as a directory, ISALES_CREDENTIALS_FILE set, no ISALES_AK/SK, no Secret created', () => {
+      const { manifests, files } = renderChart(
+        with_({ isales: { ak: '', sk: '', credentials: { existingSecret: 'isales-tenants', key: 'tenants.json' } } }),
+      );
+      const { mount, volume } = mountOf(manifests);
+      // No subPath: kubelet's updates of a Secret reach only whole-directory mounts.
+      expect(mount).toEqual({ name: 'isales-credentials', mountPath: '/etc/isales-gateway/credentials', readOnly: true });
+      expect(volume.secret).toEqual({ secretName: 'isales-tenants', items: [{ key: 'tenants.json', path: 'credentials.json' }] });
+      expect(configData(manifests).ISALES_CREDENTIALS_FILE).toBe(`${mount.mountPath}/credentials.json`);
+      expect(envNames(manifests)).not.toContain('ISALES_AK');
+      expect(envNames(manifests)).not.toContain('ISALES_SK');
+      expect(findManifest(manifests, 'Secret')).toBeUndefined();
+      expect(files['NOTES.txt']).toContain('document in Secret isales-tenants');
+    });
+
+    it('wins over ak/sk given as well', () => {
+      const { manifests } = renderChart(with_({ isales: { credentials: { existingSecret: 'isales-tenants' } } }));
+      expect(envNames(manifests)).not.toContain('ISALES_AK');
+      expect(findManifest(manifests, 'Secret')).toBeUndefined();
+    });
+
+    it('from credentials.document: the chart creates the Secret, and leaves it out of the pods\' checksums so a rotation rolls nothing', () => {
+      const document = '[{"ak":"a","sk":"s","vdns":"*"}]';
+      const { manifests } = renderChart(with_({ isales: { ak: '', sk: '', credentials: { document } } }));
+      const secret = findManifest(manifests, 'Secret') as Any;
+      expect(secret.metadata.name).toBe('gw-isales-gateway-credentials');
+      expect(Buffer.from(secret.data['credentials.json'], 'base64').toString()).toBe(document);
+      expect(mountOf(manifests).volume.secret.secretName).toBe('gw-isales-gateway-credentials');
+      expect(deploymentOf(manifests).spec.template.metadata.annotations['checksum/secret']).toBeUndefined();
+      expect(configData(manifests)).not.toHaveProperty('ISALES_CREDENTIALS');
+    });
+  });
+
   it('redis standalone: REDIS_URL, prefix and timeout; the password from an existing Secret', () => {
     const { manifests } = renderChart(
       with_({ redis: { mode: 'standalone', url: 'rediss://redis-master:6380/0', existingSecret: 'redis-auth', existingSecretPasswordKey: 'pw' } }),

@@ -50,9 +50,28 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
 {{- end }}
 
+{{/* Whether the iSales pairs come as a document mounted from a Secret (ISALES_CREDENTIALS_FILE). */}}
+{{- define "isales-gateway.credentialsFile" -}}
+{{- if or .Values.isales.credentials.existingSecret .Values.isales.credentials.document }}true{{ end }}
+{{- end }}
+
+{{/* Name of the Secret holding the credentials document (existing, or created from credentials.document). */}}
+{{- define "isales-gateway.credentialsSecretName" -}}
+{{- if .Values.isales.credentials.existingSecret }}
+{{- .Values.isales.credentials.existingSecret }}
+{{- else }}
+{{- printf "%s-credentials" (include "isales-gateway.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{/* Directory where the credentials Secret is mounted (a directory: a subPath mount never sees updates). */}}
+{{- define "isales-gateway.credentialsDir" -}}
+/etc/isales-gateway/credentials
+{{- end }}
+
 {{/* Whether the chart creates the Secret with the iSales AK/SK. */}}
 {{- define "isales-gateway.createSecret" -}}
-{{- if and (not .Values.isales.existingSecret) .Values.isales.ak .Values.isales.sk }}true{{ end }}
+{{- if and (not (include "isales-gateway.credentialsFile" .)) (not .Values.isales.existingSecret) .Values.isales.ak .Values.isales.sk }}true{{ end }}
 {{- end }}
 
 {{/* Name of the Secret holding the iSales AK/SK; fails when there is none. */}}
@@ -62,7 +81,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- else if and .Values.isales.ak .Values.isales.sk }}
 {{- include "isales-gateway.fullname" . }}
 {{- else }}
-{{- fail "isales credentials: set isales.existingSecret, or both isales.ak and isales.sk" }}
+{{- fail "isales credentials: set isales.credentials.existingSecret (or isales.credentials.document), or isales.existingSecret, or both isales.ak and isales.sk" }}
 {{- end }}
 {{- end }}
 

@@ -6,7 +6,7 @@ import { ProblemDetailsDto } from './problem-details.dto';
 const DESCRIPTIONS: Readonly<Record<number, string>> = {
   304: 'Not modified: the representation matching If-None-Match is still current',
   400: 'Invalid input (no iSales call is made), or iSales rejected a parameter',
-  404: 'Not found (an empty upstream result for a single item, or an iSales "does not exist" code)',
+  404: 'Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code)',
   409: 'iSales reports a state conflict',
   429: 'iSales asks the gateway to slow down; see Retry-After',
   500: 'The gateway failed',
@@ -16,7 +16,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
 };
 
 /** The statuses every route that calls iSales can answer with, besides its own. */
-export const UPSTREAM_STATUSES = [400, 429, 500, 502, 504] as const;
+export const UPSTREAM_STATUSES = [400, 404, 429, 500, 502, 504] as const;
 
 /** Documents problem-details bodies (application/problem+json) for each status a route can return. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
