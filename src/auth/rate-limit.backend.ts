@@ -18,7 +18,8 @@ export class RateLimitBackend implements OnModuleDestroy {
     this.redis?.on('error', () => undefined);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  onModuleDestroy(): void {
+    // Counters have nothing to flush; disconnect() also stops a reconnection loop in progress.
+    this.redis?.disconnect();
   }
 }
