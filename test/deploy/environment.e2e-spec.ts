@@ -22,7 +22,7 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
     redis: { mode: 'sentinel', sentinels: ['s1:26379', 's2:26379'], existingSecret: 'redis-auth', existingSecretSentinelPasswordKey: 'sentinel-password' },
   },
   cluster: { ...REQUIRED_VALUES, redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379', 'n3:6379'], existingSecret: 'redis-auth', tls: true } },
-  tlsCa: { isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
+  tlsCa: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {
