@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { ProblemDetails } from '../src/common/errors/problem';
-import { bearer, makeSigningKey, SigningKey, signToken, TestIssuer } from './support/jwks';
+import { expectProblem } from './support/problem-expectations';
+import { bearer, makeSigningKey, SigningKey, signToken, TestIssuer, useIssuerStack } from './support/jwks';
 import { Stack, startStack, TEST_API_KEY } from './support/harness';
 
 const FILE_SERVERS = '/api/v1/vdns/1/file-servers';
@@ -23,31 +24,17 @@ const apiKey = (key: string): RequestInit => ({ headers: { 'x-api-key': key } })
 
 const b64url = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
-async function expectProblem(response: Response, status: number): Promise<ProblemDetails> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = (await response.json()) as ProblemDetails;
-  expect(body).toMatchObject({ status });
-  expect(body.requestId).toBe(response.headers.get('x-request-id'));
-  return body;
-}
-
 describe('access control', () => {
-  const issuer = new TestIssuer();
+  const context = useIssuerStack({ AUTH_API_KEYS: API_KEYS, AUTH_JWKS_COOLDOWN_S: '1' });
   let current: SigningKey;
   let stranger: SigningKey;
   let stack: Stack;
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
-    await issuer.start();
-    current = await makeSigningKey('key-2026-01');
-    stranger = await makeSigningKey('key-2026-01');
-    issuer.published = [current];
-    stack = await startStack({ env: issuer.env({ AUTH_API_KEYS: API_KEYS, AUTH_JWKS_COOLDOWN_S: '1' }) });
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await issuer.close();
+    ({ stack, issuer, key: current } = context);
+    // Same kid as the published key, another key pair: what a forger would try.
+    stranger = await makeSigningKey(current.kid);
   });
   beforeEach(() => stack.simulator.clearRequests());
 

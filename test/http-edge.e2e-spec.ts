@@ -1,15 +1,7 @@
 import { ProblemDetails } from '../src/common/errors/problem';
+import { expectProblem } from './support/problem-expectations';
 import { startStack, TEST_API_KEY, useStack } from './support/harness';
 import { rawRequest } from './support/raw-http';
-
-async function expectProblem(response: Response, status: number): Promise<ProblemDetails> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = (await response.json()) as ProblemDetails;
-  expect(body).toMatchObject({ status, type: expect.stringMatching(/^urn:isales-gateway:problem:/) });
-  expect(body.requestId).toBe(response.headers.get('x-request-id'));
-  return body;
-}
 
 // What the HTTP layer refuses before any controller runs is a problem with a request id, too.
 describe('the HTTP edge', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { apiKeyHash } from '../src/auth/api-key.verifier';
-import { bearer, makeSigningKey, SigningKey, signToken, TestIssuer } from './support/jwks';
-import { Stack, startStack, TEST_API_KEY, TEST_API_KEYS } from './support/harness';
+import { bearer, signToken, useIssuerStack } from './support/jwks';
+import { TEST_API_KEY, TEST_API_KEYS } from './support/harness';
 
 /** Every route, as a template: `{vdn}` and `{id}` are filled with arbitrary segments. */
 const ROUTES = [
@@ -59,27 +59,14 @@ const extraHeaders = fc.dictionary(
 // Arbitrary paths, query strings, headers and methods at every route: never a 5xx, and every
 // 4xx is problem details with the request id also sent as X-Request-Id.
 describe('any request', () => {
-  const issuer = new TestIssuer();
-  let key: SigningKey;
-  let stack: Stack;
-
-  beforeAll(async () => {
-    await issuer.start();
-    key = await makeSigningKey('fuzz');
-    issuer.published = [key];
-    stack = await startStack({ env: issuer.env({ AUTH_API_KEYS: API_KEYS, RATE_LIMIT_MAX: '100000' }) });
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await issuer.close();
-  });
+  const idp = useIssuerStack({ AUTH_API_KEYS: API_KEYS, RATE_LIMIT_MAX: '100000' });
 
   async function initFor(kind: Credentials, method: string, headers: Record<string, string>): Promise<RequestInit> {
     const h: Record<string, string> = {};
     if (kind === 'default' || kind === 'both') h['x-api-key'] = TEST_API_KEY;
     if (kind === 'limited') h['x-api-key'] = LIMITED_KEY;
     if (kind === 'bad-key') h['x-api-key'] = 'not-a-key';
-    if (kind === 'token' || kind === 'both') Object.assign(h, (bearer(await signToken(key)).headers as Record<string, string>));
+    if (kind === 'token' || kind === 'both') Object.assign(h, bearer(await signToken(idp.key)).headers as Record<string, string>);
     if (kind === 'garbage-bearer') h.authorization = 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.AAAA';
     return { method, headers: { ...headers, ...h }, credentials: 'omit', ...(method === 'DELETE' && headers['content-type'] ? { body: 'x' } : {}) };
   }
@@ -96,7 +83,7 @@ describe('any request', () => {
         extraHeaders,
         async (route, vdn, id, search, method, kind, headers) => {
           const path = route.replace('{vdn}', vdn).replace('{id}', id) + search;
-          const response = await stack.request(path, await initFor(kind, method, headers));
+          const response = await idp.stack.request(path, await initFor(kind, method, headers));
           const text = await response.text();
           const context = `${method} ${path} (${kind}) -> ${response.status} ${text.slice(0, 300)}`;
           expect({ context, serverError: response.status >= 500 }).toEqual({ context, serverError: false });

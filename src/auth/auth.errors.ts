@@ -1,36 +1,35 @@
 import { GatewayError } from '../common/errors/gateway-error';
 
+/** A refusal by access control; `reason` is a small stable string for logs (and later metrics), never for the body. */
+abstract class AccessRefusedError extends GatewayError {
+  constructor(
+    readonly reason: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
 /**
  * 401: no credentials, or credentials that do not verify. The detail says only what the caller can
- * act on (send credentials, refresh an expired token); `reason` is for logs, never for the body.
+ * act on (send credentials, refresh an expired token).
  */
-export class UnauthenticatedError extends GatewayError {
+export class UnauthenticatedError extends AccessRefusedError {
   readonly slug = 'unauthenticated';
   readonly title = 'Authentication required';
   readonly status = 401;
 
-  constructor(
-    readonly reason: string,
-    detail: string,
-    challenge: string,
-  ) {
-    super(detail);
+  constructor(reason: string, detail: string, challenge: string) {
+    super(reason, detail);
     this.headers = { 'www-authenticate': challenge };
   }
 }
 
 /** 403: a valid principal without the scope or the VDN the route needs. */
-export class ForbiddenError extends GatewayError {
+export class ForbiddenError extends AccessRefusedError {
   readonly slug = 'forbidden';
   readonly title = 'Not allowed';
   readonly status = 403;
-
-  constructor(
-    readonly reason: string,
-    detail: string,
-  ) {
-    super(detail);
-  }
 }
 
 /** 503: the issuer's key set cannot be fetched, so no token can be checked (not the caller's fault). */

@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, JWK, JWTPayload, SignJWT } from 'jose';
+import { Stack, startStack } from './harness';
 
 export const TEST_ISSUER = 'https://idp.test/realms/contact-centre';
 export const TEST_AUDIENCE = 'isales-gateway';
@@ -70,3 +71,22 @@ export async function signToken(key: SigningKey, claims: JWTPayload = {}, option
 }
 
 export const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
+
+/**
+ * For a test file: an issuer publishing one key, and a gateway-and-simulator stack that trusts it
+ * (with `env` on top). Call it inside `describe`; read the fields inside tests.
+ */
+export function useIssuerStack(env: Record<string, string>) {
+  const context = { issuer: new TestIssuer(), key: undefined as unknown as SigningKey, stack: undefined as unknown as Stack };
+  beforeAll(async () => {
+    await context.issuer.start();
+    context.key = await makeSigningKey('key-2026-01');
+    context.issuer.published = [context.key];
+    context.stack = await startStack({ env: context.issuer.env(env) });
+  });
+  afterAll(async () => {
+    await context.stack?.close();
+    await context.issuer.close();
+  });
+  return context;
+}
