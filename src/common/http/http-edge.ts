@@ -31,8 +31,12 @@ export async function hardenHttpEdge(app: NestFastifyApplication, config: EdgeCo
     if (request.url.length > HTTP_LIMITS.maxUrlLength) throw new UriTooLongError(`The URL is longer than ${HTTP_LIMITS.maxUrlLength} characters.`);
   });
   await app.register(helmet, {
-    // Swagger UI's page styles itself inline; scripts stay same-origin only.
-    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+    // Swagger UI's page styles itself inline; scripts stay same-origin only. No
+    // upgrade-insecure-requests: inside a cluster the gateway is often reached over plain HTTP, and
+    // upgrading Swagger UI's own script requests to HTTPS would break it there.
+    contentSecurityPolicy: {
+      directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+    },
   });
   if (config.corsOrigins.length > 0) {
     await app.register(cors, {
