@@ -13,6 +13,7 @@ import { BusinessResultsModule } from './modules/business-results/business-resul
 import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
 import { FileServersModule } from './modules/file-servers/file-servers.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
+import { AuthModule } from './auth/auth.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -27,6 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
+        AuthModule,
         IsalesModule,
         CacheModule,
         HealthModule,

@@ -3,6 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { authenticateRequests } from './auth/authenticate.hook';
+import { Authenticator } from './auth/authenticator';
+import { limitRequests } from './auth/rate-limit';
+import { RateLimitBackend } from './auth/rate-limit.backend';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './common/http/edge-errors';
+import { hardenHttpEdge, HTTP_LIMITS } from './common/http/http-edge';
+import { trackRouteMethods } from './common/http/route-methods';
 import { logRequests } from './common/logging/request-log.hook';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { REQUEST_ID_HEADER, RequestContext, requestIdFrom } from './common/request/request-context';
@@ -16,6 +23,11 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     trustProxy: true,
     return503OnClosing: true,
+    bodyLimit: HTTP_LIMITS.bodyBytes,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    http: { maxHeaderSize: HTTP_LIMITS.maxHeaderBytes },
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
@@ -35,7 +47,11 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     if (lifecycle.current === 'stopping') reply.header('connection', 'close');
     done(null, payload);
   });
+  trackRouteMethods(fastify);
+  await hardenHttpEdge(app, config.edge);
+  authenticateRequests(fastify, app.get(Authenticator));
+  if (config.edge.rateLimit) await limitRequests(app, config.edge.rateLimit, app.get(RateLimitBackend).redis);
   logRequests(fastify);
-  setupSwagger(app, buildOpenApiDocument(app));
+  if (config.edge.docsEnabled) setupSwagger(app, buildOpenApiDocument(app));
   return app;
 }

@@ -4,11 +4,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
 import { ConfigError } from './config/env-parser';
 import { AppConfig, loadConfig } from './config/configuration';
+import { assertAccessControlConfigured } from './config/auth.config';
 import { LifecycleService } from './health/lifecycle.service';
 
 function configOrExit(): AppConfig {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    assertAccessControlConfigured(config.auth);
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) {
       // Names each variable at fault; values are never printed (ISALES_SK is a secret).

@@ -2,6 +2,8 @@ import { BusinessResultsCacheConfig, RedisConfig, readBusinessResultsCacheConfig
 import { HttpConfig, LogLevel, readHttpConfig, readLogLevel } from './app.config';
 import { Env, EnvReader } from './env-parser';
 import { IsalesConfig, readIsalesConfig } from './isales.config';
+import { AuthConfig, readAuthConfig } from './auth.config';
+import { EdgeConfig, readEdgeConfig } from './edge.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -11,6 +13,8 @@ export interface AppConfig {
   isales: IsalesConfig;
   redis: RedisConfig | null;
   businessResults: BusinessResultsCacheConfig;
+  auth: AuthConfig;
+  edge: EdgeConfig;
 }
 
 function read(reader: EnvReader): AppConfig {
@@ -20,6 +24,8 @@ function read(reader: EnvReader): AppConfig {
     isales: readIsalesConfig(reader),
     redis: readRedisConfig(reader),
     businessResults: readBusinessResultsCacheConfig(reader),
+    auth: readAuthConfig(reader),
+    edge: readEdgeConfig(reader),
   };
 }
 

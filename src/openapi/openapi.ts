@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCHEME, applyAccessControl, BEARER_SCHEME } from './access-control.openapi';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = `/${DOCS_PATH}/openapi.json`;
@@ -14,10 +15,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'errors caused by iSales carry its code in `upstream`.',
     )
     .setVersion('1')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the identity provider (AUTH_JWKS_URL), with the `vdns` and `scope` claims' },
+      BEARER_SCHEME,
+    )
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key configured (as its SHA-256) in AUTH_API_KEYS' }, API_KEY_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return applyAccessControl(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
 }
 
 /** Swagger UI at /docs and the document at /docs/openapi.json. */

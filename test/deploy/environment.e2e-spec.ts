@@ -24,9 +24,9 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
     redis: { mode: 'sentinel', sentinels: ['s1:26379', 's2:26379'], existingSecret: 'redis-auth', existingSecretSentinelPasswordKey: 'sentinel-password' },
   },
   cluster: { ...REQUIRED_VALUES, redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379', 'n3:6379'], existingSecret: 'redis-auth', tls: true } },
-  tlsCa: { isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
-  credentialsSecret: { isales: { ...REQUIRED_VALUES.isales, credentials: { existingSecret: 'isales-tenants' } } },
-  credentialsDocument: { isales: { ...REQUIRED_VALUES.isales, ak: '', sk: '', credentials: { document: CREDENTIALS_DOCUMENT } } },
+  tlsCa: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
+  credentialsSecret: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, credentials: { existingSecret: 'isales-tenants' } } },
+  credentialsDocument: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, ak: '', sk: '', credentials: { document: CREDENTIALS_DOCUMENT } } },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {

@@ -440,6 +440,13 @@ function printf(format: string, args: Value[]): string {
   });
 }
 
+/** Go's encoding/json as Helm's toJson uses it: compact, map keys sorted. */
+function toJson(v: Value): string {
+  const sorted = (x: Value): Value =>
+    Array.isArray(x) ? x.map(sorted) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sorted((x as Record<string, Value>)[k])])) : x;
+  return JSON.stringify(sorted(v)) ?? 'null';
+}
+
 function toYaml(v: Value): string {
   const plain = JSON.parse(JSON.stringify(v ?? null, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x))) as unknown;
   return yaml.dump(plain, { sortKeys: true, lineWidth: -1, noRefs: true }).replace(/\n$/, '');
@@ -646,6 +653,9 @@ export class ChartTemplates {
       case 'toYaml':
         need(1);
         return toYaml(args[0]);
+      case 'toJson':
+        need(1);
+        return toJson(args[0]);
       case 'indent':
         need(2);
         return indent(args[0], args[1]);

@@ -34,6 +34,7 @@ export function templateFiles(): string[] {
 /** The least a user must give: the upstream and its credentials. */
 export const REQUIRED_VALUES = {
   isales: { baseUrl: 'https://10.22.26.181:28080', ak: 'test-ak', sk: 'test-sk' },
+  auth: { jwt: { jwksUrl: 'https://idp.example.com/certs', issuer: 'https://idp.example.com', audience: 'isales-gateway' } },
 };
 
 export interface Rendered {

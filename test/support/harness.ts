@@ -1,17 +1,40 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createSimulator, Simulator, SimulatorOptions } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
+import { apiKeyHash } from '../../src/auth/api-key.verifier';
+import { SCOPES } from '../../src/auth/scopes.decorator';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { LogCapture, sharedLogCapture } from './log-capture';
 
 export const TEST_AK = 'e2e-ak';
 export const TEST_SK = 'e2e-sk-0123456789-secret';
 
+/** The default test principal: an API key with every VDN and every scope. */
+export const TEST_API_KEY = 'e2e-api-key-0123456789-all-vdns';
+export const TEST_API_KEYS = JSON.stringify([{ id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: [...SCOPES] }]);
+const AUTH_SETTINGS = ['AUTH_API_KEYS', 'AUTH_API_KEYS_FILE', 'AUTH_JWKS_URL', 'AUTH_DISABLED'];
+
+/** The environment that configures the default test principal, for gateways started as processes. */
+export const TEST_AUTH_ENV: Record<string, string> = { AUTH_API_KEYS: TEST_API_KEYS };
+
+/**
+ * `init` with the default test principal's API key, unless it carries its own credentials
+ * (an Authorization or X-API-Key header) or asks for none (`credentials: 'omit'`).
+ */
+export function withTestCredentials(init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  if (init.credentials === 'omit' || headers.has('authorization') || headers.has('x-api-key')) return init;
+  headers.set('x-api-key', TEST_API_KEY);
+  return { ...init, headers };
+}
+
 export interface Gateway {
   app: NestFastifyApplication;
   url: string;
   logs: LogCapture;
   config: AppConfig;
+  /** A request to this gateway, as the default test principal unless `init` says otherwise (see withTestCredentials). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -23,6 +46,7 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
     ISALES_SK: TEST_SK,
     ISALES_TIMEOUT_MS: '2000',
     LOG_LEVEL: 'debug',
+    ...(AUTH_SETTINGS.some((name) => name in env) ? {} : TEST_AUTH_ENV),
     ...env,
   });
   const logs = sharedLogCapture;
@@ -30,7 +54,8 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, url: `http://127.0.0.1:${port}`, logs, config, close: () => app.close() };
+  const url = `http://127.0.0.1:${port}`;
+  return { app, url, logs, config, fetch: (path, init) => fetch(url + path, withTestCredentials(init)), close: () => app.close() };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -46,9 +71,9 @@ export async function startStack(options: { simulator?: SimulatorOptions; env?: 
   return {
     simulator,
     gateway,
-    get: (path: string, init?: RequestInit) => fetch(gateway.url + path, init),
+    get: (path: string, init?: RequestInit) => gateway.fetch(path, init),
     /** Any method; every e2e call to the gateway goes through here or `get`, so shared headers live in one place. */
-    request: (path: string, init?: RequestInit) => fetch(gateway.url + path, init),
+    request: (path: string, init?: RequestInit) => gateway.fetch(path, init),
     close: async () => {
       await gateway.close();
       await simulator.close();

@@ -33,3 +33,13 @@ export async function expectUpstreamCodeMapped(
   expect(body.upstream).toEqual({ code, description: 'x' });
   expect(stack.simulator.requests).toHaveLength(1);
 }
+
+/** Any problem answer: `status`, problem+json, and the request id in the body and in X-Request-Id. */
+export async function expectProblem(response: Response, status: number): Promise<ProblemDetails> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(PROBLEM);
+  const body = (await response.json()) as ProblemDetails;
+  expect(body).toMatchObject({ status, type: expect.stringMatching(/^urn:isales-gateway:problem:/) });
+  expect(body.requestId).toBe(response.headers.get('x-request-id'));
+  return body;
+}

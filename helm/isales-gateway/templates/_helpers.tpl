@@ -89,3 +89,17 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "isales-gateway.caDir" -}}
 /etc/isales-gateway/ca
 {{- end }}
+
+{{/* Name of the Secret holding the API keys document: an existing one, the chart's, or none. */}}
+{{- define "isales-gateway.apiKeysSecretName" -}}
+{{- if .Values.auth.existingSecret }}
+{{- .Values.auth.existingSecret }}
+{{- else if .Values.auth.apiKeys }}
+{{- printf "%s-api-keys" (include "isales-gateway.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{/* Directory where the API keys document is mounted. */}}
+{{- define "isales-gateway.apiKeysDir" -}}
+/etc/isales-gateway/auth
+{{- end }}

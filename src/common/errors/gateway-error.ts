@@ -12,6 +12,8 @@ export abstract class GatewayError extends Error {
   readonly invalidParams?: InvalidParam[];
   /** Seconds, sent as `Retry-After`. */
   retryAfterS?: number;
+  /** Extra response headers (e.g. `WWW-Authenticate`); never a secret. */
+  headers?: Readonly<Record<string, string>>;
 
   constructor(readonly detail: string) {
     super(detail);

@@ -1,22 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayError } from '../errors/gateway-error';
+import { GENERIC_TITLES, genericProblem, instanceOf } from '../errors/generic-problem';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from '../errors/problem';
+import { allowedMethods } from '../http/route-methods';
 import { RequestContext } from '../request/request-context';
-
-const GENERIC_TITLES: Readonly<Record<number, string>> = {
-  400: 'The request is not valid',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  413: 'The request is too large',
-  415: 'Unsupported media type',
-  429: 'Too many requests',
-};
-
-function slugOf(status: number): string {
-  return (GENERIC_TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
-}
 
 /**
  * Renders every error as RFC 9457 problem details. Only what a GatewayError chose to say, or the
@@ -30,18 +18,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(exception, request);
+    let problem = this.toProblem(exception, request);
+    if (problem.status === 404 && !(exception instanceof GatewayError)) {
+      const allowed = allowedMethods(request);
+      if (allowed.length > 0) {
+        reply.header('allow', allowed.join(', '));
+        problem = genericProblem(405, `${request.method} is not served here; use ${allowed.join(', ')}`, problem.instance, problem.requestId);
+      }
+    }
     this.log(exception, problem);
 
     if (exception instanceof GatewayError && exception.retryAfterS !== undefined) {
       reply.header('retry-after', String(exception.retryAfterS));
     }
+    if (exception instanceof GatewayError && exception.headers) reply.headers(exception.headers);
     reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
     const base = {
-      instance: request.url.split('?')[0],
+      instance: instanceOf(request.url),
       requestId: RequestContext.requestId() ?? String(request.id),
     };
     if (exception instanceof GatewayError) {
@@ -57,14 +53,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const status = statusOf(exception);
     if (status >= 400 && status < 500) {
-      return {
-        type: problemType(slugOf(status)),
-        title: GENERIC_TITLES[status] ?? 'The request cannot be served',
-        status,
-        // The router's own message repeats the whole URL, query values (phone numbers) included.
-        detail: status === 404 ? `No route for ${request.method} ${base.instance}` : clientMessage(exception, status),
-        ...base,
-      };
+      // The router's own message repeats the whole URL, query values (phone numbers) included.
+      const detail = status === 404 ? `No route for ${request.method} ${base.instance}` : clientMessage(exception, status);
+      return genericProblem(status, detail, base.instance, base.requestId);
     }
     if (exception instanceof HttpException && status >= 500) {
       return {

@@ -4,7 +4,7 @@ import { maskUrl } from './logger.options';
 
 /**
  * One line per answered request: id, method, URL (personal query values masked), status and time.
- * Never headers, so no Authorization or cookie. Health probes are left out: every few seconds per
+ * Never headers, so no Authorization, API key or cookie: the principal is named by its id. Health probes are left out: every few seconds per
  * pod they would drown everything else.
  */
 export function logRequests(fastify: FastifyInstance): void {
@@ -19,6 +19,9 @@ export function logRequests(fastify: FastifyInstance): void {
           method: request.method,
           url: maskUrl(request.url),
           status: reply.statusCode,
+          // The principal's id (never its token or key) and, when refused, the stable reason.
+          principal: request.auth?.principal?.id,
+          authFailure: request.auth?.failure ?? undefined,
           ms: Math.round(reply.elapsedTime * 10) / 10,
         },
         'request completed',

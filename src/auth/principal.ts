@@ -1,0 +1,40 @@
+import { GatewayError } from '../common/errors/gateway-error';
+import { Scope } from './scopes.decorator';
+
+/** Who is calling, once authenticated: what the guard checks and what the rate limit and logs key on. */
+export interface Principal {
+  /** `key:<id>` for an API key, `sub:<subject>` for a JWT, `anonymous` with AUTH_DISABLED: never a secret. */
+  readonly id: string;
+  /** The VDNs the principal may touch, or every VDN. */
+  readonly vdns: '*' | ReadonlySet<number>;
+  readonly scopes: ReadonlySet<string>;
+}
+
+/** What the authentication hook found out about a request; the guard decides on it. */
+export interface AuthState {
+  principal: Principal | null;
+  /** Why the credentials were refused; thrown by the guard, and only on routes that are not public. */
+  error: GatewayError | null;
+  /** A small stable reason when authentication or authorisation failed (log field; metric label later). */
+  failure: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: AuthState;
+  }
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
+  return principal.scopes.has(scope);
+}
+
+/**
+ * Reads the raw `vdnId` path segment, as the validation pipe has not run yet (guards come first):
+ * only 1 to 4 digits naming a VDN of the principal pass; anything else is refused before
+ * validation can say anything about it, except for an all-VDN principal, which gets validation's 400.
+ */
+export function mayAccessVdn(principal: Principal, rawVdnId: string): boolean {
+  if (principal.vdns === '*') return true;
+  return /^\d{1,4}$/.test(rawVdnId) && principal.vdns.has(Number(rawVdnId));
+}

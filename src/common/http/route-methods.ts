@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Router, { HTTPMethod } from 'find-my-way';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeMethods: RouteMethods;
+  }
+}
+
+/**
+ * Which methods the gateway serves at a path, so that a known path called with another method
+ * answers 405 with `Allow` rather than the router's 404. Fastify's own router cannot be asked for
+ * this, so a second find-my-way router holds the same routes, filled as they are registered.
+ */
+export class RouteMethods {
+  private readonly router = Router({ maxParamLength: Number.MAX_SAFE_INTEGER });
+  private readonly methods = new Set<string>();
+
+  add(methods: readonly string[], url: string): void {
+    // Catch-all routes (CORS preflight on `*`, static assets) would make every path "known".
+    if (url.includes('*')) return;
+    for (const method of methods) {
+      if (!this.router.hasRoute(method as HTTPMethod, url)) this.router.on(method as HTTPMethod, url, () => undefined);
+      this.methods.add(method);
+    }
+  }
+
+  allowed(path: string): string[] {
+    return [...this.methods].filter((method) => this.router.find(method as HTTPMethod, path) !== null).sort();
+  }
+}
+
+export function trackRouteMethods(fastify: FastifyInstance): void {
+  const routes = new RouteMethods();
+  fastify.decorate('routeMethods', routes);
+  fastify.addHook('onRoute', (route) => routes.add(([] as string[]).concat(route.method), route.url ?? route.path));
+}
+
+/** The methods served at the request's path (empty: the path itself is unknown). */
+export function allowedMethods(request: FastifyRequest): string[] {
+  const path = request.url.split('?')[0];
+  try {
+    return request.server.routeMethods?.allowed(path) ?? [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,33 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
+import { PROBLEM_DESCRIPTIONS } from '../common/swagger/api-problems.decorator';
+
+export const BEARER_SCHEME = 'bearer';
+export const API_KEY_SCHEME = 'apiKey';
+
+const PROBLEM_SCHEMA = { $ref: '#/components/schemas/ProblemDetailsDto' };
+
+/** Every /api operation answers these, besides its own statuses. */
+const ACCESS_STATUSES = [401, 403, 429];
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+/**
+ * Every /api operation accepts a bearer JWT or an API key, and can answer 401, 403 and 429. Applied
+ * to the document rather than per route, so that no route can be documented without them.
+ */
+export function applyAccessControl(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/api/')) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.security = [{ [BEARER_SCHEME]: [] }, { [API_KEY_SCHEME]: [] }];
+      for (const status of ACCESS_STATUSES) {
+        operation.responses[status] = { description: PROBLEM_DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } } };
+      }
+      operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
+    }
+  }
+  return document;
+}
