@@ -7,13 +7,22 @@ import { loadConfig } from '../src/config/configuration';
 import { AxiosTransport } from '../src/isales/axios-transport';
 import { IsalesClient } from '../src/isales/isales.client';
 import { IsalesError } from '../src/isales/isales.errors';
+import { IsalesPolicies } from '../src/isales/isales-policies';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 // The real client, over the real transport, against the real simulator over HTTP.
 function clientFor(baseUrl: string, env: Record<string, string> = {}) {
-  const config = loadConfig({ ISALES_BASE_URL: baseUrl, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, ISALES_TIMEOUT_MS: '500', ...env });
+  // The breaker stays out of the way: this file checks how each single outcome is translated.
+  const config = loadConfig({
+    ISALES_BASE_URL: baseUrl,
+    ISALES_AK: TEST_AK,
+    ISALES_SK: TEST_SK,
+    ISALES_TIMEOUT_MS: '500',
+    ISALES_BREAKER_FAILURES: '1000',
+    ...env,
+  });
   const transport = new AxiosTransport(new HttpService(axios.create() as never), config.isales);
-  return { client: new IsalesClient(config, transport), transport };
+  return { client: new IsalesClient(config, transport, new IsalesPolicies(config, null)), transport };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<IsalesError> {

@@ -2,8 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { HttpModule, HttpService } from '@nestjs/axios';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { AxiosTransport } from './axios-transport';
+import type { Cluster, Redis } from 'ioredis';
+import { REDIS_CONNECTION } from '../cache/redis-connection';
 import { IsalesClient } from './isales.client';
+import { IsalesPolicies } from './isales-policies';
 import { IsalesTransport } from './isales-transport';
+import { createUpstreamQuota } from './upstream-quota.factory';
 
 @Global()
 @Module({
@@ -14,8 +18,13 @@ import { IsalesTransport } from './isales-transport';
       inject: [HttpService, APP_CONFIG],
       useFactory: (http: HttpService, config: AppConfig) => new AxiosTransport(http, config.isales),
     },
+    {
+      provide: IsalesPolicies,
+      inject: [APP_CONFIG, REDIS_CONNECTION],
+      useFactory: (config: AppConfig, redis: Redis | Cluster | null) => new IsalesPolicies(config, createUpstreamQuota(config.resilience, redis)),
+    },
     IsalesClient,
   ],
-  exports: [IsalesClient],
+  exports: [IsalesClient, IsalesPolicies],
 })
 export class IsalesModule {}
