@@ -6,7 +6,7 @@ import { Simulator } from '../simulator/simulator';
 import { loadConfig } from '../src/config/configuration';
 import { AxiosTransport } from '../src/isales/axios-transport';
 import { IsalesClient } from '../src/isales/isales.client';
-import { IsalesError } from '../src/isales/isales.errors';
+import { IsalesError, IsalesUnreachableError } from '../src/isales/isales.errors';
 import { IsalesPolicies } from '../src/isales/isales-policies';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
@@ -142,9 +142,18 @@ describe('IsalesClient against the simulator', () => {
       const error = await failureOf(refused.listFileServers(1, { offset: 0, limit: 10 }));
       expect(error.slug).toBe('upstream-unreachable');
       expect(error.status).toBe(502);
+      // Certainly never sent: the one failure after which even a write may be sent again.
+      expect((error as IsalesUnreachableError).refused).toBe(true);
     } finally {
       t.onModuleDestroy();
     }
+  });
+
+  it('tells a dropped connection (the request may have arrived) from a refused one', async () => {
+    simulator.setFault('queryServer', { drop: true });
+    const error = await failureOf(client.listFileServers(1, { offset: 0, limit: 10 }));
+    expect(error).toBeInstanceOf(IsalesUnreachableError);
+    expect((error as IsalesUnreachableError).refused).toBe(false);
   });
 
   it('signs correctly when the base URL ends with a slash', async () => {
