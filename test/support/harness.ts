@@ -33,6 +33,11 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   return { app, url: `http://127.0.0.1:${port}`, logs, config, close: () => app.close() };
 }
 
+/** Calls one gateway of several started with startGateway; like a stack's `request`, so shared headers live here too. */
+export function callGateway(gateway: Gateway, path: string, init?: RequestInit): Promise<Response> {
+  return fetch(gateway.url + path, init);
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const simulator = createSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
   await simulator.listen(0);
