@@ -3,7 +3,7 @@ import { loadConfig } from '../config/configuration';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
 import { AttemptContext, IsalesPolicies, RetryEvent, UpstreamCallSpec } from './isales-policies';
 import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
-import { LocalUpstreamQuota, UpstreamQuota } from './upstream-quota';
+import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
 
 // The wiring of cockatiel's own policies, driven by attempt functions that answer as iSales would
 // have been translated by the client (the client itself is tested against the simulator).
@@ -251,7 +251,7 @@ describe('IsalesPolicies: coalescing', () => {
 
 describe('IsalesPolicies: quota', () => {
   it('holds attempts back to the quota: the fourth of four leaves three intervals later', async () => {
-    const p = policies({ ISALES_RETRIES: '0' }, new LocalUpstreamQuota(20));
+    const p = policies({ ISALES_RETRIES: '0' }, new UpstreamQuota(new LocalTokenSchedule(20)));
     const sentAt: number[] = [];
     const started = performance.now();
     await Promise.all(
@@ -267,7 +267,7 @@ describe('IsalesPolicies: quota', () => {
   });
 
   it('answers 503 when no slot comes free within the deadline, without calling', async () => {
-    const p = policies({ ISALES_DEADLINE_MS: '250' }, new LocalUpstreamQuota(1));
+    const p = policies({ ISALES_DEADLINE_MS: '250' }, new UpstreamQuota(new LocalTokenSchedule(1)));
     await p.execute({ ...read, coalesceKey: 'a' }, async () => 'ok');
     const script = scripted('ok');
     const error = await failureOf(p.execute({ ...read, coalesceKey: 'b' }, script.attempt));

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { EventEmitter, IDefaultPolicyContext, IFailureEvent, IPolicy, ISuccessEvent } from 'cockatiel';
 import { CallDeadline } from './call-deadline';
 import { IsalesOperation } from './isales-operation';
@@ -6,8 +5,8 @@ import { IsalesQuotaExhaustedError } from './resilience.errors';
 import { UpstreamQuota } from './upstream-quota';
 
 /**
- * A link of the cockatiel chain that waits for the quota's next slot before each attempt, retries
- * included (they are calls to iSales too), as long as the slot comes within the call's deadline.
+ * A link of the cockatiel chain that waits for a quota token before each attempt, retries included
+ * (they are calls to iSales too), as long as one comes within the call's deadline.
  */
 export class UpstreamQuotaPolicy implements IPolicy {
   declare readonly _altReturn: never;
@@ -21,9 +20,7 @@ export class UpstreamQuotaPolicy implements IPolicy {
   ) {}
 
   async execute<T>(fn: (context: IDefaultPolicyContext) => PromiseLike<T> | T, signal = this.deadline.signal): Promise<T> {
-    const waitMs = await this.quota.reserve(this.deadline.remainingMs());
-    if (waitMs === null) throw new IsalesQuotaExhaustedError(this.operation);
-    if (waitMs > 0) await sleep(waitMs, undefined, { signal });
+    if (!(await this.quota.acquire(this.deadline.remainingMs()))) throw new IsalesQuotaExhaustedError(this.operation);
     return fn({ signal });
   }
 }
