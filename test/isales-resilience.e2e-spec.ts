@@ -99,6 +99,8 @@ describe('resilience: circuit breaker', () => {
     await sleep(1100);
     stack.simulator.clearRequests();
     stack.simulator.setFault('*', { httpStatus: 500 });
+    const logged = stack.gateway.logs.mark();
+    const saidOnce = (text: string) => logged().filter((l) => l.includes(text) && l.includes('"operation":"queryServer"')).length;
 
     // Three failed calls (each an attempt and a retry) open the breaker of each operation.
     for (let i = 0; i < 3; i++) expect((await stack.get(SERVERS)).status).toBe(502);
@@ -110,6 +112,7 @@ describe('resilience: circuit breaker', () => {
     }
     expect(upstreamCalls(stack, 'queryBusinessResults')).toBe(6);
     expect(await circuits()).toMatchObject({ queryServer: 'open', queryBusinessResults: 'open', appointList: 'closed' });
+    expect(saidOnce('iSales keeps failing')).toBe(1);
 
     // Open: 503 with Retry-After at once, iSales not called; business results still served, stale.
     stack.simulator.clearRequests();
@@ -129,6 +132,7 @@ describe('resilience: circuit breaker', () => {
     expect((await stack.get(SERVERS)).status).toBe(200);
     expect(upstreamCalls(stack, 'queryServer')).toBe(1);
     expect((await circuits()).queryServer).toBe('closed');
+    expect(saidOnce('iSales answers again')).toBe(1);
   });
 
   it('says in plain words why it did not call iSales', async () => {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/configuration';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
 import { AttemptContext, IsalesPolicies, RetryEvent, UpstreamCallSpec } from './isales-policies';
@@ -7,6 +8,9 @@ import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
 
 // The wiring of cockatiel's own policies, driven by attempt functions that answer as iSales would
 // have been translated by the client (the client itself is tested against the simulator).
+
+// The breaker's warnings are asserted in the e2e suite; here they are noise.
+beforeAll(() => Logger.overrideLogger(false));
 
 function policies(env: Record<string, string> = {}, quota: UpstreamQuota | null = null) {
   const config = loadConfig({
@@ -251,7 +255,7 @@ describe('IsalesPolicies: coalescing', () => {
 
 describe('IsalesPolicies: quota', () => {
   it('holds attempts back to the quota: the fourth of four leaves three intervals later', async () => {
-    const p = policies({ ISALES_RETRIES: '0' }, new UpstreamQuota(new LocalTokenSchedule(20)));
+    const p = policies({ ISALES_RETRIES: '0' }, new UpstreamQuota(new LocalTokenSchedule(20), 20));
     const sentAt: number[] = [];
     const started = performance.now();
     await Promise.all(
@@ -267,7 +271,7 @@ describe('IsalesPolicies: quota', () => {
   });
 
   it('answers 503 when no slot comes free within the deadline, without calling', async () => {
-    const p = policies({ ISALES_DEADLINE_MS: '250' }, new UpstreamQuota(new LocalTokenSchedule(1)));
+    const p = policies({ ISALES_DEADLINE_MS: '250' }, new UpstreamQuota(new LocalTokenSchedule(1), 1));
     await p.execute({ ...read, coalesceKey: 'a' }, async () => 'ok');
     const script = scripted('ok');
     const error = await failureOf(p.execute({ ...read, coalesceKey: 'b' }, script.attempt));

@@ -21,6 +21,7 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/configuration';
 import { callDeadlineMs, ResilienceConfig } from '../config/resilience.config';
 import { CallDeadline } from './call-deadline';
@@ -79,6 +80,7 @@ interface OperationPolicies {
  * onStateChange / onBreak / onReset events).
  */
 export class IsalesPolicies {
+  private readonly logger = new Logger('IsalesPolicies');
   private readonly config: ResilienceConfig;
   private readonly timeoutMs: number;
   private readonly deadlineMs: number;
@@ -96,7 +98,7 @@ export class IsalesPolicies {
     this.timeoutMs = config.isales.timeoutMs;
     this.deadlineMs = callDeadlineMs(config);
     this.bulkhead = bulkhead(this.config.maxConcurrency, this.config.maxQueue);
-    this.operations = Object.fromEntries(ISALES_OPERATIONS.map((operation) => [operation, this.operationPolicies()])) as Record<
+    this.operations = Object.fromEntries(ISALES_OPERATIONS.map((operation) => [operation, this.operationPolicies(operation)])) as Record<
       IsalesOperation,
       OperationPolicies
     >;
@@ -154,13 +156,17 @@ export class IsalesPolicies {
     }
   }
 
-  private operationPolicies(): OperationPolicies {
+  private operationPolicies(operation: IsalesOperation): OperationPolicies {
     const breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
       halfOpenAfter: this.config.breakerCooldownS * 1000,
       breaker: new ConsecutiveBreaker(this.config.breakerFailures),
     });
     const policies: OperationPolicies = { breaker, openedAt: 0, timeout: timeout(this.timeoutMs, TimeoutStrategy.Aggressive) };
-    breaker.onBreak(() => (policies.openedAt = Date.now()));
+    breaker.onBreak(() => {
+      policies.openedAt = Date.now();
+      this.logger.warn({ operation, cooldownS: this.config.breakerCooldownS }, 'iSales keeps failing: calls of this operation answer 503 until a probe succeeds');
+    });
+    breaker.onReset(() => this.logger.log({ operation }, 'iSales answers again: calls of this operation resumed'));
     return policies;
   }
 

@@ -36,7 +36,7 @@ describe('UpstreamQuota', () => {
 
   it('lets waiters through in order, one token each, with only the head of the line asking the schedule', async () => {
     const schedule = counting(new LocalTokenSchedule(50));
-    const quota = new UpstreamQuota(schedule);
+    const quota = new UpstreamQuota(schedule, 50);
     const order: number[] = [];
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => quota.acquire(5000).then((ok) => (order.push(i), ok))));
     expect(results).toEqual(Array(8).fill(true));
@@ -47,7 +47,7 @@ describe('UpstreamQuota', () => {
   });
 
   it('gives up within its own wait, and the waiters behind keep their turn', async () => {
-    const quota = new UpstreamQuota(new LocalTokenSchedule(5));
+    const quota = new UpstreamQuota(new LocalTokenSchedule(5), 5);
     expect(await quota.acquire(0)).toBe(true);
     const [impatient, patient] = await Promise.all([quota.acquire(50), quota.acquire(1000)]);
     expect(impatient).toBe(false);
@@ -57,7 +57,7 @@ describe('UpstreamQuota', () => {
   it('keeps a waiter that gave up in line, so nobody overtakes the one ahead of it', async () => {
     let release!: () => void;
     const slow: TokenSchedule = { take: () => new Promise<number>((resolve) => (release = () => resolve(0))) };
-    const quota = new UpstreamQuota(slow);
+    const quota = new UpstreamQuota(slow, 1000);
     const first = quota.acquire(5000);
     const second = quota.acquire(10);
     await sleep(30);
@@ -69,5 +69,14 @@ describe('UpstreamQuota', () => {
     await sleep(0);
     release();
     expect(await third).toBe(true);
+  });
+
+  it('says no at once when the waiters ahead alone need longer than the caller can wait', async () => {
+    const quota = new UpstreamQuota(new LocalTokenSchedule(10), 10);
+    const ahead = [quota.acquire(5000), quota.acquire(5000), quota.acquire(5000)];
+    const started = performance.now();
+    expect(await quota.acquire(150)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(140);
+    await Promise.all(ahead);
   });
 });

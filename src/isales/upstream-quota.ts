@@ -37,17 +37,25 @@ export class LocalTokenSchedule implements TokenSchedule {
  * (never reserved ahead), so a late timer cannot bunch calls together.
  */
 export class UpstreamQuota {
+  private readonly intervalMs: number;
   private last: Promise<void> = Promise.resolve();
+  private waiting = 0;
 
   constructor(
     private readonly schedule: TokenSchedule,
+    callsPerSecond: number,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.intervalMs = 1000 / callsPerSecond;
+  }
 
   /** True once a token is taken (send now); false when none could be had within `maxWaitMs`. */
   async acquire(maxWaitMs: number): Promise<boolean> {
+    // Each waiter ahead needs a token first: when that alone takes too long, say so at once.
+    if (this.waiting * this.intervalMs > maxWaitMs) return false;
     const giveUpAt = this.now() + maxWaitMs;
     const previous = this.last;
+    this.waiting++;
     let done!: () => void;
     this.last = new Promise((resolve) => (done = resolve));
     try {
@@ -59,6 +67,7 @@ export class UpstreamQuota {
         await sleep(Math.ceil(waitMs));
       }
     } finally {
+      this.waiting--;
       // A waiter that gave up early still keeps its place, so the order holds for those behind it.
       void previous.then(done);
     }
