@@ -7,14 +7,23 @@ import { loadConfig } from '../src/config/configuration';
 import { AxiosTransport } from '../src/isales/axios-transport';
 import { IsalesClient } from '../src/isales/isales.client';
 import { IsalesCredentials } from '../src/isales/isales-credentials.provider';
-import { IsalesError } from '../src/isales/isales.errors';
+import { IsalesError, IsalesUnreachableError } from '../src/isales/isales.errors';
+import { IsalesPolicies } from '../src/isales/isales-policies';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 // The real client, over the real transport, against the real simulator over HTTP.
 function clientFor(baseUrl: string, env: Record<string, string> = {}) {
-  const config = loadConfig({ ISALES_BASE_URL: baseUrl, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, ISALES_TIMEOUT_MS: '500', ...env });
+  // The breaker stays out of the way: this file checks how each single outcome is translated.
+  const config = loadConfig({
+    ISALES_BASE_URL: baseUrl,
+    ISALES_AK: TEST_AK,
+    ISALES_SK: TEST_SK,
+    ISALES_TIMEOUT_MS: '500',
+    ISALES_BREAKER_FAILURES: '1000',
+    ...env,
+  });
   const transport = new AxiosTransport(new HttpService(axios.create() as never), config.isales);
-  return { client: new IsalesClient(config, transport, new IsalesCredentials(config)), transport };
+  return { client: new IsalesClient(config, transport, new IsalesCredentials(config), new IsalesPolicies(config, null)), transport };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<IsalesError> {
@@ -134,9 +143,18 @@ describe('IsalesClient against the simulator', () => {
       const error = await failureOf(refused.listFileServers(1, { offset: 0, limit: 10 }));
       expect(error.slug).toBe('upstream-unreachable');
       expect(error.status).toBe(502);
+      // Certainly never sent: the one failure after which even a write may be sent again.
+      expect((error as IsalesUnreachableError).refused).toBe(true);
     } finally {
       t.onModuleDestroy();
     }
+  });
+
+  it('tells a dropped connection (the request may have arrived) from a refused one', async () => {
+    simulator.setFault('queryServer', { drop: true });
+    const error = await failureOf(client.listFileServers(1, { offset: 0, limit: 10 }));
+    expect(error).toBeInstanceOf(IsalesUnreachableError);
+    expect((error as IsalesUnreachableError).refused).toBe(false);
   });
 
   it('signs correctly when the base URL ends with a slash', async () => {

@@ -2,19 +2,24 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { CacheStore } from './cache-store';
 import { MemoryCacheStore } from './memory-cache.store';
-import { createRedisConnection } from './redis-connection';
+import type { Cluster, Redis } from 'ioredis';
+import { createRedisConnection, REDIS_CONNECTION } from './redis-connection';
 import { RedisCacheStore } from './redis-cache.store';
 
 @Global()
 @Module({
   providers: [
     {
-      provide: CacheStore,
+      provide: REDIS_CONNECTION,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): CacheStore =>
-        config.redis ? new RedisCacheStore(createRedisConnection(config.redis)) : new MemoryCacheStore(),
+      useFactory: (config: AppConfig): Redis | Cluster | null => (config.redis ? createRedisConnection(config.redis) : null),
+    },
+    {
+      provide: CacheStore,
+      inject: [REDIS_CONNECTION],
+      useFactory: (redis: Redis | Cluster | null): CacheStore => (redis ? new RedisCacheStore(redis) : new MemoryCacheStore()),
     },
   ],
-  exports: [CacheStore],
+  exports: [CacheStore, REDIS_CONNECTION],
 })
 export class CacheModule {}

@@ -4,6 +4,7 @@ import { Env, EnvReader } from './env-parser';
 import { IsalesConfig, readIsalesConfig } from './isales.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { EdgeConfig, readEdgeConfig } from './edge.config';
+import { ResilienceConfig, readResilienceConfig } from './resilience.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -15,6 +16,7 @@ export interface AppConfig {
   businessResults: BusinessResultsCacheConfig;
   auth: AuthConfig;
   edge: EdgeConfig;
+  resilience: ResilienceConfig;
 }
 
 function read(reader: EnvReader): AppConfig {
@@ -26,6 +28,7 @@ function read(reader: EnvReader): AppConfig {
     businessResults: readBusinessResultsCacheConfig(reader),
     auth: readAuthConfig(reader),
     edge: readEdgeConfig(reader),
+    resilience: readResilienceConfig(reader),
   };
 }
 

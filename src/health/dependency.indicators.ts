@@ -3,6 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { connect as tcpConnect } from 'node:net';
 import { CacheStore } from '../cache/cache-store';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
+import { IsalesPolicies } from '../isales/isales-policies';
 
 const PROBE_TIMEOUT_MS = 1000;
 const PROBE_CACHE_MS = 5000;
@@ -19,6 +20,7 @@ export class DependencyIndicators {
     private readonly health: HealthIndicatorService,
     private readonly store: CacheStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policies: IsalesPolicies,
   ) {}
 
   async redis() {
@@ -27,9 +29,13 @@ export class DependencyIndicators {
     return (await this.store.ping()) ? session.up({ backend: 'redis' }) : session.degraded({ backend: 'redis', reachable: false });
   }
 
+  /** Also each operation's circuit breaker: an open one degrades the report, never readiness. */
   async isales() {
     const session = this.health.check('isales');
-    return (await this.isalesReachable()) ? session.up() : session.degraded({ reachable: false });
+    const circuits = this.policies.circuitStates();
+    const reachable = await this.isalesReachable();
+    const healthy = reachable && Object.values(circuits).every((state) => state === 'closed');
+    return healthy ? session.up({ circuits }) : session.degraded({ reachable, circuits });
   }
 
   /** A TCP connect to iSales, at most every few seconds: cheap, unsigned, and enough to tell "answers". */

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { HttpService } from '@nestjs/axios';
-import { AxiosError } from 'axios';
 import { firstValueFrom } from 'rxjs';
 import { IsalesConfig } from '../config/isales.config';
 import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
+import { networkErrorFacts, networkFailureKind } from './network-errors';
 
 /** `@nestjs/axios` over keep-alive agents; bodies travel as text so the client sees the exact bytes. */
 export class AxiosTransport extends IsalesTransport {
@@ -26,7 +26,8 @@ export class AxiosTransport extends IsalesTransport {
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
-    const deadline = AbortSignal.timeout(request.timeoutMs);
+    const timeout = AbortSignal.timeout(request.timeoutMs);
+    const deadline = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
     try {
       const response = await firstValueFrom(
         this.http.request<string>({
@@ -54,8 +55,8 @@ export class AxiosTransport extends IsalesTransport {
       };
     } catch (error) {
       if (deadline.aborted) throw new TransportFailure('timeout', 'deadline exceeded');
-      const code = error instanceof AxiosError ? error.code : undefined;
-      throw new TransportFailure('connection', code ?? 'network error');
+      const facts = networkErrorFacts(error);
+      throw new TransportFailure(networkFailureKind(facts), facts.code ?? 'network error');
     }
   }
 

@@ -9,6 +9,8 @@ export interface TransportRequest {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Aborts the attempt early (the call's deadline ran out); a transport reports it as 'timeout'. */
+  signal?: AbortSignal;
 }
 
 export interface TransportResponse {
@@ -17,9 +19,17 @@ export interface TransportResponse {
   retryAfter?: string;
 }
 
+/**
+ * - `refused`: the request certainly never reached iSales (connection refused or never established:
+ *   DNS, connect timeout, TLS handshake), so even a write may be sent again;
+ * - `connection`: the connection broke after it was established: the request may have arrived;
+ * - `timeout`: no answer in time.
+ */
+export type TransportFailureKind = 'refused' | 'connection' | 'timeout';
+
 export class TransportFailure extends Error {
   constructor(
-    readonly kind: 'timeout' | 'connection',
+    readonly kind: TransportFailureKind,
     readonly reason: string,
   ) {
     super(reason);

@@ -13,7 +13,8 @@ import {
   IsalesUnreachableError,
 } from './isales.errors';
 import { IsalesOperation } from './isales-operation';
-import { IsalesTransport, TransportFailure, TransportResponse } from './isales-transport';
+import { AttemptContext, IsalesPolicies } from './isales-policies';
+import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
 import {
   AppointmentQuery,
   BusinessResultQuery,
@@ -34,14 +35,16 @@ interface OperationSpec {
   resource: string;
   listField: string;
   countField: string;
+  /** Safe to send twice: retried after any upstream failure and shared by identical concurrent calls. */
+  idempotent: boolean;
 }
 
 /** Where each operation lives and where its answer keeps the list and the total (seed pages). */
 const OPERATIONS: Readonly<Record<IsalesOperation, OperationSpec>> = {
-  queryDataImportTask: { method: 'POST', resource: 'blackfile/queryDataImportTask', listField: 'result', countField: 'count' },
-  queryServer: { method: 'POST', resource: 'file/queryServer', listField: 'server', countField: 'count' },
-  queryBusinessResults: { method: 'GET', resource: 'queryBusinessResults', listField: 'data', countField: 'totalCount' },
-  appointList: { method: 'POST', resource: 'appoint/list', listField: 'data', countField: 'totalCount' },
+  queryDataImportTask: { method: 'POST', resource: 'blackfile/queryDataImportTask', listField: 'result', countField: 'count', idempotent: true },
+  queryServer: { method: 'POST', resource: 'file/queryServer', listField: 'server', countField: 'count', idempotent: true },
+  queryBusinessResults: { method: 'GET', resource: 'queryBusinessResults', listField: 'data', countField: 'totalCount', idempotent: true },
+  appointList: { method: 'POST', resource: 'appoint/list', listField: 'data', countField: 'totalCount', idempotent: true },
 };
 
 interface UpstreamCall {
@@ -54,7 +57,7 @@ interface UpstreamCall {
 /**
  * The only code that speaks iSales: builds the URL, serialises the body once, signs exactly those
  * bytes and the Host it sends, reads the envelope, and turns every outcome into a page or a typed
- * IsalesError.
+ * IsalesError. Every call runs through the resilience policies, and each attempt is signed afresh.
  */
 @Injectable()
 export class IsalesClient {
@@ -67,6 +70,7 @@ export class IsalesClient {
     @Inject(APP_CONFIG) appConfig: AppConfig,
     private readonly transport: IsalesTransport,
     private readonly credentials: IsalesCredentials,
+    private readonly policies: IsalesPolicies,
   ) {
     this.config = appConfig.isales;
     // URL.host omits the port when it is the scheme's default, which is what Host must say.
@@ -101,13 +105,39 @@ export class IsalesClient {
     return { items: items as T[], total: toCount(payload[countField]) };
   }
 
-  private async call(call: UpstreamCall): Promise<Json> {
+  private call(call: UpstreamCall): Promise<Json> {
+    const { idempotent } = OPERATIONS[call.operation];
+    // A VDN no pair covers is refused before it takes a place in the bulkhead or counts for the breaker.
+    this.credentials.forVdn(call.vdnId);
+    // Serialised once: these exact bytes are signed and sent, by every attempt.
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const coalesceKey = `${call.vdnId}\n${call.query ? new URLSearchParams(call.query).toString() : ''}\n${body ?? ''}`;
+    return this.policies.execute({ operation: call.operation, idempotent, coalesceKey }, (attempt) => this.attempt(call, body, attempt));
+  }
+
+  private async attempt(call: UpstreamCall, body: string | undefined, { signal, timeoutMs }: AttemptContext): Promise<Json> {
+    const request = this.signedRequest(call, body);
+    const started = performance.now();
+    let response: TransportResponse;
+    try {
+      response = await this.transport.send({ ...request, body, timeoutMs, signal });
+    } catch (error) {
+      const failure = error instanceof TransportFailure ? error : new TransportFailure('connection', 'unexpected transport error');
+      this.logger.warn({ operation: call.operation, vdnId: call.vdnId, failure: failure.kind, reason: failure.reason }, 'iSales call failed');
+      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, timeoutMs);
+      throw new IsalesUnreachableError(call.operation, failure.reason, failure.kind === 'refused');
+    }
+    const ms = Math.round(performance.now() - started);
+    this.logger.debug({ operation: call.operation, vdnId: call.vdnId, status: response.status, ms }, 'iSales call');
+    return this.parse(call.operation, response);
+  }
+
+  /** Builds and signs one attempt's request: a fresh timestamp each time. */
+  private signedRequest(call: UpstreamCall, body: string | undefined): Pick<TransportRequest, 'method' | 'url' | 'headers'> {
     const { method, resource } = OPERATIONS[call.operation];
     const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${resource}`;
     const url = new URL(path, this.config.baseUrl);
     if (call.query) for (const [k, v] of Object.entries(call.query)) url.searchParams.append(k, v);
-    // Serialised once: these exact bytes are signed and sent.
-    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     // The pair is looked up at each signing: a rotated file applies to the next attempt.
     const signature = signC2(
       { method, path, query: call.query, headers: { host: this.host }, body },
@@ -122,20 +152,7 @@ export class IsalesClient {
     };
     const requestId = RequestContext.requestId();
     if (requestId) headers['X-Request-Id'] = requestId;
-
-    const started = performance.now();
-    let response: TransportResponse;
-    try {
-      response = await this.transport.send({ method, url, headers, body, timeoutMs: this.config.timeoutMs });
-    } catch (error) {
-      const failure = error instanceof TransportFailure ? error : new TransportFailure('connection', 'unexpected transport error');
-      this.logger.warn({ operation: call.operation, vdnId: call.vdnId, failure: failure.kind, reason: failure.reason }, 'iSales call failed');
-      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, this.config.timeoutMs);
-      throw new IsalesUnreachableError(call.operation, failure.reason);
-    }
-    const ms = Math.round(performance.now() - started);
-    this.logger.debug({ operation: call.operation, vdnId: call.vdnId, status: response.status, ms }, 'iSales call');
-    return this.parse(call.operation, response);
+    return { method, url, headers };
   }
 
   private parse(operation: IsalesOperation, response: TransportResponse): Json {

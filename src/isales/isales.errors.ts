@@ -89,7 +89,8 @@ export class IsalesUnreachableError extends IsalesError {
   readonly title = 'iSales could not be reached';
   readonly status = 502;
 
-  constructor(operation: IsalesOperation, reason: string) {
+  /** `refused`: the request certainly never reached iSales, so even a write may be sent again. */
+  constructor(operation: IsalesOperation, reason: string, readonly refused = false) {
     super(operation, `The connection to iSales failed (${reason})`);
   }
 }

@@ -2,9 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { HttpModule, HttpService } from '@nestjs/axios';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { AxiosTransport } from './axios-transport';
+import type { Cluster, Redis } from 'ioredis';
+import { REDIS_CONNECTION } from '../cache/redis-connection';
 import { IsalesClient } from './isales.client';
 import { IsalesCredentials } from './isales-credentials.provider';
+import { IsalesPolicies } from './isales-policies';
 import { IsalesTransport } from './isales-transport';
+import { createUpstreamQuota } from './upstream-quota.factory';
 
 @Global()
 @Module({
@@ -16,8 +20,13 @@ import { IsalesTransport } from './isales-transport';
       useFactory: (http: HttpService, config: AppConfig) => new AxiosTransport(http, config.isales),
     },
     IsalesCredentials,
+    {
+      provide: IsalesPolicies,
+      inject: [APP_CONFIG, REDIS_CONNECTION],
+      useFactory: (config: AppConfig, redis: Redis | Cluster | null) => new IsalesPolicies(config, createUpstreamQuota(config.resilience, redis)),
+    },
     IsalesClient,
   ],
-  exports: [IsalesClient],
+  exports: [IsalesClient, IsalesPolicies],
 })
 export class IsalesModule {}

@@ -27,6 +27,7 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   tlsCa: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
   credentialsSecret: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, credentials: { existingSecret: 'isales-tenants' } } },
   credentialsDocument: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, ak: '', sk: '', credentials: { document: CREDENTIALS_DOCUMENT } } },
+  resilience: { ...REQUIRED_VALUES, resilience: { deadlineMs: 25000, maxRps: 50 } },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {
@@ -137,6 +138,13 @@ describe('environment variables of the deployment files', () => {
       expect(app.redis?.mode ?? 'none').toBe(variant === 'defaults' ? 'none' : variant);
       if (app.redis?.mode === 'sentinel') expect(app.redis.sentinelPassword).toBe('secret-sentinel-password');
       if (app.redis && app.redis.mode !== 'standalone') expect(app.redis.password).toBe('secret-redis-password');
+    });
+
+    it('rendered (defaults, resilience): the resilience values reach the configuration, the optional ones only when set', () => {
+      const defaults = loadConfig(podEnvironment(rendered('defaults').config, rendered('defaults').container)).resilience;
+      expect(defaults).toEqual(loadConfig({ ISALES_BASE_URL: 'http://x', ISALES_AK: 'a', ISALES_SK: 's' }).resilience);
+      const { config, container } = rendered('resilience');
+      expect(loadConfig(podEnvironment(config, container)).resilience).toMatchObject({ deadlineMs: 25000, maxRps: 50, retries: 2 });
     });
   });
 });

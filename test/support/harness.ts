@@ -58,6 +58,7 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   return { app, url, logs, config, fetch: (path, init) => fetch(url + path, withTestCredentials(init)), close: () => app.close() };
 }
 
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const simulator = createSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
   await simulator.listen(0);

@@ -13,12 +13,12 @@ export const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   429: 'Too many requests: the caller\u2019s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After',
   500: 'The gateway failed',
   502: 'iSales failed, was unreachable, refused the gateway\u2019s credentials, or answered with an undocumented code',
-  503: 'The gateway is not ready',
-  504: 'iSales did not answer within ISALES_TIMEOUT_MS',
+  503: 'Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable',
+  504: 'iSales did not answer within ISALES_DEADLINE_MS',
 };
 
 /** The statuses every route that calls iSales can answer with, besides its own (and the access statuses every /api route has). */
-export const UPSTREAM_STATUSES = [400, 404, 429, 500, 502, 504] as const;
+export const UPSTREAM_STATUSES = [400, 404, 429, 500, 502, 503, 504] as const;
 
 /** Documents problem-details bodies (application/problem+json) for each status a route can return. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {

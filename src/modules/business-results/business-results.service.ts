@@ -3,6 +3,7 @@ import { CacheStore } from '../../cache/cache-store';
 import { CacheRead, DocumentCache } from '../../cache/document-cache';
 import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { BusinessResultsCacheConfig } from '../../config/cache.config';
+import { callDeadlineMs } from '../../config/resilience.config';
 import { IsalesClient } from '../../isales/isales.client';
 import { toBusinessResult } from './business-result.mapper';
 import { BusinessResultsView } from './business-results.view';
@@ -32,8 +33,8 @@ export class BusinessResultsService {
       {
         freshMs: this.config.ttlS * 1000,
         staleMs: this.config.staleS * 1000,
-        waitMs: appConfig.isales.timeoutMs + 1000,
-        lockMs: appConfig.isales.timeoutMs * 2 + 1000,
+        waitMs: callDeadlineMs(appConfig) + 1000,
+        lockMs: callDeadlineMs(appConfig) * 2 + 1000,
         pollMs: 25,
       },
       BusinessResultsView.fromJson,

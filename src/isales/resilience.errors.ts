@@ -1,0 +1,49 @@
+import { IsalesError } from './isales.errors';
+import { IsalesOperation } from './isales-operation';
+
+/**
+ * The gateway declined to call iSales (design section 2: 503 with Retry-After). Each says why in
+ * words an operator or a frontend developer understands; none names the mechanism.
+ */
+abstract class UpstreamNotCalledError extends IsalesError {
+  readonly status = 503;
+
+  constructor(operation: IsalesOperation, detail: string, retryAfterS: number) {
+    super(operation, detail);
+    this.retryAfterS = Math.max(1, Math.ceil(retryAfterS));
+  }
+}
+
+/** The operation's circuit breaker is open. */
+export class IsalesCircuitOpenError extends UpstreamNotCalledError {
+  readonly slug = 'upstream-unavailable';
+  readonly title = 'iSales is unavailable';
+
+  constructor(operation: IsalesOperation, retryAfterS: number) {
+    super(
+      operation,
+      'iSales failed several times in a row, so the gateway stops calling it for a short while; try again after the Retry-After delay.',
+      retryAfterS,
+    );
+  }
+}
+
+/** Every slot toward iSales is taken and so is every place in the waiting line. */
+export class IsalesBusyError extends UpstreamNotCalledError {
+  readonly slug = 'upstream-busy';
+  readonly title = 'Too many requests to iSales are in progress';
+
+  constructor(operation: IsalesOperation) {
+    super(operation, 'This gateway instance already has as many requests to iSales in progress and waiting as it allows; try again in a second.', 1);
+  }
+}
+
+/** No share of the fleet-wide call rate came free within the call's deadline. */
+export class IsalesQuotaExhaustedError extends UpstreamNotCalledError {
+  readonly slug = 'upstream-quota-exhausted';
+  readonly title = 'The request rate allowed toward iSales is used up';
+
+  constructor(operation: IsalesOperation) {
+    super(operation, 'The gateways together already send iSales as many requests per second as it is allowed to receive; try again in a second.', 1);
+  }
+}
