@@ -2,6 +2,7 @@ import { BusinessResultsCacheConfig, RedisConfig, readBusinessResultsCacheConfig
 import { HttpConfig, LogLevel, readHttpConfig, readLogLevel } from './app.config';
 import { Env, EnvReader } from './env-parser';
 import { IsalesConfig, readIsalesConfig } from './isales.config';
+import { readTelemetryConfig, TelemetryConfig } from './telemetry.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -11,6 +12,7 @@ export interface AppConfig {
   isales: IsalesConfig;
   redis: RedisConfig | null;
   businessResults: BusinessResultsCacheConfig;
+  telemetry: TelemetryConfig;
 }
 
 function read(reader: EnvReader): AppConfig {
@@ -20,6 +22,7 @@ function read(reader: EnvReader): AppConfig {
     isales: readIsalesConfig(reader),
     redis: readRedisConfig(reader),
     businessResults: readBusinessResultsCacheConfig(reader),
+    telemetry: readTelemetryConfig(reader),
   };
 }
 

@@ -3,6 +3,7 @@ import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { IsalesConfig } from '../config/isales.config';
 import { RequestContext } from '../common/request/request-context';
 import { signC2 } from './c2-signer';
+import { observeIsalesCallOf, traceIsalesAttempt } from './isales-call.telemetry';
 import { ISALES_SUCCESS, outcomeOf } from './isales-error-tables';
 import {
   IsalesBadResponseError,
@@ -12,7 +13,7 @@ import {
   IsalesUnreachableError,
 } from './isales.errors';
 import { IsalesOperation } from './isales-operation';
-import { IsalesTransport, TransportFailure, TransportResponse } from './isales-transport';
+import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
 import {
   AppointmentQuery,
   BusinessResultQuery,
@@ -99,7 +100,12 @@ export class IsalesClient {
     return { items: items as T[], total: toCount(payload[countField]) };
   }
 
-  private async call(call: UpstreamCall): Promise<Json> {
+  private call(call: UpstreamCall): Promise<Json> {
+    return observeIsalesCallOf(call.operation, () => this.attempt(call));
+  }
+
+  /** One signed request on the wire, traced as one client span. */
+  private attempt(call: UpstreamCall): Promise<Json> {
     const { method, resource } = OPERATIONS[call.operation];
     const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${resource}`;
     const url = new URL(path, this.config.baseUrl);
@@ -119,7 +125,11 @@ export class IsalesClient {
     };
     const requestId = RequestContext.requestId();
     if (requestId) headers['X-Request-Id'] = requestId;
+    return traceIsalesAttempt(call.operation, call.vdnId, headers, () => this.exchange(call, { method, url, headers, body }));
+  }
 
+  private async exchange(call: UpstreamCall, request: Omit<TransportRequest, 'timeoutMs'>): Promise<Json> {
+    const { method, url, headers, body } = request;
     const started = performance.now();
     let response: TransportResponse;
     try {

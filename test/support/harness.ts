@@ -23,6 +23,8 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
     ISALES_SK: TEST_SK,
     ISALES_TIMEOUT_MS: '2000',
     LOG_LEVEL: 'debug',
+    // Any free port: parallel test files (and a running demo) would collide on 9464.
+    METRICS_PORT: '0',
     ...env,
   });
   const logs = sharedLogCapture;
