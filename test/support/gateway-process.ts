@@ -1,0 +1,39 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './redis-server';
+
+// The built gateway (dist/main.js, as the container runs it) as a real process.
+export const MAIN = resolve(__dirname, '../../dist/main.js');
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Calls the gateway; every e2e call to a gateway process goes through here, so shared headers live in one place. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Starts dist/main.js with `env` (plus PATH, a free PORT, METRICS_PORT 0) and waits until it is ready. */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', METRICS_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  return { child, url, output: () => output, request: (path, init) => fetch(url + path, init) };
+}
