@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   });
   console.log(`[demo] simulator (fake CC-iSales) on ${simulator.url}`);
   console.log(`[demo] gateway on http://localhost:${port}, Swagger UI at http://localhost:${port}/docs`);
+  console.log(`[demo] metrics at http://localhost:${process.env.METRICS_PORT ?? '9464'}/metrics`);
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));

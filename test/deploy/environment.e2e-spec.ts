@@ -23,6 +23,11 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   },
   cluster: { ...REQUIRED_VALUES, redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379', 'n3:6379'], existingSecret: 'redis-auth', tls: true } },
   tlsCa: { isales: { ...REQUIRED_VALUES.isales, tlsCa: { existingConfigMap: 'corp-ca' }, tlsRejectUnauthorized: false } },
+  telemetry: {
+    ...REQUIRED_VALUES,
+    metrics: { enabled: false, port: 9100 },
+    tracing: { otlpEndpoint: 'http://otel-collector:4318', protocol: 'http/json', sampler: 'parentbased_traceidratio', samplerArg: '0.1' },
+  },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {
