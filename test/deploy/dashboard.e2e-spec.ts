@@ -11,7 +11,7 @@ async function exportedSeries(): Promise<Set<string>> {
   startDefaultMetrics();
   const names = new Set<string>();
   for (const family of await registry.getMetricsAsJSON()) {
-    if (family.type === 'histogram') for (const suffix of HISTOGRAM_SERIES) names.add(family.name + suffix);
+    if (String(family.type) === 'histogram') for (const suffix of HISTOGRAM_SERIES) names.add(family.name + suffix);
     else names.add(family.name);
   }
   for (const metric of Object.values(METRICS)) expect(names.has(metric.name) || names.has(`${metric.name}_count`)).toBe(true);
