@@ -23,7 +23,10 @@ function flatten(attributes: KeyValue[] = []): Record<string, unknown> {
   return Object.fromEntries(attributes.map(({ key, value }) => [key, Object.values(value)[0]]));
 }
 
-/** A minimal OTLP/HTTP trace receiver (JSON protocol, POST /v1/traces), as a collector would run it. */
+/**
+ * A minimal OTLP/HTTP trace receiver (POST /v1/traces), as a collector would run it: JSON exports
+ * are decoded into `spans`; of protobuf ones only the content type is kept.
+ */
 export class OtlpReceiver {
   readonly spans: ReceivedSpan[] = [];
   readonly contentTypes: string[] = [];
@@ -37,8 +40,9 @@ export class OtlpReceiver {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        receiver.contentTypes.push(String(request.headers['content-type']));
-        if (request.url === '/v1/traces') receiver.add(body);
+        const type = String(request.headers['content-type']);
+        receiver.contentTypes.push(type);
+        if (request.url === '/v1/traces' && type.startsWith('application/json')) receiver.add(body);
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
