@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
-import { MAIN, startGatewayProcess as startProcess } from './support/gateway-process';
+import { MAIN, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess as startProcess } from './support/gateway-process';
 import { freePort } from './support/redis-server';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
@@ -27,7 +27,7 @@ describe('the gateway process', () => {
     expect(code).not.toBe(0);
     expect(stderr).toContain('ISALES_SK');
     expect(stderr).not.toContain('hunter2-secret');
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('finishes a slow request in flight on SIGTERM, refuses new work, and exits 0', async () => {
     simulator.setFault('queryServer', { latencyMs: 1500 });
@@ -48,7 +48,7 @@ describe('the gateway process', () => {
       simulator.clearFaults();
       if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('reports readiness with Redis and iSales as details that never fail it', async () => {
     const closed = await freePort();
@@ -70,5 +70,5 @@ describe('the gateway process', () => {
     } finally {
       gateway.child.kill('SIGKILL');
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Simulator } from '../simulator/simulator';
-import { GatewayProcess, startGatewayProcess } from './support/gateway-process';
+import { GatewayProcess, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 import { OtlpReceiver, ReceivedSpan } from './support/otlp-receiver';
 import { RedisProcess } from './support/redis-server';
@@ -27,7 +27,7 @@ describe('traces', () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '100',
     });
-  }, 30000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     if (gateway && gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
@@ -97,7 +97,7 @@ describe('traces', () => {
       other.child.kill('SIGKILL');
       await protobuf.close();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('starts a new trace for a caller without one, and still answers', async () => {
     const response = await gateway.request('/api/v1/vdns/1/file-servers/1', { headers: { 'x-request-id': 'trace-e2e-2' } });

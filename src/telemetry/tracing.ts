@@ -17,6 +17,5 @@ try {
 }
 if (valid && config.enabled) {
   // Loaded only now: with tracing off, none of the SDK's modules is ever required.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('./tracing-sdk') as typeof import('./tracing-sdk')).startTracing(config);
 }

@@ -6,6 +6,11 @@ import { freePort } from './redis-server';
 // The built gateway (dist/main.js, as the container runs it) as a real process.
 export const MAIN = resolve(__dirname, '../../dist/main.js');
 
+/** How long a gateway process may take to become ready; tests that start one allow for it. */
+export const STARTUP_BUDGET_MS = 30000;
+/** A test timeout for tests that start a gateway process and then do a few seconds of work. */
+export const PROCESS_TEST_TIMEOUT_MS = STARTUP_BUDGET_MS + 30000;
+
 export interface GatewayProcess {
   child: ChildProcess;
   url: string;
@@ -26,7 +31,9 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Generous: on a loaded 2-core machine loading the modules alone can take ten seconds.
+  const deadline = Date.now() + STARTUP_BUDGET_MS;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
       if ((await fetch(`${url}/health/ready`)).status === 200) break;
