@@ -63,6 +63,8 @@ COPY package.json ./
 USER 1000:1000
 
 EXPOSE 3000
+# Prometheus metrics (METRICS_PORT): a listener of its own, never the API port.
+EXPOSE 9464
 
 # Slim images have no curl: Node itself asks the liveness route (global fetch, Node >= 18).
 # It uses PORT from the environment; HOST must be 0.0.0.0 or include 127.0.0.1 for it to reach.

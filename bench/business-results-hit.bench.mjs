@@ -188,6 +188,8 @@ async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }) {
         NODE_ENV: 'production',
         PORT: String(port),
         HOST: '127.0.0.1',
+        // The production default (metrics on), on any free port so that it never collides.
+        METRICS_PORT: '0',
         ISALES_BASE_URL: simulatorUrl,
         ISALES_AK: ak,
         ISALES_SK: sk,

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     console.log(`[demo]   curl -H 'X-API-Key: ${DEMO_API_KEY}' http://localhost:${port}/api/v1/vdns/1/file-servers`);
     console.log(`[demo]   Swagger UI: Authorize, then paste it under apiKey (X-API-Key)`);
   }
+  console.log(`[demo] metrics at http://localhost:${process.env.METRICS_PORT ?? '9464'}/metrics`);
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));

@@ -14,6 +14,7 @@ import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/bla
 import { FileServersModule } from './modules/file-servers/file-servers.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -36,6 +37,7 @@ export class AppModule {
         BlacklistImportTasksModule,
         FileServersModule,
         AppointmentsModule,
+        TelemetryModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -16,6 +16,8 @@ import { REQUEST_ID_HEADER, RequestContext, requestIdFrom } from './common/reque
 import { AppConfig } from './config/configuration';
 import { LifecycleService } from './health/lifecycle.service';
 import { buildOpenApiDocument, setupSwagger } from './openapi/openapi';
+import { observeRequests } from './telemetry/http-metrics.hook';
+import { traceRequests } from './telemetry/http-tracing.hook';
 
 /** Builds the application exactly as production runs it; main.ts and the e2e tests both use this. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
@@ -47,6 +49,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     if (lifecycle.current === 'stopping') reply.header('connection', 'close');
     done(null, payload);
   });
+  traceRequests(fastify);
+  observeRequests(fastify);
   trackRouteMethods(fastify);
   await hardenHttpEdge(app, config.edge);
   authenticateRequests(fastify, app.get(Authenticator));

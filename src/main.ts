@@ -1,3 +1,5 @@
+// First: the tracer must exist before any module that it traces is loaded.
+import './telemetry/tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';

@@ -1,35 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
+import { GATEWAY_MAIN as MAIN, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess as startProcess } from './support/gateway-process';
 import { freePort } from './support/redis-server';
-import { startSimulator, TEST_AK, TEST_AUTH_ENV, TEST_SK, withTestCredentials } from './support/harness';
-
-// The built gateway (dist/main.js, as the container runs it) as a real process.
-const MAIN = resolve(__dirname, '../dist/main.js');
-
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...TEST_AUTH_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  return { child, url, output: () => output };
-}
+import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 describe('the gateway process', () => {
   let simulator: Simulator;
@@ -52,13 +27,13 @@ describe('the gateway process', () => {
     expect(code).not.toBe(0);
     expect(stderr).toContain('ISALES_SK');
     expect(stderr).not.toContain('hunter2-secret');
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('finishes a slow request in flight on SIGTERM, refuses new work, and exits 0', async () => {
     simulator.setFault('queryServer', { latencyMs: 1500 });
     const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
     try {
-      const slow = fetch(`${gateway.url}/api/v1/vdns/1/file-servers`, withTestCredentials());
+      const slow = gateway.request('/api/v1/vdns/1/file-servers');
       await sleep(400);
       gateway.child.kill('SIGTERM');
       const exited = once(gateway.child, 'exit');
@@ -67,13 +42,13 @@ describe('the gateway process', () => {
       expect(((await response.json()) as { total: number }).total).toBe(5);
       const [code] = await exited;
       expect(code).toBe(0);
-      await expect(fetch(`${gateway.url}/health/live`)).rejects.toThrow();
+      await expect(gateway.request('/health/live')).rejects.toThrow();
       expect(gateway.output()).not.toContain(TEST_SK);
     } finally {
       simulator.clearFaults();
       if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('reports readiness with Redis and iSales as details that never fail it', async () => {
     const closed = await freePort();
@@ -84,9 +59,9 @@ describe('the gateway process', () => {
       REDIS_URL: `redis://127.0.0.1:${closed}/0`,
     });
     try {
-      const live = await fetch(`${gateway.url}/health/live`);
+      const live = await gateway.request('/health/live');
       expect(live.status).toBe(200);
-      const ready = await fetch(`${gateway.url}/health/ready`);
+      const ready = await gateway.request('/health/ready');
       expect(ready.status).toBe(200);
       const body = (await ready.json()) as { details: Record<string, { status: string }> };
       expect(body.details.gateway.status).toBe('up');
@@ -95,5 +70,5 @@ describe('the gateway process', () => {
     } finally {
       gateway.child.kill('SIGKILL');
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError } from './auth.errors';
+import { ForbiddenError, UnauthenticatedError } from './auth.errors';
 import { Authenticator } from './authenticator';
 import { hasScope, mayAccessVdn } from './principal';
 import { PUBLIC_ROUTE_KEY, REQUIRED_SCOPE_KEY, Scope } from './scopes.decorator';
+import { recordAuthFailure } from '../telemetry/metrics';
 
 /**
  * The one global guard: routes declare a scope (@RequireScope) or @Public(); a route with neither
@@ -25,11 +26,16 @@ export class AuthGuard implements CanActivate {
     const state = request.auth ?? (request.auth = { principal: null, error: null, failure: null });
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE_KEY, targets);
     if (!scope) throw this.deny(state, 'route-without-scope', 'This route is not open to any caller.');
-    if (state.error) throw state.error;
+    if (state.error) {
+      // Credentials that did not verify; an issuer that cannot be reached is not the caller's failure.
+      if (state.error instanceof UnauthenticatedError) recordAuthFailure('invalid_credentials');
+      throw state.error;
+    }
     const principal = state.principal;
     if (!principal) {
       const missing = this.authenticator.missing();
       state.failure = missing.reason;
+      recordAuthFailure('missing_credentials');
       throw missing;
     }
     if (!hasScope(principal, scope)) throw this.deny(state, 'missing-scope', `The credentials do not grant ${scope}.`);
@@ -42,6 +48,7 @@ export class AuthGuard implements CanActivate {
 
   private deny(state: { failure: string | null }, reason: string, detail: string): ForbiddenError {
     state.failure = reason;
+    recordAuthFailure(reason === 'vdn-not-allowed' ? 'vdn_not_allowed' : 'scope_missing');
     return new ForbiddenError(reason, detail);
   }
 }

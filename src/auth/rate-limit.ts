@@ -5,6 +5,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { RateLimitConfig } from '../config/edge.config';
 import { RateLimitedError } from './auth.errors';
 import { fallbackStoreFor } from './rate-limit.store';
+import { recordRateLimitRejection } from '../telemetry/metrics';
 
 /** Probes come every few seconds from the kubelet's one address: limiting them would restart pods. */
 const UNLIMITED_PREFIX = '/health/';
@@ -36,6 +37,7 @@ export async function limitRequests(app: NestFastifyApplication, config: RateLim
     allowList: (request) => request.url.startsWith(UNLIMITED_PREFIX),
     ...(redis && { store: fallbackStoreFor(redis) }),
     skipOnError: true,
+    onExceeded: () => recordRateLimitRejection(),
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000), config.windowS),
   });
 }

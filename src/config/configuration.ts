@@ -5,6 +5,7 @@ import { IsalesConfig, readIsalesConfig } from './isales.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { EdgeConfig, readEdgeConfig } from './edge.config';
 import { ResilienceConfig, readResilienceConfig } from './resilience.config';
+import { readTelemetryConfig, TelemetryConfig } from './telemetry.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -17,6 +18,7 @@ export interface AppConfig {
   auth: AuthConfig;
   edge: EdgeConfig;
   resilience: ResilienceConfig;
+  telemetry: TelemetryConfig;
 }
 
 function read(reader: EnvReader): AppConfig {
@@ -29,6 +31,7 @@ function read(reader: EnvReader): AppConfig {
     auth: readAuthConfig(reader),
     edge: readEdgeConfig(reader),
     resilience: readResilienceConfig(reader),
+    telemetry: readTelemetryConfig(reader),
   };
 }
 

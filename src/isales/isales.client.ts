@@ -4,6 +4,7 @@ import { IsalesConfig } from '../config/isales.config';
 import { RequestContext } from '../common/request/request-context';
 import { signC2 } from './c2-signer';
 import { IsalesCredentials } from './isales-credentials.provider';
+import { observeIsalesCallOf, traceIsalesAttempt } from './isales-call.telemetry';
 import { ISALES_SUCCESS, outcomeOf } from './isales-error-tables';
 import {
   IsalesBadResponseError,
@@ -112,19 +113,27 @@ export class IsalesClient {
     // Serialised once: these exact bytes are signed and sent, by every attempt.
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const coalesceKey = `${call.vdnId}\n${call.query ? new URLSearchParams(call.query).toString() : ''}\n${body ?? ''}`;
-    return this.policies.execute({ operation: call.operation, idempotent, coalesceKey }, (attempt) => this.attempt(call, body, attempt));
+    // Observed as its caller sees it: retries, waits and the policies' own refusals included.
+    return observeIsalesCallOf(call.operation, () =>
+      this.policies.execute({ operation: call.operation, idempotent, coalesceKey }, (attempt) => this.attempt(call, body, attempt)),
+    );
   }
 
-  private async attempt(call: UpstreamCall, body: string | undefined, { signal, timeoutMs }: AttemptContext): Promise<Json> {
-    const request = this.signedRequest(call, body);
+  /** One signed request on the wire, traced as one client span. */
+  private attempt(call: UpstreamCall, body: string | undefined, { signal, timeoutMs }: AttemptContext): Promise<Json> {
+    const { method, url, headers } = this.signedRequest(call, body);
+    return traceIsalesAttempt(call.operation, call.vdnId, headers, () => this.exchange(call, { method, url, headers, body, timeoutMs, signal }));
+  }
+
+  private async exchange(call: UpstreamCall, request: TransportRequest): Promise<Json> {
     const started = performance.now();
     let response: TransportResponse;
     try {
-      response = await this.transport.send({ ...request, body, timeoutMs, signal });
+      response = await this.transport.send(request);
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : new TransportFailure('connection', 'unexpected transport error');
       this.logger.warn({ operation: call.operation, vdnId: call.vdnId, failure: failure.kind, reason: failure.reason }, 'iSales call failed');
-      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, timeoutMs);
+      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, request.timeoutMs);
       throw new IsalesUnreachableError(call.operation, failure.reason, failure.kind === 'refused');
     }
     const ms = Math.round(performance.now() - started);

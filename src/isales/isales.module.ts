@@ -7,6 +7,7 @@ import { REDIS_CONNECTION } from '../cache/redis-connection';
 import { IsalesClient } from './isales.client';
 import { IsalesCredentials } from './isales-credentials.provider';
 import { IsalesPolicies } from './isales-policies';
+import { exportPolicyMetrics } from './isales-policies.metrics';
 import { IsalesTransport } from './isales-transport';
 import { createUpstreamQuota } from './upstream-quota.factory';
 
@@ -23,7 +24,11 @@ import { createUpstreamQuota } from './upstream-quota.factory';
     {
       provide: IsalesPolicies,
       inject: [APP_CONFIG, REDIS_CONNECTION],
-      useFactory: (config: AppConfig, redis: Redis | Cluster | null) => new IsalesPolicies(config, createUpstreamQuota(config.resilience, redis)),
+      useFactory: (config: AppConfig, redis: Redis | Cluster | null) => {
+        const policies = new IsalesPolicies(config, createUpstreamQuota(config.resilience, redis));
+        exportPolicyMetrics(policies);
+        return policies;
+      },
     },
     IsalesClient,
   ],

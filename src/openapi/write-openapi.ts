@@ -14,7 +14,7 @@ import { buildOpenApiDocument } from './openapi';
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const target = resolve(process.cwd(), 'openapi.json');
-  const config = loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'openapi', ISALES_SK: 'openapi', LOG_LEVEL: 'silent', AUTH_DISABLED: 'true' });
+  const config = loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'openapi', ISALES_SK: 'openapi', LOG_LEVEL: 'silent', AUTH_DISABLED: 'true', METRICS_ENABLED: 'false' });
   const app = await createApp(config, { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
   await app.init();
   const text = JSON.stringify(buildOpenApiDocument(app), null, 2) + '\n';

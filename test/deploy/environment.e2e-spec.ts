@@ -28,6 +28,11 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   credentialsSecret: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, credentials: { existingSecret: 'isales-tenants' } } },
   credentialsDocument: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, ak: '', sk: '', credentials: { document: CREDENTIALS_DOCUMENT } } },
   resilience: { ...REQUIRED_VALUES, resilience: { deadlineMs: 25000, maxRps: 50 } },
+  telemetry: {
+    ...REQUIRED_VALUES,
+    metrics: { enabled: false, port: 9100 },
+    tracing: { otlpEndpoint: 'http://otel-collector:4318', protocol: 'http/json', sampler: 'parentbased_traceidratio', samplerArg: '0.1' },
+  },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {

@@ -69,6 +69,12 @@ describe('go-template renderer', () => {
     expect(render('{{ "" | sha256sum }}')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
+  it('calls methods of the data with their arguments, as Helm\'s .Files.Get', () => {
+    const Files = { Get: (path: unknown) => `{"from": "${String(path)}"}` };
+    expect(render('{{ .Files.Get "d.json" | nindent 2 }}', { Files })).toBe('\n  {"from": "d.json"}');
+    expect(() => render('{{ .a "x" }}', { a: 'not a method' })).toThrow(/non-function/);
+  });
+
   it('refuses what it does not implement', () => {
     expect(() => render('{{ lookup "v1" "Secret" "ns" "x" }}')).toThrow(/not in this renderer's subset/);
     expect(() => render('{{ if true }}x')).toThrow(/without end/);

@@ -11,7 +11,8 @@
  * - truthiness: false, 0, nil, "" and empty lists and maps are false;
  * - `required` fails on nil and "", not on empty lists; `fail` fails; a field of nil is an error;
  * - `{{-` and `-}}` trim whitespace; template comments (slash-star ... star-slash) are dropped.
- * Anything outside the subset (unknown function, method call, unclosed block) throws, so a chart
+ * Methods are JS functions in the data (the chart's `.Files.Get`).
+ * Anything outside the subset (unknown function, unclosed block) throws, so a chart
  * change that needs more shows up as a test failure rather than as a silent misrender.
  */
 import { createHash } from 'node:crypto';
@@ -582,8 +583,11 @@ export class ChartTemplates {
   private command(cmd: Command, dot: Value, scope: Scope, piped: { v: Value } | undefined, where: string): Value {
     const [head, ...rest] = cmd;
     if (head.k !== 'fn') {
+      const v = this.operand(head, dot, scope, where);
+      // A method of the top-level object, as Helm's `.Files.Get "path"`.
+      if (typeof v === 'function') return v(...rest.map((op) => this.operand(op, dot, scope, where)), ...(piped ? [piped.v] : []));
       if (rest.length > 0 || piped) throw new TemplateError(`${where}: can't give arguments to a non-function`);
-      return this.operand(head, dot, scope, where);
+      return v;
     }
     const lazy = (i: number): Value => (i < rest.length ? this.operand(rest[i], dot, scope, where) : piped!.v);
     const argc = rest.length + (piped ? 1 : 0);

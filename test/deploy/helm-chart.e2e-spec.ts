@@ -132,9 +132,21 @@ describe('helm/isales-gateway: rendered with the default values (+ upstream and 
     expect((findManifest(manifests, 'PodDisruptionBudget') as Any).spec.selector.matchLabels).toEqual(selector);
   });
 
-  it('exposes the container port named http on PORT, and the Service targets it', () => {
-    expect(gateway.ports).toEqual([{ name: 'http', containerPort: Number(config.PORT), protocol: 'TCP' }]);
-    expect((findManifest(manifests, 'Service') as Any).spec.ports[0]).toMatchObject({ targetPort: 'http', port: 80 });
+  it('exposes the container ports named http on PORT and metrics on METRICS_PORT, and the Service targets both', () => {
+    expect(gateway.ports).toEqual([
+      { name: 'http', containerPort: Number(config.PORT), protocol: 'TCP' },
+      { name: 'metrics', containerPort: Number(config.METRICS_PORT), protocol: 'TCP' },
+    ]);
+    expect(config.METRICS_ENABLED).toBe('true');
+    expect(Number(config.METRICS_PORT)).not.toBe(Number(config.PORT));
+    const ports = (findManifest(manifests, 'Service') as Any).spec.ports;
+    expect(ports[0]).toMatchObject({ targetPort: 'http', port: 80 });
+    expect(ports[1]).toMatchObject({ name: 'metrics', targetPort: 'metrics', port: 9464 });
+  });
+
+  it('leaves tracing off (no OTEL_* variable) and adds no scrape annotation by default', () => {
+    expect(Object.keys(config).filter((k) => k.startsWith('OTEL_'))).toEqual([]);
+    expect(Object.keys(deployment.spec.template.metadata.annotations).filter((k) => k.startsWith('prometheus.io/'))).toEqual([]);
   });
 
   it('probes /health/live (startup, liveness) and /health/ready (readiness) on the http port', () => {
@@ -421,6 +433,38 @@ describe('helm/isales-gateway: options', () => {
     expect(renderChart(with_({ fullnameOverride: 'gw' })).manifests[0].metadata.name).toBe('gw');
     const long = renderChart(REQUIRED_VALUES, 'r'.repeat(70)).manifests[0].metadata.name;
     expect(long.length).toBeLessThanOrEqual(63);
+  });
+
+  it('metrics: scrape annotations on the pods, a ServiceMonitor on the metrics port, or no metrics at all', () => {
+    const annotated = renderChart(with_({ metrics: { podAnnotations: true, port: 9100 } })).manifests;
+    expect(deploymentOf(annotated).spec.template.metadata.annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '9100',
+      'prometheus.io/path': '/metrics',
+    });
+    const monitored = renderChart(with_({ metrics: { serviceMonitor: { enabled: true, labels: { release: 'prom' } } } })).manifests;
+    const monitor = findManifest(monitored, 'ServiceMonitor') as Any;
+    expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
+    expect(monitor.metadata.labels.release).toBe('prom');
+    expect(monitor.spec.selector.matchLabels).toEqual(deploymentOf(monitored).spec.selector.matchLabels);
+    expect(monitor.spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }]);
+    const off = renderChart(with_({ metrics: { enabled: false, podAnnotations: true, serviceMonitor: { enabled: true }, dashboard: { enabled: true } } })).manifests;
+    expect(configData(off).METRICS_ENABLED).toBe('false');
+    expect(container(off).ports.map((p: Any) => p.name)).toEqual(['http']);
+    expect((findManifest(off, 'Service') as Any).spec.ports.map((p: Any) => p.name)).toEqual(['http']);
+    expect(off.map((m) => m.kind)).not.toContain('ServiceMonitor');
+    expect(off.filter((m) => m.kind === 'ConfigMap')).toHaveLength(1);
+  });
+
+  it('tracing: the standard OTEL_* variables once an OTLP endpoint is given', () => {
+    const { manifests } = renderChart(with_({ tracing: { otlpEndpoint: 'http://otel-collector:4318', sampler: 'parentbased_traceidratio', samplerArg: 0.25 } }));
+    expect(configData(manifests)).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      OTEL_SERVICE_NAME: 'isales-gateway',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    });
   });
 
   it('topology spread and the preStop hook can be turned off', () => {

@@ -71,6 +71,8 @@ export function renderChart(overrides: Record<string, unknown> = REQUIRED_VALUES
       Release: { Name: releaseName, Namespace: 'default', Service: 'Helm', IsInstall: true, IsUpgrade: false, Revision: 1 },
       Chart: { Name: chartName, Version: meta.version, AppVersion: meta.appVersion, Description: meta.description },
       Template: { Name: name, BasePath: `${chartName}/templates` },
+      // Helm's .Files.Get: a file of the chart outside templates/, as text ("" when missing).
+      Files: { Get: (path: unknown) => chartFile(String(path)) },
     };
     const text = templates.render(name, top);
     files[file] = text;
@@ -78,6 +80,14 @@ export function renderChart(overrides: Record<string, unknown> = REQUIRED_VALUES
     for (const doc of yaml.loadAll(text)) if (doc !== null && doc !== undefined) manifests.push(doc as Manifest);
   }
   return { files, manifests };
+}
+
+export function chartFile(path: string): string {
+  try {
+    return readFileSync(join(CHART_DIR, path), 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export function findManifest(manifests: Manifest[], kind: string): Manifest | undefined {

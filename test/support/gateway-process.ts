@@ -1,9 +1,55 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AUTH_SETTINGS, TEST_AUTH_ENV, withTestCredentials } from './harness';
+import { freePort } from './redis-server';
 
 /** The built gateway (dist/main.js), as the container runs it. */
 export const GATEWAY_MAIN = resolve(__dirname, '../../dist/main.js');
+
+/** How long a gateway process may take to become ready; tests that start one allow for it. */
+export const STARTUP_BUDGET_MS = 30000;
+/** A test timeout for tests that start a gateway process and then do a few seconds of work. */
+export const PROCESS_TEST_TIMEOUT_MS = STARTUP_BUDGET_MS + 30000;
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Calls the gateway as the default test principal (unless `init` says otherwise, see withTestCredentials). */
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * Starts dist/main.js with `env` (plus PATH, a free PORT, METRICS_PORT 0 and, unless `env` chooses
+ * its own access control, the default test principal) and waits until it is ready.
+ */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const port = await freePort();
+  let output = '';
+  const auth = AUTH_SETTINGS.some((name) => name in env) ? {} : TEST_AUTH_ENV;
+  const child = spawn(process.execPath, [GATEWAY_MAIN], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', METRICS_PORT: '0', ...auth, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  // Generous: on a loaded 2-core machine loading the modules alone can take ten seconds.
+  const deadline = Date.now() + STARTUP_BUDGET_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  return { child, url, output: () => output, request: (path, init) => fetch(url + path, withTestCredentials(init)) };
+}
 
 /** Runs the built gateway with only `env` (and PATH) until it exits; everything it printed, stdout and stderr. */
 export async function runGatewayUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -12,7 +12,8 @@ export const TEST_SK = 'e2e-sk-0123456789-secret';
 /** The default test principal: an API key with every VDN and every scope. */
 export const TEST_API_KEY = 'e2e-api-key-0123456789-all-vdns';
 export const TEST_API_KEYS = JSON.stringify([{ id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: [...SCOPES] }]);
-const AUTH_SETTINGS = ['AUTH_API_KEYS', 'AUTH_API_KEYS_FILE', 'AUTH_JWKS_URL', 'AUTH_DISABLED'];
+/** Settings by which a test chooses its own access control instead of the default test principal. */
+export const AUTH_SETTINGS = ['AUTH_API_KEYS', 'AUTH_API_KEYS_FILE', 'AUTH_JWKS_URL', 'AUTH_DISABLED'];
 
 /** The environment that configures the default test principal, for gateways started as processes. */
 export const TEST_AUTH_ENV: Record<string, string> = { AUTH_API_KEYS: TEST_API_KEYS };
@@ -47,6 +48,8 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
     ISALES_TIMEOUT_MS: '2000',
     LOG_LEVEL: 'debug',
     ...(AUTH_SETTINGS.some((name) => name in env) ? {} : TEST_AUTH_ENV),
+    // Any free port: parallel test files (and a running demo) would collide on 9464.
+    METRICS_PORT: '0',
     ...env,
   });
   const logs = sharedLogCapture;

@@ -4,6 +4,16 @@ import { randomUUID } from 'node:crypto';
 /** Per-request values reachable from any depth (the iSales client forwards the request id). */
 export interface RequestContextStore {
   requestId: string;
+  /** The iSales calls made for this request, for its log line. */
+  upstream?: UpstreamCallRecord[];
+}
+
+/** One upstream call as the request log shows it: operation, outcome, iSales' code when it sent one, time. */
+export interface UpstreamCallRecord {
+  operation: string;
+  outcome: string;
+  code?: string;
+  ms: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
@@ -14,6 +24,13 @@ export const RequestContext = {
   },
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
+  },
+  recordUpstream(record: UpstreamCallRecord): void {
+    const store = storage.getStore();
+    if (store) (store.upstream ??= []).push(record);
+  },
+  upstreamCalls(): readonly UpstreamCallRecord[] | undefined {
+    return storage.getStore()?.upstream;
   },
 };
 

@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { BusinessResultsCacheConfig } from '../../config/cache.config';
 import { callDeadlineMs } from '../../config/resilience.config';
 import { IsalesClient } from '../../isales/isales.client';
+import { recordCacheRead } from '../../telemetry/metrics';
 import { toBusinessResult } from './business-result.mapper';
 import { BusinessResultsView } from './business-results.view';
 import { BusinessResultDto } from './dto/business-result.dto';
@@ -41,8 +42,10 @@ export class BusinessResultsService {
     );
   }
 
-  read(vdnId: number): Promise<CacheRead<BusinessResultsView>> {
-    return this.cache.read(cacheKey(vdnId), () => this.fetchTree(vdnId));
+  async read(vdnId: number): Promise<CacheRead<BusinessResultsView>> {
+    const read = await this.cache.read(cacheKey(vdnId), () => this.fetchTree(vdnId));
+    recordCacheRead(read.state);
+    return read;
   }
 
   drop(vdnId: number): Promise<void> {

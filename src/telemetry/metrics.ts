@@ -1,0 +1,94 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ISALES_OPERATIONS } from '../isales/isales-operation';
+import {
+  AUTH_FAILURE_REASONS,
+  AuthFailureReason,
+  CACHE_STATES,
+  CIRCUIT_STATES,
+  CircuitState,
+  IsalesOutcome,
+  METRICS,
+} from './metric-names';
+
+/**
+ * One registry per process (prom-client's own pattern): recording is a plain function call from
+ * anywhere, and the /metrics listener serialises this registry. Its own registry rather than
+ * prom-client's global one, so that no library can add to what the gateway exports.
+ */
+export const registry = new Registry();
+
+type Spec = { name: string; help: string; labelNames: readonly string[] };
+const histogram = (spec: Spec & { buckets: readonly number[] }) => new Histogram({ ...spec, buckets: [...spec.buckets], registers: [registry] });
+const counter = (spec: Spec) => new Counter({ ...spec, registers: [registry] });
+
+const httpRequestDuration = histogram(METRICS.httpRequestDuration);
+const isalesRequestDuration = histogram(METRICS.isalesRequestDuration);
+const isalesRetries = counter(METRICS.isalesRetries);
+const isalesCircuitState = new Gauge({ ...METRICS.isalesCircuitState, registers: [registry] });
+const businessResultsCache = counter(METRICS.businessResultsCache);
+const rateLimitRejections = counter(METRICS.rateLimitRejections);
+const authFailures = counter(METRICS.authFailures);
+
+let probeCacheStore: () => Promise<boolean> = async () => true;
+new Gauge({
+  ...METRICS.cacheStoreUp,
+  registers: [registry],
+  async collect() {
+    this.set((await probeCacheStore().catch(() => false)) ? 1 : 0);
+  },
+});
+
+// Every series a dashboard plots starts at zero, so rate() and "is it open?" have an answer before
+// the first event.
+for (const operation of ISALES_OPERATIONS) {
+  isalesRetries.labels(operation).inc(0);
+  isalesCircuitState.labels(operation).set(CIRCUIT_STATES.closed);
+}
+for (const state of CACHE_STATES) businessResultsCache.labels(state).inc(0);
+for (const reason of AUTH_FAILURE_REASONS) authFailures.labels(reason).inc(0);
+
+let defaultMetricsStarted = false;
+
+/** Node's default metrics (CPU, memory, event-loop lag, GC), started with the listener. */
+export function startDefaultMetrics(): void {
+  if (defaultMetricsStarted) return;
+  defaultMetricsStarted = true;
+  collectDefaultMetrics({ register: registry });
+}
+
+/** How cache_store_up learns whether the store answers (asked at each scrape). */
+export function setCacheStoreProbe(probe: () => Promise<boolean>): void {
+  probeCacheStore = probe;
+}
+
+export function observeHttpRequest(method: string, route: string, statusCode: number, seconds: number): void {
+  httpRequestDuration.observe({ method, route, status_code: statusCode }, seconds);
+}
+
+export function observeIsalesCall(operation: string, outcome: IsalesOutcome, seconds: number): void {
+  isalesRequestDuration.observe({ operation, outcome }, seconds);
+}
+
+/** Called by the resilience layer for each attempt it repeats. */
+export function recordRetry(operation: string): void {
+  isalesRetries.labels(operation).inc();
+}
+
+/** Called by the resilience layer when a breaker changes state. */
+export function setCircuitState(operation: string, state: CircuitState): void {
+  isalesCircuitState.labels(operation).set(CIRCUIT_STATES[state]);
+}
+
+export function recordCacheRead(state: (typeof CACHE_STATES)[number]): void {
+  businessResultsCache.labels(state).inc();
+}
+
+/** Called by the auth guard for each request it refuses. */
+export function recordAuthFailure(reason: AuthFailureReason): void {
+  authFailures.labels(reason).inc();
+}
+
+/** Called by the rate limiter for each request it refuses. */
+export function recordRateLimitRejection(): void {
+  rateLimitRejections.inc();
+}
