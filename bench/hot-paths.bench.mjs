@@ -22,7 +22,8 @@ const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const dist = join(root, 'dist');
-const gatewayMain = join(dist, 'main.js');
+/** Another build of the gateway can be measured against the same baselines (e.g. a copy of an older dist/). */
+const gatewayMain = process.env.BENCH_GATEWAY_MAIN ?? join(dist, 'main.js');
 const simulatorModule = join(dist, 'simulator/simulator/simulator.js');
 
 const settings = {

@@ -1,32 +1,27 @@
-import { readFileSync } from 'node:fs';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { HttpService } from '@nestjs/axios';
-import { AxiosError } from 'axios';
+import { AxiosAdapter } from 'axios';
 import { firstValueFrom } from 'rxjs';
+import { Agent } from 'undici';
 import { IsalesConfig } from '../config/isales.config';
 import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
+import { undiciAxiosAdapter } from './undici-axios-adapter';
+import { createUpstreamAgent } from './undici-exchange';
 
-/** `@nestjs/axios` over keep-alive agents; bodies travel as text so the client sees the exact bytes. */
+/** `@nestjs/axios` over an undici adapter; bodies travel as text so the client sees the exact bytes. */
 export class AxiosTransport extends IsalesTransport {
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
-  private readonly httpsAgent: HttpsAgent;
+  private readonly agent: Agent;
+  private readonly adapter: AxiosAdapter;
 
   constructor(
     private readonly http: HttpService,
     config: IsalesConfig,
   ) {
     super();
-    this.httpsAgent = new HttpsAgent({
-      keepAlive: true,
-      maxSockets: 256,
-      ca: config.tlsCaFile ? readFileSync(config.tlsCaFile) : undefined,
-      rejectUnauthorized: config.tlsRejectUnauthorized,
-    });
+    this.agent = createUpstreamAgent(config);
+    this.adapter = undiciAxiosAdapter(this.agent);
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
-    const deadline = AbortSignal.timeout(request.timeoutMs);
     try {
       const response = await firstValueFrom(
         this.http.request<string>({
@@ -39,28 +34,19 @@ export class AxiosTransport extends IsalesTransport {
           transitional: { forcedJSONParsing: false, silentJSONParsing: false },
           validateStatus: () => true,
           maxRedirects: 0,
-          decompress: true,
-          signal: deadline,
-          httpAgent: this.httpAgent,
-          httpsAgent: this.httpsAgent,
+          timeout: request.timeoutMs,
+          adapter: this.adapter,
           proxy: false,
         }),
       );
       const retryAfter = response.headers['retry-after'];
-      return {
-        status: response.status,
-        body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
-        retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
-      };
+      return { status: response.status, body: response.data, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined };
     } catch (error) {
-      if (deadline.aborted) throw new TransportFailure('timeout', 'deadline exceeded');
-      const code = error instanceof AxiosError ? error.code : undefined;
-      throw new TransportFailure('connection', code ?? 'network error');
+      throw error instanceof TransportFailure ? error : new TransportFailure('connection', 'network error');
     }
   }
 
-  onModuleDestroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+  async onModuleDestroy(): Promise<void> {
+    await this.agent.destroy();
   }
 }

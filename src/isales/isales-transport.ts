@@ -1,7 +1,7 @@
 /**
  * The one seam between IsalesClient and an HTTP library. The client builds, signs and parses;
- * a transport only moves bytes, so it can be measured and swapped (axios today) without touching
- * anything else. Transports throw TransportFailure, never a library's own error type.
+ * a transport only moves bytes, so it can be measured and swapped without touching anything else.
+ * Transports throw TransportFailure, never a library's own error type.
  */
 export interface TransportRequest {
   method: 'GET' | 'POST';
@@ -17,9 +17,16 @@ export interface TransportResponse {
   retryAfter?: string;
 }
 
+/**
+ * - `refused`: no connection (refused, DNS, connect timeout, TLS handshake): iSales certainly never got the request;
+ * - `connection`: the connection failed after the request went out: iSales may have processed it;
+ * - `timeout`: the deadline passed first.
+ */
+export type TransportFailureKind = 'refused' | 'connection' | 'timeout';
+
 export class TransportFailure extends Error {
   constructor(
-    readonly kind: 'timeout' | 'connection',
+    readonly kind: TransportFailureKind,
     readonly reason: string,
   ) {
     super(reason);

@@ -1,18 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { HttpModule, HttpService } from '@nestjs/axios';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
-import { AxiosTransport } from './axios-transport';
 import { IsalesClient } from './isales.client';
 import { IsalesTransport } from './isales-transport';
+import { UndiciTransport } from './undici-transport';
 
 @Global()
 @Module({
-  imports: [HttpModule],
   providers: [
     {
       provide: IsalesTransport,
-      inject: [HttpService, APP_CONFIG],
-      useFactory: (http: HttpService, config: AppConfig) => new AxiosTransport(http, config.isales),
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new UndiciTransport(config.isales),
     },
     IsalesClient,
   ],
