@@ -12,7 +12,9 @@ import { RedisCacheStore } from './redis-cache.store';
       provide: CacheStore,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): CacheStore =>
-        config.redis ? new RedisCacheStore(createRedisConnection(config.redis)) : new MemoryCacheStore(),
+        config.redis
+          ? new RedisCacheStore(createRedisConnection(config.redis), `${config.redis.keyPrefix}invalidations`)
+          : new MemoryCacheStore(),
     },
   ],
   exports: [CacheStore],
