@@ -30,7 +30,7 @@ const settings = {
   connections: intEnv('BENCH_CONNECTIONS', 50),
   /** Measured seconds per target and case, split into `rounds` alternating slices. */
   durationS: numEnv('BENCH_DURATION_S', 8),
-  rounds: intEnv('BENCH_ROUNDS', 8),
+  rounds: intEnv('BENCH_ROUNDS', 16),
   /** Unmeasured load on each target before its first slice (JIT, connection pools). */
   warmupS: numEnv('BENCH_WARMUP_S', 2),
   /** Unmeasured head of every slice, while its connections open. */
@@ -45,6 +45,10 @@ const settings = {
   apiKey: process.env.BENCH_API_KEY ?? `bench-${randomBytes(12).toString('hex')}`,
   /** Extra environment for the gateway, as JSON (e.g. '{"BUSINESS_RESULTS_L1_MS":"0"}'). */
   gatewayEnv: JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}'),
+  /** Extra node arguments for the gateway, e.g. "--cpu-prof --cpu-prof-dir=bench/results/prof". */
+  gatewayNodeArgs: (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  /** The same for the bare servers. */
+  bareNodeArgs: (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
 const headers = { 'x-api-key': settings.apiKey };
 /** The bare proxy's undici Pool size: the same bound the gateway's transport uses. */
@@ -97,7 +101,7 @@ async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }) {
   // with authentication on; a gateway without access control ignores it.
   const apiKeys = [{ id: 'bench', sha256: createHash('sha256').update(settings.apiKey).digest('hex'), vdns: [settings.vdnId], scopes: ['isales:read'] }];
   const child = track(
-    spawn(process.execPath, [gatewayMain], {
+    spawn(process.execPath, [...settings.gatewayNodeArgs, gatewayMain], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -126,12 +130,21 @@ async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }) {
   return { base, child, output };
 }
 
+let loadGenerator = null;
+
+/** One closed-loop run in the load generator's process (started once, kept for every run). */
 function runLoad(base, paths, warmupS, durationS) {
-  const child = track(fork(join(here, 'load.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }), 'load');
+  if (!loadGenerator) {
+    loadGenerator = track(fork(join(here, 'load.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }), 'load');
+  }
+  const child = loadGenerator;
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => (message.error ? reject(new Error(message.error)) : resolve(message.result)));
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    const exited = (code) => reject(new Error(`load generator exited with ${code}`));
+    child.once('exit', exited);
+    child.once('message', (message) => {
+      child.off('exit', exited);
+      if (message.error) reject(new Error(message.error));
+      else resolve(message.result);
     });
     child.send({ base, paths, headers, connections: settings.connections, warmupMs: warmupS * 1000, durationMs: durationS * 1000, client: settings.client });
   });
@@ -157,7 +170,7 @@ async function cacheHitCase({ gateway, redisUrl, keyPrefix }) {
     routes[path] = { body: hit.body.toString('base64'), contentType: hit.headers['content-type'], etag: hit.headers.etag };
   }
   const key = `${keyPrefix}business-results:v1:${settings.vdnId}`;
-  const bare = await forkServer(join(here, 'bare-cache-server.mjs'), 'bare-cache', { redisUrl, key, routes });
+  const bare = await forkServer(join(here, 'bare-cache-server.mjs'), 'bare-cache', { redisUrl, key, routes }, settings.bareNodeArgs);
   const base = `http://127.0.0.1:${bare.port}`;
   for (const path of paths) {
     const check = await get(base + path);
@@ -185,7 +198,7 @@ async function proxiedReadCase({ gateway, simulatorUrl, ak, sk }) {
       paths.push(`/api/v1/vdns/${settings.vdnId}/file-servers?page=${1 + (i % 7)}&pageSize=${pageSize}`);
     }
   }
-  const bare = await forkServer(join(here, 'bare-proxy-server.mjs'), 'bare-proxy', { isalesUrl: simulatorUrl, ak, sk, distDir: dist, connections: UPSTREAM_CONNECTIONS });
+  const bare = await forkServer(join(here, 'bare-proxy-server.mjs'), 'bare-proxy', { isalesUrl: simulatorUrl, ak, sk, distDir: dist, connections: UPSTREAM_CONNECTIONS }, settings.bareNodeArgs);
   const base = `http://127.0.0.1:${bare.port}`;
   for (const path of paths) {
     const [fromGateway, fromBare] = await Promise.all([getOk(gateway.base + path, 'gateway'), getOk(base + path, 'bare proxy')]);
@@ -275,8 +288,8 @@ async function main() {
     console.log('');
     for (const [name, r] of Object.entries(ratios)) {
       console.log(
-        `ratio gateway/bare (${name}): ${fmt(r.ratio)}   p99 ratio ${fmt(r.p99Ratio)}   ` +
-          `(per round: median ${fmt(r.medianOfRounds)}, min ${fmt(r.minOfRounds)}, max ${fmt(r.maxOfRounds)}; load ${r.load})`,
+        `ratio gateway/bare (${name}): ${fmt(r.medianOfRounds)}   pooled ${fmt(r.ratio)}, p99 ${fmt(r.p99Ratio)}x   ` +
+          `(${r.rounds.length} paired rounds: min ${fmt(r.minOfRounds)}, max ${fmt(r.maxOfRounds)}; load ${r.load})`,
       );
     }
     if (soak) console.log(`soak: ${fmt(soak.rps, 0)} req/s for ${soak.seconds}s, ${soak.errors} errors, gateway RSS ${fmt(soak.rssMb, 0)} MB (peak ${fmt(soak.peakRssMb, 0)} MB)`);

@@ -2,7 +2,7 @@
 // loop with the server under test. N keep-alive connections each send one GET, wait for the whole
 // response, and send the next. Only responses that complete inside the measured window count.
 //
-// Parent -> child (IPC): { base, paths, headers, connections, warmupMs, durationMs, client: 'raw' | 'http' }
+// Parent -> child (IPC), one job after another: { base, paths, headers, connections, warmupMs, durationMs, client: 'raw' | 'http' }
 // Child -> parent (IPC, advanced serialization): { result: { client, requests, ok, errors, statuses, cacheStates, bytes, elapsedMs, latencies } }
 // (latencies: Float64Array of milliseconds, one per measured response).
 //
@@ -194,9 +194,12 @@ async function runHttp({ base, paths, headers, connections, warmupMs, durationMs
   return { client: 'http', ...stats.summary() };
 }
 
-process.once('message', (job) => {
+// One job at a time, as many as the parent sends; the process stays up between them, so starting
+// it costs nothing inside or beside a measured slice.
+process.on('message', (job) => {
   (job.client === 'http' ? runHttp(job) : runRaw(job)).then(
-    (result) => process.send({ result }, () => process.exit(0)),
-    (error) => process.send({ error: String(error?.stack ?? error) }, () => process.exit(1)),
+    (result) => process.send({ result }),
+    (error) => process.send({ error: String(error?.stack ?? error) }),
   );
 });
+process.on('disconnect', () => process.exit(0));

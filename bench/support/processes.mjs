@@ -43,8 +43,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  * Forks `module` with an IPC channel, sends it `config`, and resolves with its first message
  * (a server's `{ port }`), or rejects when it exits first.
  */
-export function forkServer(module, name, config) {
-  const child = track(fork(module, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), name);
+export function forkServer(module, name, config, execArgv = []) {
+  const child = track(fork(module, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv }), name);
   return new Promise((resolve, reject) => {
     child.once('message', (message) => (message.error ? reject(new Error(`${name}: ${message.error}`)) : resolve({ child, ...message })));
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
