@@ -1,8 +1,9 @@
 // The proxied-read baseline: a bare node:http server doing what the gateway does for
 // GET /api/v1/vdns/{vdnId}/file-servers?ids=&page=&pageSize=, with nothing else. Per request it turns
 // the query into iSales' body, signs it with the gateway's C2 signer, sends it through an undici Pool
-// with keep-alive, parses the envelope, reshapes the servers with the gateway's mapper and writes the
-// JSON. No framework, validation, logging, request ids, error mapping or hooks.
+// with keep-alive (with the gateway's own lean exchange, so the transport costs both sides the
+// same), parses the envelope, reshapes the servers with the gateway's mapper and writes the JSON.
+// No framework, validation, logging, request ids, error mapping or hooks.
 //
 // Run as a child process (fork). Parent -> child (IPC): { isalesUrl, ak, sk, distDir, connections }
 // Child -> parent: { port } once listening.
@@ -18,6 +19,7 @@ const ROUTE = /^\/api\/v1\/vdns\/(\d{1,4})\/file-servers$/;
 process.once('message', ({ isalesUrl, ak, sk, distDir, connections }) => {
   const { signC2 } = require(join(distDir, 'isales/c2-signer.js'));
   const { toFileServer } = require(join(distDir, 'modules/file-servers/file-server.mapper.js'));
+  const { exchange } = require(join(distDir, 'isales/undici-exchange.js'));
   const base = new URL(isalesUrl);
   const pool = new Pool(base.origin, { connections });
 
@@ -28,14 +30,15 @@ process.once('message', ({ isalesUrl, ak, sk, distDir, connections }) => {
     const body = JSON.stringify({ offset: (page - 1) * pageSize, limit: pageSize, serverIds: ids ? ids.split(',') : undefined });
     const path = `/rest/isales/v1/openapi/campaigns/${vdnId}/file/queryServer`;
     const { authorization } = signC2({ method: 'POST', path, headers: { host: base.host }, body }, { ak, sk }, new Date());
-    const response = await pool.request({
+    const response = await exchange(pool, {
       method: 'POST',
-      path,
+      url: new URL(path, base),
       body,
       headers: { host: base.host, 'content-type': 'application/json; charset=UTF-8', accept: 'application/json', authorization },
+      timeoutMs: 10_000,
     });
-    const envelope = JSON.parse(await response.body.text());
-    if (response.statusCode !== 200 || envelope.resultCode !== '0200000') throw new Error(`iSales answered ${response.statusCode} ${envelope.resultCode}`);
+    const envelope = JSON.parse(response.body);
+    if (response.status !== 200 || envelope.resultCode !== '0200000') throw new Error(`iSales answered ${response.status} ${envelope.resultCode}`);
     return { items: envelope.server.map(toFileServer), page, pageSize, total: envelope.count };
   }
 
