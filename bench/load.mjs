@@ -2,9 +2,14 @@
 // loop with the server under test. N keep-alive connections each send one GET, wait for the whole
 // response, and send the next. Only responses that complete inside the measured window count.
 //
-// Parent -> child (IPC): { url, connections, warmupMs, durationMs, client: 'raw' | 'http' }
+// Parent -> child (IPC), one job after another: { base, paths, headers, connections, warmupMs, durationMs, client: 'raw' | 'http' }
 // Child -> parent (IPC, advanced serialization): { result: { client, requests, ok, errors, statuses, cacheStates, bytes, elapsedMs, latencies } }
 // (latencies: Float64Array of milliseconds, one per measured response).
+//
+// Connection k sends paths[(k + j * connections) % paths.length] as its j-th request. With
+// paths.length a multiple of the connection count, no two connections ever ask for the same path at
+// the same time, so a server cannot coalesce concurrent identical requests into one upstream call.
+// `headers` go on every request (e.g. X-API-Key).
 //
 // Two clients, the same for both targets:
 //   raw  (default) a lean client on net.Socket that parses only the status line, content-length and
@@ -53,9 +58,14 @@ function newStats(warmupMs, durationMs) {
   };
 }
 
-/** One keep-alive connection that sends the same GET again and again. */
+/** The GET of each path as raw bytes, built once. */
+function rawRequests(target, paths, headers) {
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return paths.map((path) => Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${target.host}\r\nAccept: application/json\r\n${extra}\r\n`, 'latin1'));
+}
+
+/** One keep-alive connection; `send(request)` writes one request. */
 function rawConnection(target, onResponse, onError) {
-  const request = Buffer.from(`GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nAccept: application/json\r\n\r\n`, 'latin1');
   const socket = net.connect({ host: target.hostname, port: Number(target.port) });
   socket.setNoDelay(true);
   let head = null; // bytes of a response whose header block is not complete yet
@@ -96,7 +106,7 @@ function rawConnection(target, onResponse, onError) {
   socket.on('error', fail);
   socket.on('close', () => fail(new Error('connection closed')));
   return {
-    send: () => socket.write(request),
+    send: (request) => socket.write(request),
     close: () => {
       failed = true;
       socket.destroy();
@@ -104,12 +114,14 @@ function rawConnection(target, onResponse, onError) {
   };
 }
 
-async function runRaw({ url, connections, warmupMs, durationMs }) {
-  const target = new URL(url);
+async function runRaw({ base, paths, headers, connections, warmupMs, durationMs }) {
+  const target = new URL(base);
+  const requests = rawRequests(target, paths, headers);
   const stats = newStats(warmupMs, durationMs);
-  const loop = () =>
+  const loop = (k) =>
     new Promise((resolve) => {
       let t0 = 0;
+      let sent = 0;
       let connection;
       const next = () => {
         t0 = performance.now();
@@ -117,7 +129,7 @@ async function runRaw({ url, connections, warmupMs, durationMs }) {
           connection.close();
           return resolve();
         }
-        connection.send();
+        connection.send(requests[(k + sent++ * connections) % requests.length]);
       };
       const open = () => {
         connection = rawConnection(
@@ -140,21 +152,22 @@ async function runRaw({ url, connections, warmupMs, durationMs }) {
       open();
       next();
     });
-  await Promise.all(Array.from({ length: connections }, loop));
+  await Promise.all(Array.from({ length: connections }, (_, k) => loop(k)));
   return { client: 'raw', ...stats.summary() };
 }
 
-async function runHttp({ url, connections, warmupMs, durationMs }) {
-  const target = new URL(url);
+async function runHttp({ base, paths, headers, connections, warmupMs, durationMs }) {
+  const target = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
-  const options = { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'GET' };
+  const options = { agent, host: target.hostname, port: target.port, method: 'GET', headers };
   const stats = newStats(warmupMs, durationMs);
-  const loop = () =>
+  const loop = (k) =>
     new Promise((resolve) => {
+      let sent = 0;
       const next = () => {
         const t0 = performance.now();
         if (t0 >= stats.stopAt) return resolve();
-        const req = http.request(options, (res) => {
+        const req = http.request({ ...options, path: paths[(k + sent++ * connections) % paths.length] }, (res) => {
           let size = 0;
           res.on('data', (chunk) => {
             size += chunk.length;
@@ -176,14 +189,17 @@ async function runHttp({ url, connections, warmupMs, durationMs }) {
       };
       next();
     });
-  await Promise.all(Array.from({ length: connections }, loop));
+  await Promise.all(Array.from({ length: connections }, (_, k) => loop(k)));
   agent.destroy();
   return { client: 'http', ...stats.summary() };
 }
 
-process.once('message', (job) => {
+// One job at a time, as many as the parent sends; the process stays up between them, so starting
+// it costs nothing inside or beside a measured slice.
+process.on('message', (job) => {
   (job.client === 'http' ? runHttp(job) : runRaw(job)).then(
-    (result) => process.send({ result }, () => process.exit(0)),
-    (error) => process.send({ error: String(error?.stack ?? error) }, () => process.exit(1)),
+    (result) => process.send({ result }),
+    (error) => process.send({ error: String(error?.stack ?? error) }),
   );
 });
+process.on('disconnect', () => process.exit(0));

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
+import { asyncStdout, exitOnFatalError, flushLogsAndExit, LogDestination } from './common/logging/log-destination';
 import { ConfigError } from './config/env-parser';
 import { AppConfig, loadConfig } from './config/configuration';
 import { assertAccessControlConfigured } from './config/auth.config';
@@ -26,9 +27,10 @@ function configOrExit(): AppConfig {
 
 /**
  * SIGTERM/SIGINT: readiness turns 503, the listener stops accepting, in-flight requests finish
- * (bounded by SHUTDOWN_GRACE_MS), Redis and the upstream pool close, and the process exits 0.
+ * (bounded by SHUTDOWN_GRACE_MS), Redis and the upstream pool close, the buffered log lines are
+ * written, and the process exits 0.
  */
-function drainOnSignals(app: NestFastifyApplication, graceMs: number): void {
+function drainOnSignals(app: NestFastifyApplication, graceMs: number, logs: LogDestination): void {
   const logger = new Logger('Shutdown');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -38,7 +40,7 @@ function drainOnSignals(app: NestFastifyApplication, graceMs: number): void {
     logger.log({ signal, graceMs }, 'draining in-flight requests');
     const deadline = setTimeout(() => {
       logger.warn({ graceMs }, 'grace period over: exiting with requests still in flight');
-      process.exit(1);
+      flushLogsAndExit(logs, 1);
     }, graceMs);
     deadline.unref();
     try {
@@ -47,10 +49,10 @@ function drainOnSignals(app: NestFastifyApplication, graceMs: number): void {
       await app.getHttpAdapter().getInstance().close();
       await app.close();
       logger.log('stopped');
-      process.exit(0);
+      flushLogsAndExit(logs, 0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      flushLogsAndExit(logs, 1);
     }
   };
   process.once('SIGTERM', (signal) => void stop(signal));
@@ -59,8 +61,10 @@ function drainOnSignals(app: NestFastifyApplication, graceMs: number): void {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const app = await createApp(config);
-  drainOnSignals(app, config.http.shutdownGraceMs);
+  const logs = asyncStdout();
+  exitOnFatalError(logs);
+  const app = await createApp(config, { logStream: logs });
+  drainOnSignals(app, config.http.shutdownGraceMs, logs);
   await app.listen(config.http.port, config.http.host);
 }
 

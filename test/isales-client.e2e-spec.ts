@@ -1,14 +1,12 @@
-import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
-import axios from 'axios';
 import { createServer } from 'node:net';
 import { Simulator } from '../simulator/simulator';
 import { loadConfig } from '../src/config/configuration';
-import { AxiosTransport } from '../src/isales/axios-transport';
 import { IsalesClient } from '../src/isales/isales.client';
 import { IsalesCredentials } from '../src/isales/isales-credentials.provider';
 import { IsalesError, IsalesUnreachableError } from '../src/isales/isales.errors';
 import { IsalesPolicies } from '../src/isales/isales-policies';
+import { UndiciTransport } from '../src/isales/undici-transport';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 // The real client, over the real transport, against the real simulator over HTTP.
@@ -22,7 +20,7 @@ function clientFor(baseUrl: string, env: Record<string, string> = {}) {
     ISALES_BREAKER_FAILURES: '1000',
     ...env,
   });
-  const transport = new AxiosTransport(new HttpService(axios.create() as never), config.isales);
+  const transport = new UndiciTransport(config.isales);
   return { client: new IsalesClient(config, transport, new IsalesCredentials(config), new IsalesPolicies(config, null)), transport };
 }
 
@@ -39,7 +37,7 @@ async function failureOf(promise: Promise<unknown>): Promise<IsalesError> {
 describe('IsalesClient against the simulator', () => {
   let simulator: Simulator;
   let client: IsalesClient;
-  let transport: AxiosTransport;
+  let transport: UndiciTransport;
 
   beforeAll(async () => {
     // The client's own debug and warning lines are asserted elsewhere (test/logging); here they are noise.

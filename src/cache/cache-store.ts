@@ -16,6 +16,18 @@ export abstract class CacheStore {
   abstract tryLock(key: string, token: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock only if `token` still holds it. */
   abstract unlock(key: string, token: string): Promise<void>;
+  /**
+   * Tells every replica, this one included, that `key` changed, so each drops what it keeps of it
+   * in memory; resolves once the store accepted the message.
+   */
+  abstract publishInvalidation(key: string): Promise<void>;
+  /**
+   * Calls `listener` with each key any replica invalidates, and with `null` when invalidations may
+   * have been missed (the subscription was lost and is back): then everything kept must go.
+   */
+  abstract onInvalidation(listener: (key: string | null) => void): void;
+  /** Whether invalidations reach this replica right now; memory may only be trusted while they do. */
+  abstract hearsInvalidations(): boolean;
   /** For health reporting: whether the store answers right now. */
   abstract ping(): Promise<boolean>;
   /** Human-readable backend name for health and logs. */

@@ -16,8 +16,9 @@ import { RedisCacheStore } from './redis-cache.store';
     },
     {
       provide: CacheStore,
-      inject: [REDIS_CONNECTION],
-      useFactory: (redis: Redis | Cluster | null): CacheStore => (redis ? new RedisCacheStore(redis) : new MemoryCacheStore()),
+      inject: [REDIS_CONNECTION, APP_CONFIG],
+      useFactory: (redis: Redis | Cluster | null, config: AppConfig): CacheStore =>
+        redis && config.redis ? new RedisCacheStore(redis, `${config.redis.keyPrefix}invalidations`) : new MemoryCacheStore(),
     },
   ],
   exports: [CacheStore, REDIS_CONNECTION],

@@ -3,16 +3,22 @@ import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-s
 import { DocumentCache, DocumentCachePolicy } from './document-cache';
 import { MemoryCacheStore } from './memory-cache.store';
 
-const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, lockMs: 1000, pollMs: 5 };
+const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, lockMs: 1000, pollMs: 5, l1Ms: 0 };
 
 /** A store whose chosen commands fail as an unreachable Redis would. */
 class FlakyStore extends MemoryCacheStore {
   readonly failing = new Set<string>();
+  reads = 0;
+  deaf = false;
 
   private check(command: string): void {
     if (this.failing.has(command)) throw new CacheUnavailableError('down');
   }
+  override hearsInvalidations(): boolean {
+    return !this.deaf;
+  }
   override async hmget(key: string, fields: readonly string[]) {
+    this.reads++;
     this.check('hmget');
     return super.hmget(key, fields);
   }
@@ -104,5 +110,62 @@ describe('DocumentCache', () => {
   it('refuses to pretend a drop worked when the store is down', async () => {
     store.failing.add('del');
     await expect(cache.drop('k')).rejects.toBeInstanceOf(CacheOperationUnavailableError);
+  });
+
+  describe('with an L1', () => {
+    const l1Policy = { ...policy, l1Ms: 300 };
+    let l1: DocumentCache<string[]>;
+    beforeEach(() => {
+      l1 = new DocumentCache(store, l1Policy, (text) => JSON.parse(text) as string[], () => clock);
+    });
+
+    it('answers hits from memory within the window after the store confirmed them, then asks the store again', async () => {
+      expect(await l1.read('k', load)).toMatchObject({ state: 'miss' });
+      const afterMiss = store.reads;
+      clock += 299;
+      expect(await l1.read('k', load)).toMatchObject({ value: ['a', 'b'], state: 'hit', freshForS: 0 });
+      expect(store.reads).toBe(afterMiss);
+      clock += 1;
+      expect(await l1.read('k', load)).toMatchObject({ state: 'hit' });
+      expect(store.reads).toBe(afterMiss + 1);
+      clock += 100;
+      await l1.read('k', load);
+      expect(store.reads).toBe(afterMiss + 1);
+      expect(loads).toBe(1);
+    });
+
+    it('never answers from memory past the freshness of the entry', async () => {
+      await l1.read('k', load);
+      clock += 1000;
+      expect(await l1.read('k', load)).toMatchObject({ state: 'miss' });
+      expect(loads).toBe(2);
+    });
+
+    it('forgets at once what another replica drops', async () => {
+      const other = new DocumentCache(store, l1Policy, (text) => JSON.parse(text) as string[], () => clock);
+      await l1.read('k', load);
+      await other.drop('k');
+      expect(await l1.read('k', load)).toMatchObject({ state: 'miss' });
+      expect(loads).toBe(2);
+    });
+
+    it('does not trust memory while invalidations are not heard', async () => {
+      await l1.read('k', load);
+      store.deaf = true;
+      const before = store.reads;
+      expect(await l1.read('k', load)).toMatchObject({ state: 'hit' });
+      expect(store.reads).toBe(before + 1);
+    });
+
+    it('does not confirm an answer that an invalidation overtook', async () => {
+      await l1.read('k', load);
+      clock += 300;
+      const reading = l1.read('k', load); // asks the store...
+      await store.publishInvalidation('other'); // ...while an invalidation arrives
+      expect(await reading).toMatchObject({ state: 'hit' });
+      const before = store.reads;
+      await l1.read('k', load);
+      expect(store.reads).toBe(before + 1);
+    });
   });
 });

@@ -14,6 +14,11 @@ export interface DocumentCachePolicy {
   lockMs: number;
   /** Poll interval while waiting. */
   pollMs: number;
+  /**
+   * How long a hit is answered from memory after the store last confirmed it (0: never). Any
+   * replica's drop reaches every memory at once; this bounds what a lost message could cost.
+   */
+  l1Ms: number;
 }
 
 export interface CacheRead<T> {
@@ -34,6 +39,8 @@ interface Meta {
 interface Memo<T> {
   etag: string;
   value: T;
+  /** Set while the value is the store's fresh entry, as confirmed at `confirmedAt`. */
+  confirmed?: { meta: Meta; at: number };
 }
 
 function parseMeta(text: string | null): Meta | null {
@@ -55,21 +62,30 @@ export function etagOf(text: string): string {
  * A serialised document per key in a shared store, fresh for a while and then kept as stale for
  * stale-if-error. Misses are coalesced: within this process through one in-flight promise per key,
  * across replicas through a short lock in the store, while the others poll for the result.
- * Decoded values are memoised per ETag, so a hit costs one small store read and no JSON work.
- * The store being unavailable never fails a read: the loader is called instead.
+ * Decoded values are memoised per ETag, so a hit costs one small store read and no JSON work, and
+ * within `l1Ms` of the store's last confirmation not even that (the L1). Drops reach every
+ * replica's memory through the store's invalidation messages. The store being unavailable never
+ * fails a read: the loader is called instead.
  */
 export class DocumentCache<T> {
   private readonly inflight = new Map<string, Promise<CacheRead<T>>>();
   private readonly memo = new Map<string, Memo<T>>();
+  /** Counts invalidations heard: a store answer read before one must not be confirmed after it. */
+  private generation = 0;
 
   constructor(
     private readonly store: CacheStore,
     private readonly policy: DocumentCachePolicy,
     private readonly decode: (text: string) => T,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    store.onInvalidation((key) => this.forget(key));
+  }
 
   async read(key: string, load: () => Promise<string>): Promise<CacheRead<T>> {
+    const l1 = this.fromMemory(key);
+    if (l1) return l1;
+    const generation = this.generation;
     let meta: Meta | null;
     try {
       [meta] = (await this.store.hmget(key, ['meta'])).map(parseMeta);
@@ -79,20 +95,50 @@ export class DocumentCache<T> {
     }
     if (meta && this.now() < meta.freshUntil) {
       const value = await this.materialize(key, meta);
-      if (value !== undefined) return this.result(value, meta, 'hit');
+      if (value !== undefined) {
+        this.confirm(key, meta, generation);
+        return this.result(value, meta, 'hit');
+      }
     }
     return this.coalesce(key, () => this.refresh(key, meta, load));
   }
 
-  /** Drops the shared entry; fails (503) rather than pretend, when the store cannot be reached. */
+  /**
+   * Drops the entry on every replica: from the shared store and, through an invalidation message,
+   * from each replica's memory. Fails (503) rather than pretend when the store cannot be reached.
+   */
   async drop(key: string): Promise<void> {
-    this.memo.delete(key);
+    this.forget(key);
     try {
       await this.store.del(key);
+      await this.store.publishInvalidation(key);
     } catch (error) {
       if (error instanceof CacheUnavailableError) throw new CacheOperationUnavailableError();
       throw error;
     }
+  }
+
+  /** A hit from memory: the store confirmed this fresh entry less than `l1Ms` ago, and drops are heard. */
+  private fromMemory(key: string): CacheRead<T> | undefined {
+    const memo = this.memo.get(key);
+    if (!memo?.confirmed || !this.store.hearsInvalidations()) return undefined;
+    const now = this.now();
+    const { meta, at } = memo.confirmed;
+    if (now - at >= this.policy.l1Ms || now >= meta.freshUntil) return undefined;
+    return this.result(memo.value, meta, 'hit');
+  }
+
+  /** Marks the memo of `key` as the store's fresh entry, unless an invalidation came in since `generation`. */
+  private confirm(key: string, meta: Meta, generation: number): void {
+    const memo = this.memo.get(key);
+    if (this.policy.l1Ms > 0 && memo?.etag === meta.etag && generation === this.generation) memo.confirmed = { meta, at: this.now() };
+  }
+
+  /** An invalidation (of `key`, or of everything when null) from any replica, this one included. */
+  private forget(key: string | null): void {
+    this.generation++;
+    if (key === null) this.memo.clear();
+    else this.memo.delete(key);
   }
 
   private coalesce(key: string, fetch: () => Promise<CacheRead<T>>): Promise<CacheRead<T>> {
@@ -156,6 +202,7 @@ export class DocumentCache<T> {
   }
 
   private async fetchAndStore(key: string, stale: Meta | null, load: () => Promise<string>): Promise<CacheRead<T>> {
+    const generation = this.generation;
     let text: string;
     try {
       text = await load();
@@ -177,6 +224,7 @@ export class DocumentCache<T> {
     const value = this.remember(key, meta.etag, text);
     try {
       await this.store.hset(key, { meta: JSON.stringify(meta), tree: text }, this.policy.freshMs + this.policy.staleMs);
+      this.confirm(key, meta, generation);
     } catch (error) {
       // The answer is in hand: a failed write must not cost a second upstream fetch.
       if (!(error instanceof CacheUnavailableError)) throw error;

@@ -9,6 +9,7 @@ interface Entry {
 export class MemoryCacheStore extends CacheStore {
   readonly kind = 'memory' as const;
   private readonly entries = new Map<string, Entry>();
+  private readonly listeners: Array<(key: string | null) => void> = [];
 
   constructor(private readonly now: () => number = Date.now) {
     super();
@@ -46,6 +47,16 @@ export class MemoryCacheStore extends CacheStore {
     if (this.live(key)?.fields.token === token) this.entries.delete(key);
   }
 
+  /** One process: the listeners here are every listener there is. */
+  async publishInvalidation(key: string): Promise<void> {
+    for (const listener of this.listeners) listener(key);
+  }
+  onInvalidation(listener: (key: string | null) => void): void {
+    this.listeners.push(listener);
+  }
+  hearsInvalidations(): boolean {
+    return true;
+  }
   async ping(): Promise<boolean> {
     return true;
   }

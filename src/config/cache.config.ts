@@ -16,6 +16,8 @@ export interface BusinessResultsCacheConfig {
   staleS: number;
   /** Upper bound on upstream pages fetched for one tree (50 definitions a page). */
   maxPages: number;
+  /** How long a hit is served from process memory after Redis last confirmed it (0: every hit asks Redis). */
+  l1Ms: number;
 }
 
 function parseNodes(env: EnvReader, name: string, value: string): RedisNode[] {
@@ -73,5 +75,6 @@ export function readBusinessResultsCacheConfig(env: EnvReader): BusinessResultsC
     ttlS: env.integer('BUSINESS_RESULTS_TTL_S', 300, 1, 7 * 86400),
     staleS: env.integer('BUSINESS_RESULTS_STALE_S', 86400, 0, 30 * 86400),
     maxPages: env.integer('BUSINESS_RESULTS_MAX_PAGES', 200, 1, 10000),
+    l1Ms: env.integer('BUSINESS_RESULTS_L1_MS', 1000, 0, 60000),
   };
 }

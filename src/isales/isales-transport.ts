@@ -1,7 +1,7 @@
 /**
  * The one seam between IsalesClient and an HTTP library. The client builds, signs and parses;
- * a transport only moves bytes, so it can be measured and swapped (axios today) without touching
- * anything else. Transports throw TransportFailure, never a library's own error type.
+ * a transport only moves bytes, so it can be measured and swapped without touching anything else.
+ * Transports throw TransportFailure, never a library's own error type.
  */
 export interface TransportRequest {
   method: 'GET' | 'POST';

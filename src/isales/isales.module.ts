@@ -1,7 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { HttpModule, HttpService } from '@nestjs/axios';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
-import { AxiosTransport } from './axios-transport';
 import type { Cluster, Redis } from 'ioredis';
 import { REDIS_CONNECTION } from '../cache/redis-connection';
 import { IsalesClient } from './isales.client';
@@ -10,15 +8,15 @@ import { IsalesPolicies } from './isales-policies';
 import { exportPolicyMetrics } from './isales-policies.metrics';
 import { IsalesTransport } from './isales-transport';
 import { createUpstreamQuota } from './upstream-quota.factory';
+import { UndiciTransport } from './undici-transport';
 
 @Global()
 @Module({
-  imports: [HttpModule],
   providers: [
     {
       provide: IsalesTransport,
-      inject: [HttpService, APP_CONFIG],
-      useFactory: (http: HttpService, config: AppConfig) => new AxiosTransport(http, config.isales),
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new UndiciTransport(config.isales),
     },
     IsalesCredentials,
     {

@@ -18,23 +18,30 @@ export interface GatewayProcess {
   url: string;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
+  /** Only its stdout: the log stream. */
+  stdout(): string;
   /** Calls the gateway as the default test principal (unless `init` says otherwise, see withTestCredentials). */
   request(path: string, init?: RequestInit): Promise<Response>;
 }
 
 /**
- * Starts dist/main.js with `env` (plus PATH, a free PORT, METRICS_PORT 0 and, unless `env` chooses
- * its own access control, the default test principal) and waits until it is ready.
+ * Starts `node [nodeArgs] dist/main.js` with `env` (plus PATH, a free PORT, LOG_LEVEL info,
+ * METRICS_PORT 0 and, unless `env` chooses its own access control, the default test principal) and
+ * waits until it is ready (or exited).
  */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+export async function startGatewayProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<GatewayProcess> {
   const port = await freePort();
   let output = '';
+  let stdout = '';
   const auth = AUTH_SETTINGS.some((name) => name in env) ? {} : TEST_AUTH_ENV;
-  const child = spawn(process.execPath, [GATEWAY_MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, GATEWAY_MAIN], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', METRICS_PORT: '0', ...auth, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   // Generous: on a loaded 2-core machine loading the modules alone can take ten seconds.
@@ -48,7 +55,13 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     }
     await sleep(100);
   }
-  return { child, url, output: () => output, request: (path, init) => fetch(url + path, withTestCredentials(init)) };
+  return {
+    child,
+    url,
+    output: () => output,
+    stdout: () => stdout,
+    request: (path, init) => fetch(url + path, withTestCredentials(init)),
+  };
 }
 
 /** Runs the built gateway with only `env` (and PATH) until it exits; everything it printed, stdout and stderr. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CacheStore } from '../../cache/cache-store';
+import { mapBounded } from '../../common/async/map-bounded';
 import { CacheRead, DocumentCache } from '../../cache/document-cache';
 import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { BusinessResultsCacheConfig } from '../../config/cache.config';
@@ -12,6 +13,8 @@ import { BusinessResultDto } from './dto/business-result.dto';
 
 /** iSales' maximum pageSize for queryBusinessResults (seed 002). */
 export const UPSTREAM_PAGE_SIZE = 50;
+/** Pages of one cold tree fetched at once: fast, without taking a tenant's iSales (or the bulkhead) for itself. */
+export const UPSTREAM_PAGE_CONCURRENCY = 4;
 
 /**
  * The whole business-result tree of a VDN, fetched by paging iSales at its maximum page size and
@@ -37,6 +40,7 @@ export class BusinessResultsService {
         waitMs: callDeadlineMs(appConfig) + 1000,
         lockMs: callDeadlineMs(appConfig) * 2 + 1000,
         pollMs: 25,
+        l1Ms: this.config.l1Ms,
       },
       BusinessResultsView.fromJson,
     );
@@ -48,21 +52,47 @@ export class BusinessResultsService {
     return read;
   }
 
+  /**
+   * Drops the VDN's tree on every replica (Redis and each replica's memory), so the next read
+   * anywhere fetches it afresh. The one way to say "this VDN's definitions changed".
+   */
   drop(vdnId: number): Promise<void> {
     return this.cache.drop(cacheKey(vdnId));
   }
 
-  /** All pages of the tree, normalised and serialised once for the cache. */
+  /**
+   * All pages of the tree, normalised and serialised once for the cache. The first page tells the
+   * total, and the others are then fetched a few at a time; without a total, one after another.
+   */
   private async fetchTree(vdnId: number): Promise<string> {
-    const tree: BusinessResultDto[] = [];
-    for (let pageNum = 1; pageNum <= this.config.maxPages; pageNum++) {
+    const fetchPage = (pageNum: number) => this.isales.listBusinessResults(vdnId, { pageNum, pageSize: UPSTREAM_PAGE_SIZE });
+    const first = await fetchPage(1);
+    const tree: BusinessResultDto[] = first.items.map(toBusinessResult);
+    if (first.total === null) return this.fetchRemainingInTurn(vdnId, tree, first.items.length);
+    const pages = Math.ceil(first.total / UPSTREAM_PAGE_SIZE);
+    if (pages > this.config.maxPages) this.warnTruncated(vdnId);
+    const rest = Array.from({ length: Math.min(pages, this.config.maxPages) - 1 }, (_, i) => i + 2);
+    for (const page of await mapBounded(rest, UPSTREAM_PAGE_CONCURRENCY, fetchPage)) tree.push(...page.items.map(toBusinessResult));
+    return JSON.stringify(tree);
+  }
+
+  /** When iSales sends no total (dropCount), a short page is the last one. */
+  private async fetchRemainingInTurn(vdnId: number, tree: BusinessResultDto[], firstPageLength: number): Promise<string> {
+    let length = firstPageLength;
+    for (let pageNum = 2; length === UPSTREAM_PAGE_SIZE; pageNum++) {
+      if (pageNum > this.config.maxPages) {
+        this.warnTruncated(vdnId);
+        break;
+      }
       const page = await this.isales.listBusinessResults(vdnId, { pageNum, pageSize: UPSTREAM_PAGE_SIZE });
       tree.push(...page.items.map(toBusinessResult));
-      const complete = page.total !== null ? tree.length >= page.total : page.items.length < UPSTREAM_PAGE_SIZE;
-      if (complete || page.items.length === 0) return JSON.stringify(tree);
+      length = page.items.length;
     }
-    this.logger.warn({ vdnId, maxPages: this.config.maxPages }, 'business-result tree truncated at BUSINESS_RESULTS_MAX_PAGES');
     return JSON.stringify(tree);
+  }
+
+  private warnTruncated(vdnId: number): void {
+    this.logger.warn({ vdnId, maxPages: this.config.maxPages }, 'business-result tree truncated at BUSINESS_RESULTS_MAX_PAGES');
   }
 }
 

@@ -1,4 +1,4 @@
-// The baseline: a bare node:http server that answers the business-results route from the same Redis
+// The cache-hit baseline: a bare node:http server that answers the business-results route from the same Redis
 // with the minimum work any server must do on a cache hit. Per request it reads the cache entry's
 // metadata (`HMGET <key> meta`, exactly the one command the gateway issues on a hit), parses it,
 // checks freshness, and writes the response bytes the gateway produced (captured once at startup)
