@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { verifyC2 } from './auth';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DatasetStore } from './data/dataset-store';
+import { seededRandom, thirtyDigitId } from './data/prng';
 import { failureBody, type EnvelopeMode, type ResponseBody } from './envelope';
 import { faultAction } from './fault-response';
 import { FaultStore, isFaultTarget, parseFault } from './faults';
@@ -64,6 +65,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     maxIds: requireInt('maxIds', options.maxIds ?? DEFAULT_MAX_IDS, 1, 100_000),
     dropCount: options.dropCount ?? false,
     envelope: envelopeMode,
+    appointCreateIdField: options.appointCreateIdField ?? 'appointId',
   };
   const datasets = new DatasetStore({
     generatedSize: requireInt('generatedSize', options.generatedSize ?? DEFAULT_GENERATED_SIZE, 0, 999_999),
@@ -81,6 +83,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (fault) faults.set(target, parseFault(fault));
   }
   const log = new RequestLog();
+  let created = 0;
+  /** Ids of created records: shaped like iSales ids, the creation time first, unique in this simulator. */
+  function newId(vdnId: number): string {
+    created += 1;
+    return thirtyDigitId(now().getTime(), vdnId, created % 1_000_000, seededRandom(vdnId, 'created', created));
+  }
 
   const sockets = new Set<Socket>();
   const pendingWaits = new Set<() => void>();
@@ -170,8 +178,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       answer = route.operation.handle({
         body,
         query: new URLSearchParams(rawQuery),
+        params: route.params,
+        vdnId,
         dataset: datasets.get(vdnId),
         settings: operationSettings,
+        now: now(),
+        newId: () => newId(vdnId),
       });
     } catch (error) {
       if (!(error instanceof ValidationFailure)) throw error;
