@@ -13,6 +13,7 @@ import { BusinessResultsModule } from './modules/business-results/business-resul
 import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/blacklist-import-tasks.module';
 import { FileServersModule } from './modules/file-servers/file-servers.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -34,6 +35,7 @@ export class AppModule {
         BlacklistImportTasksModule,
         FileServersModule,
         AppointmentsModule,
+        IdempotencyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

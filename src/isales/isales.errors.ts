@@ -89,7 +89,7 @@ export class IsalesUnreachableError extends IsalesError {
   readonly title = 'iSales could not be reached';
   readonly status = 502;
 
-  constructor(operation: IsalesOperation, reason: string) {
+  constructor(operation: IsalesOperation, readonly reason: string) {
     super(operation, `The connection to iSales failed (${reason})`);
   }
 }

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Invalid input (no iSales call is made), or iSales rejected a parameter',
   404: 'Not found (an empty upstream result for a single item, or an iSales "does not exist" code)',
   409: 'iSales reports a state conflict',
+  422: 'The Idempotency-Key was already used with another request body',
   429: 'iSales asks the gateway to slow down; see Retry-After',
   500: 'The gateway failed',
   502: 'iSales failed, was unreachable, refused the gateway\u2019s credentials, or answered with an undocumented code',
