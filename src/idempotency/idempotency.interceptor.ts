@@ -48,8 +48,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     };
     return defer(async () => {
       const begin = await this.store.begin(claim.key, claim.fingerprint, this.pendingMs).catch((error: unknown) => {
-        if (error instanceof IdempotencyStoreUnavailableError) throw new IdempotencyUnavailableError();
-        throw error;
+        if (!(error instanceof IdempotencyStoreUnavailableError)) throw error;
+        this.warn('check', error, 'Idempotency-Key cannot be checked: the write is refused (503)');
+        throw new IdempotencyUnavailableError();
       });
       switch (begin.kind) {
         case 'mismatch':
@@ -89,8 +90,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .catch((failure: unknown) => this.warn('keep', failure));
   }
 
-  private warn(step: string, failure: unknown): void {
-    this.logger.warn({ step, reason: failure instanceof Error ? failure.message : String(failure) }, 'idempotency key not updated');
+  private warn(step: string, failure: unknown, message = 'idempotency key not updated'): void {
+    this.logger.warn({ step, reason: failure instanceof Error ? failure.message : String(failure) }, message);
   }
 }
 

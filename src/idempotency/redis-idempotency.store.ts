@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import type { Cluster, Redis } from 'ioredis';
 import { IdempotencyStore, IdempotencyStoreUnavailableError } from './idempotency-store';
 
@@ -7,18 +6,15 @@ const SWAP = "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KE
 const REMOVE = "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 0";
 const STARTUP_WAIT_MS = 2000;
 
-/** The keys on the Redis of the cache (same REDIS_* settings), through a connection of its own. */
+/**
+ * The keys on the Redis of the cache (same REDIS_* settings), through a connection of its own.
+ * Connection errors are not logged here: the cache's store already reports the same Redis going
+ * away and coming back; what it costs writes is logged per refused request.
+ */
 export class RedisIdempotencyStore extends IdempotencyStore {
-  private readonly logger = new Logger('Idempotency');
-  private degraded = false;
-
   constructor(private readonly redis: Redis | Cluster) {
     super();
-    redis.on('ready', () => (this.degraded = false));
-    redis.on('error', (error: Error) => {
-      if (!this.degraded) this.logger.warn({ reason: error.message }, 'Redis unavailable: POSTs with an Idempotency-Key answer 503');
-      this.degraded = true;
-    });
+    redis.on('error', () => undefined);
   }
 
   /** Like the cache's store: a moment for the connection to come up before the first request. */
@@ -55,8 +51,6 @@ export class RedisIdempotencyStore extends IdempotencyStore {
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.redis.removeAllListeners('error');
-    this.redis.on('error', () => undefined);
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
