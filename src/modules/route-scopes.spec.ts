@@ -11,7 +11,7 @@ const CONTROLLERS = [AppointmentsController, BlacklistImportTasksController, Bus
 /** Every route of the resource controllers: `METHOD path` and the scope it declares (its own, else its class's). */
 const routes = CONTROLLERS.flatMap((controller) =>
   Object.getOwnPropertyNames(controller.prototype)
-    .map((name) => (controller.prototype as Record<string, unknown>)[name])
+    .map((name) => (controller.prototype as unknown as Record<string, unknown>)[name])
     .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler))
     .map((handler) => ({
       route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`,
