@@ -73,7 +73,7 @@ describe('control endpoint and routing', () => {
       CREDENTIALS,
     );
     expect(wrongGet.status).toBe(405);
-    const unknown = await sendSigned(simulator.url, { method: 'POST', path: `${BASE}/1/file/addServer`, body: {} }, CREDENTIALS);
+    const unknown = await sendSigned(simulator.url, { method: 'POST', path: `${BASE}/1/file/notAnOperation`, body: {} }, CREDENTIALS);
     expect(unknown.status).toBe(404);
     expect((await sendRaw(simulator.url, { method: 'GET', path: '/elsewhere' })).status).toBe(404);
     expect((await control('POST', '/health', {})).status).toBe(405);

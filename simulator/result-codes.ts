@@ -6,14 +6,22 @@ export const RESULT_CODES = {
   success: '0200000',
   parameterError: '0200001',
   databaseError: '0200006',
+  /** deleteServer's own meaning of 0200006 (write-api-notes §3). */
+  serverNotFound: '0200006',
+  campaignNotFound: '0200007',
   calledTooFast: '0200022',
   empty: '02000001',
   illegalCharacters: '02000002',
+  tooLong: '02000003',
+  lengthOutOfRange: '02000005',
   wrongType: '02000006',
   wrongValue: '02000007',
   conversionError: '02000008',
   tooMany: '02000011',
   invalidTime: '04000001',
+  invalidCalledNumber: '04000002',
+  appointmentNotFound: '04000004',
+  appointmentCalled: '04000005',
 } as const;
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -37,6 +45,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '04000001': 'Invalid time',
   '04000002': 'Invalid called number',
   '04000004': 'The reservation does not exist',
+  '04000005': 'A reserved outbound call task under which calls are made cannot be deleted',
 };
 
 export function describeResultCode(code: string): string {

@@ -9,7 +9,20 @@ export interface RouteMatch {
   operation: OperationDefinition;
   /** The raw `{vdnId}` path segment, validated later (0200001 when it is not an int in 1..9999). */
   vdnSegment: string;
+  /** Raw values of the operation's own path parameters, e.g. `{ serverId }` of `file/{serverId}/updateServer`. */
+  params: Record<string, string>;
 }
+
+/** `file/{serverId}/updateServer` as a pattern whose `{name}` segments capture one raw path segment each. */
+function compile(template: string): RegExp {
+  const source = template
+    .split('/')
+    .map((segment) => (/^\{\w+\}$/.test(segment) ? `(?<${segment.slice(1, -1)}>[^/]+)` : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`);
+}
+
+const COMPILED = OPERATIONS.map((operation) => ({ operation, pattern: compile(operation.pathSuffix) }));
 
 /** Matches the raw path (no query) against `/rest/isales/v1/openapi/campaigns/{vdnId}/<operation path>`. */
 export function matchRoute(rawPath: string): RouteMatch | null {
@@ -18,6 +31,9 @@ export function matchRoute(rawPath: string): RouteMatch | null {
   const slash = rest.indexOf('/');
   if (slash <= 0) return null;
   const suffix = rest.slice(slash + 1);
-  const operation = OPERATIONS.find((candidate) => candidate.pathSuffix === suffix);
-  return operation ? { operation, vdnSegment: rest.slice(0, slash) } : null;
+  for (const { operation, pattern } of COMPILED) {
+    const match = pattern.exec(suffix);
+    if (match) return { operation, vdnSegment: rest.slice(0, slash), params: { ...match.groups } };
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { parseC2Authorization } from '../src/isales/c2-signer';
 import { Keyring, type SimulatorCredential } from './keyring';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DatasetStore } from './data/dataset-store';
+import { seededRandom, thirtyDigitId } from './data/prng';
 import { failureBody, type EnvelopeMode, type ResponseBody } from './envelope';
 import { faultAction } from './fault-response';
 import { FaultStore, isFaultTarget, parseFault } from './faults';
@@ -79,6 +80,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     maxIds: requireInt('maxIds', options.maxIds ?? DEFAULT_MAX_IDS, 1, 100_000),
     dropCount: options.dropCount ?? false,
     envelope: envelopeMode,
+    appointCreateIdField: options.appointCreateIdField ?? 'appointId',
   };
   const datasets = new DatasetStore({
     generatedSize: requireInt('generatedSize', options.generatedSize ?? DEFAULT_GENERATED_SIZE, 0, 999_999),
@@ -96,6 +98,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (fault) faults.set(target, parseFault(fault));
   }
   const log = new RequestLog();
+  let created = 0;
+  /** Ids of created records: shaped like iSales ids, the creation time first, unique in this simulator. */
+  function newId(vdnId: number): string {
+    created += 1;
+    return thirtyDigitId(now().getTime(), vdnId, created % 1_000_000, seededRandom(vdnId, 'created', created));
+  }
 
   const sockets = new Set<Socket>();
   const pendingWaits = new Set<() => void>();
@@ -183,12 +191,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
     let answer: ResponseBody;
     try {
+      // Parsed again for its ValidationFailure: an invalid VDN is iSales' 0200001, not a 401.
+      const vdn = parseVdnId(route.vdnSegment);
       answer = route.operation.handle({
         body,
         query: new URLSearchParams(rawQuery),
-        // Parsed again for its ValidationFailure: an invalid VDN is iSales' 0200001, not a 401.
-        dataset: datasets.get(parseVdnId(route.vdnSegment)),
+        params: route.params,
+        vdnId: vdn,
+        dataset: datasets.get(vdn),
         settings: operationSettings,
+        now: now(),
+        newId: () => newId(vdn),
       });
     } catch (error) {
       if (!(error instanceof ValidationFailure)) throw error;

@@ -1,14 +1,22 @@
 /** Public types of the simulator; re-exported by simulator.ts, which is what callers import. */
 import type { PublicCredential, SimulatorCredential } from './keyring';
 
-export type OperationName = 'queryDataImportTask' | 'queryServer' | 'queryBusinessResults' | 'appointList';
-
-export const OPERATION_NAMES: readonly OperationName[] = [
+export const OPERATION_NAMES = [
   'queryDataImportTask',
   'queryServer',
   'queryBusinessResults',
   'appointList',
-];
+  'addServer',
+  'updateServer',
+  'deleteServer',
+  'appointCreate',
+  'appointUpdate',
+  'appointUpdateResult',
+  'appointDelete',
+  'addBusinessResult',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
 
 export type FaultTarget = OperationName | '*';
 
@@ -50,6 +58,11 @@ export interface SimulatorOptions {
   dropReturnCode?: boolean;
   /** api-notes §5.2: omit `count` from queryDataImportTask and queryServer (their doc examples have none). */
   dropCount?: boolean;
+  /**
+   * Where appoint/create puts the new id: `appointId` as its response table says (default), or `id`
+   * as its response example shows (write-api-notes §5).
+   */
+  appointCreateIdField?: 'appointId' | 'id';
   faults?: Partial<Record<FaultTarget, Fault>>;
   /** Clock used for the signature window and the request log. */
   now?: () => Date;

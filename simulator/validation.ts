@@ -105,3 +105,48 @@ export function requiredQueryInt(query: URLSearchParams, field: string, min: num
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) fail(RESULT_CODES.wrongType, field, 'must be a number');
   return checkIntRange(Number(text), field, min, max);
 }
+
+// The write pages list fewer codes than the reads (write-api-notes §5-§9): a value of the wrong
+// type is 0200001 ("parameter error, details in resultDesc"), listed on every one of them.
+
+function wrongType(field: string, expected: string): never {
+  fail(RESULT_CODES.parameterError, field, `must be ${expected}`);
+}
+
+/** Optional string: not a string -> 0200001, longer than maxLength -> 02000003. */
+export function optionalText(body: JsonObject, field: string, maxLength: number): string | undefined {
+  const value = body[field];
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== 'string') wrongType(field, 'a string');
+  if ([...value].length > maxLength) fail(RESULT_CODES.tooLong, field, `at most ${maxLength} characters`);
+  return value;
+}
+
+/** Required string: missing, null or "" -> 02000001, then as optionalText. */
+export function requiredText(body: JsonObject, field: string, maxLength: number): string {
+  const value = optionalText(body, field, maxLength);
+  if (value === undefined || value === '') fail(RESULT_CODES.empty, field);
+  return value;
+}
+
+/** Optional epoch-ms timestamp: not an integer -> 0200001. */
+export function optionalTimestamp(body: JsonObject, field: string): number | undefined {
+  const value = body[field];
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) wrongType(field, 'epoch milliseconds');
+  return value;
+}
+
+/** Required JSON object: missing -> 02000001, anything else -> 0200001. */
+export function requiredObject(body: JsonObject, field: string): JsonObject {
+  const value = body[field];
+  if (isAbsent(value)) fail(RESULT_CODES.empty, field);
+  if (typeof value !== 'object' || Array.isArray(value)) wrongType(field, 'a JSON object');
+  return value as JsonObject;
+}
+
+/** A value holding one of `forbidden` -> 02000002. */
+export function checkCharacters(value: string, field: string, forbidden: RegExp): string {
+  if (forbidden.test(value)) fail(RESULT_CODES.illegalCharacters, field, 'contains a character that is not allowed');
+  return value;
+}

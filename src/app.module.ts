@@ -15,6 +15,7 @@ import { FileServersModule } from './modules/file-servers/file-servers.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -38,6 +39,7 @@ export class AppModule {
         FileServersModule,
         AppointmentsModule,
         TelemetryModule,
+        IdempotencyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -152,6 +152,25 @@ describe('access control', () => {
       expect((await stack.request(CACHE, { ...apiKey(ADMIN_KEY), method: 'DELETE' })).status).toBe(204);
     });
 
+    it('needs isales:write for every write, refused before validation and iSales', async () => {
+      const json = { 'content-type': 'application/json', 'x-api-key': READER_KEY };
+      const writes: Array<[method: string, path: string]> = [
+        ['POST', '/api/v1/vdns/1/file-servers'],
+        ['PUT', '/api/v1/vdns/1/file-servers/164690088271159234793429225848'],
+        ['DELETE', '/api/v1/vdns/1/file-servers/164690088271159234793429225848'],
+        ['POST', '/api/v1/vdns/1/appointments'],
+        ['PATCH', '/api/v1/vdns/1/appointments/1'],
+        ['PUT', '/api/v1/vdns/1/appointments/1/result'],
+        ['DELETE', '/api/v1/vdns/1/appointments/1'],
+        ['POST', '/api/v1/vdns/1/business-results'],
+      ];
+      for (const [method, path] of writes) {
+        const body = method === 'DELETE' ? undefined : '{}';
+        const problem = await expectRefused(path, { method, headers: body ? json : { 'x-api-key': READER_KEY }, body }, 403);
+        expect([method, path, problem.detail]).toEqual([method, path, 'The credentials do not grant isales:write.']);
+      }
+    });
+
     it('refuses a request carrying both a token and a key', async () => {
       await expectRefused(FILE_SERVERS, { headers: { 'x-api-key': READER_KEY, authorization: `Bearer ${await signToken(current)}` } }, 401);
     });

@@ -12,7 +12,7 @@ const SEED_TASK_ID = '1106025109';
 
 /** What the gateway should make of a generated record, written out independently of the mapper. */
 function expectedAppointment(a: Appointment) {
-  const iso = (ms: number) => new Date(ms).toISOString();
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     id: a.appointId,
     type: a.callType === '1' ? 'manual' : 'automatic',

@@ -1,8 +1,13 @@
 import { credentialsDocument, credentialsEnv, eventually, MountedSecret, simulatorCredentials } from './support/credentials-files';
 import { runGatewayUntilExit } from './support/gateway-process';
 import { TEST_SK, useStack } from './support/harness';
+import { jsonInit } from './support/json-request';
 
-// Logs and problem bodies never carry the SK, a signature, a caller's credentials or a full phone number.
+const PASSWORD = 'Sftp-Pa55word-never-logged';
+const CALLED = '13812345678';
+const CALL_DATA = 'private-call-data-value';
+
+// Logs and problem bodies never carry the SK, a signature, a caller's credentials, a password or a full phone number.
 describe('what the gateway logs and answers', () => {
   const stack = useStack();
 
@@ -32,6 +37,62 @@ describe('what the gateway logs and answers', () => {
     }
     for (const body of bodies) expect(body).not.toMatch(/\bat .+\.(ts|js):\d+/);
     expect(logs).toContain('*******5678');
+  });
+
+  it('never logs, echoes or puts in a problem a password, a called number or callData of a write', async () => {
+    const since = stack.gateway.logs.mark();
+    const servers = '/api/v1/vdns/1/file-servers';
+    const appointments = '/api/v1/vdns/1/appointments';
+    const server = { host: '10.77.0.1', port: 22, path: '/in', username: 'logtest', password: PASSWORD };
+    const appointment = {
+      type: 'automatic',
+      calledNumber: CALLED,
+      agent: '116',
+      taskId: '1106025109',
+      appointedAt: new Date(Date.now() + 86_400_000).toISOString(),
+      callData: { note: CALL_DATA },
+    };
+    const writes: Array<[string, string, unknown, Record<string, string>?]> = [
+      ['POST', servers, server, { 'idempotency-key': 'log-1' }],
+      ['POST', servers, server, { 'idempotency-key': 'log-1' }],
+      ['POST', servers, server],
+      ['POST', servers, { ...server, password: 'short' }],
+      ['POST', servers, { ...server, password: `${PASSWORD}${'x'.repeat(80)}` }],
+      ['POST', servers, { ...server, port: 'not-a-port' }],
+      ['POST', servers, `{"password":"${PASSWORD}","host":`],
+      ['PUT', `${servers}/164690088271159234793429225848`, { ...server, host: '10.10.10.10' }],
+      ['PUT', `${servers}/164690088271159234793429225848`, { ...server, host: 'elsewhere', password: undefined }],
+      ['POST', appointments, appointment],
+      ['POST', appointments, { ...appointment, type: 'manual' }],
+      ['POST', appointments, { ...appointment, calledNumber: `${CALLED}x` }],
+      ['PUT', `${appointments}/174730253678826340158055543045/result`, { callerNumber: CALLED, failCode: 'nope' }],
+    ];
+    // A created reservation is answered with its called number; a password is never answered.
+    const answers: string[] = [];
+    const problems: string[] = [];
+    const send = async (method: string, path: string, body: unknown, headers?: Record<string, string>) => {
+      const response = await stack.request(path, jsonInit(method, body, headers));
+      (response.ok ? answers : problems).push(await response.text());
+    };
+    for (const [method, path, body, headers] of writes) await send(method, path, body, headers);
+    stack.simulator.setFault('addServer', { httpStatus: 500 });
+    await send('POST', servers, server);
+    stack.simulator.setFault('appointCreate', { resultCode: '04000002', resultDesc: 'Invalid called number' });
+    await send('POST', appointments, appointment);
+    stack.simulator.clearFaults();
+
+    const lines = since();
+    expect(lines.filter((line) => line.includes('"audit":true')).length).toBeGreaterThanOrEqual(writes.length);
+    expect(answers.length).toBeGreaterThan(2);
+    expect(problems.length).toBeGreaterThan(8);
+    for (const text of answers) expect(text).not.toContain(PASSWORD);
+    for (const text of [...lines, ...problems]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain('Sftp-Pa55');
+      expect(text).not.toContain(CALLED);
+      expect(text).not.toContain(CALL_DATA);
+      expect(text).not.toContain(TEST_SK);
+    }
   });
 });
 

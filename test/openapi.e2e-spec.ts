@@ -38,8 +38,30 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/vdns/{vdnId}/business-results/{code}',
         'DELETE /api/v1/vdns/{vdnId}/business-results/cache',
         'GET /api/v1/vdns/{vdnId}/appointments',
+        'POST /api/v1/vdns/{vdnId}/file-servers',
+        'PUT /api/v1/vdns/{vdnId}/file-servers/{serverId}',
+        'DELETE /api/v1/vdns/{vdnId}/file-servers/{serverId}',
+        'POST /api/v1/vdns/{vdnId}/appointments',
+        'PATCH /api/v1/vdns/{vdnId}/appointments/{appointmentId}',
+        'PUT /api/v1/vdns/{vdnId}/appointments/{appointmentId}/result',
+        'DELETE /api/v1/vdns/{vdnId}/appointments/{appointmentId}',
+        'POST /api/v1/vdns/{vdnId}/business-results',
       ].sort(),
     );
+  });
+
+  it('marks every password write-only, and documents Idempotency-Key on every POST', () => {
+    const schemas = document.components.schemas as Record<string, { properties?: Record<string, { writeOnly?: boolean }> }>;
+    const passwords = Object.entries(schemas).filter(([, schema]) => schema.properties?.password);
+    expect(passwords.map(([name]) => name).sort()).toEqual(['CreateFileServerDto', 'UpdateFileServerDto']);
+    for (const [, schema] of passwords) expect(schema.properties!.password.writeOnly).toBe(true);
+    for (const { route, operation } of operations.filter((o) => o.route.startsWith('POST '))) {
+      expect({ route, headers: (operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name) }).toEqual({
+        route,
+        headers: ['Idempotency-Key'],
+      });
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['201', '409', '422']));
+    }
   });
 
   it.each(operations)('$route: parameters with their limits, an example, and problem details on each error', ({ operation }) => {

@@ -1,4 +1,4 @@
-import { generateAppointments } from './generate-appointments';
+import { appointmentPools, generateAppointments } from './generate-appointments';
 import { generateBusinessResults } from './generate-business-results';
 import { generateImportTasks } from './generate-import-tasks';
 import { generateServers } from './generate-servers';
@@ -11,28 +11,36 @@ export interface DatasetSizes {
   emptyVdns: readonly number[];
 }
 
-const EMPTY: VdnDataset = { importTasks: [], servers: [], businessResults: [], appointments: [] };
-
-/** VDN 1 = seed examples, emptyVdns = nothing, every other VDN = generated data, built once and cached. */
+/**
+ * VDN 1 = seed examples, emptyVdns = nothing, every other VDN = generated data. Each VDN's dataset
+ * is built on first use and then kept: it is this simulator's state, which the writes change.
+ */
 export class DatasetStore {
-  private readonly cache = new Map<number, VdnDataset>();
+  private readonly datasets = new Map<number, VdnDataset>();
 
   constructor(private readonly sizes: DatasetSizes) {}
 
   get(vdnId: number): VdnDataset {
-    if (this.sizes.emptyVdns.includes(vdnId)) return EMPTY;
-    if (vdnId === SEED_VDN_ID) return seedDataset;
-    let dataset = this.cache.get(vdnId);
+    let dataset = this.datasets.get(vdnId);
     if (!dataset) {
-      const { generatedSize, businessResultParents } = this.sizes;
-      dataset = {
-        importTasks: generateImportTasks(vdnId, generatedSize),
-        servers: generateServers(vdnId, generatedSize),
-        businessResults: generateBusinessResults(vdnId, businessResultParents),
-        appointments: generateAppointments(vdnId, generatedSize),
-      };
-      this.cache.set(vdnId, dataset);
+      dataset = this.build(vdnId);
+      this.datasets.set(vdnId, dataset);
     }
     return dataset;
+  }
+
+  private build(vdnId: number): VdnDataset {
+    if (this.sizes.emptyVdns.includes(vdnId)) {
+      return { importTasks: [], servers: [], businessResults: [], appointments: [], campaigns: [] };
+    }
+    if (vdnId === SEED_VDN_ID) return seedDataset();
+    const { generatedSize, businessResultParents } = this.sizes;
+    return {
+      importTasks: generateImportTasks(vdnId, generatedSize),
+      servers: generateServers(vdnId, generatedSize),
+      businessResults: generateBusinessResults(vdnId, businessResultParents),
+      appointments: generateAppointments(vdnId, generatedSize),
+      campaigns: appointmentPools(vdnId).tasks.map((task) => ({ ...task, taskStatus: '2' })),
+    };
   }
 }

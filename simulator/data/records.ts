@@ -51,20 +51,33 @@ export interface Appointment {
   timeout: boolean;
   userAccount: string;
   userName: string;
-  beginTime: number;
-  endTime: number;
+  /** Null until a call was made for the reservation (reservations created through appoint/create). */
+  beginTime: number | null;
+  endTime: number | null;
   callFlag: string;
-  callerNo: string;
-  failCode: string;
-  result: string;
-  busiResult: string;
+  callerNo: string | null;
+  failCode: string | null;
+  result: string | null;
+  /** The business result's names, "parent > child" (seed 003), not its codes. */
+  busiResult: string | null;
   createTime: number;
 }
 
-/** Everything one VDN serves. */
+/** An outbound campaign (task) appoint/create may reserve calls in. */
+export interface Campaign {
+  taskId: string;
+  taskName: string;
+  taskStatus: string;
+}
+
+/**
+ * Everything one VDN serves. The lists are this simulator instance's own copies: the write
+ * operations change them, so a created record shows up in the next read.
+ */
 export interface VdnDataset {
-  importTasks: readonly DataImportTask[];
-  servers: readonly FileServer[];
-  businessResults: readonly BusinessResult[];
-  appointments: readonly Appointment[];
+  importTasks: DataImportTask[];
+  servers: FileServer[];
+  businessResults: BusinessResult[];
+  appointments: Appointment[];
+  campaigns: Campaign[];
 }

@@ -128,9 +128,13 @@ const extraAppointments: Appointment[] = [
 
 export const SEED_VDN_ID = 1;
 
-export const seedDataset: VdnDataset = {
-  importTasks,
-  servers,
-  businessResults,
-  appointments: [seedAppointment, ...extraAppointments],
-};
+/** A fresh copy of VDN 1's records for one simulator instance, whose writes change it. */
+export function seedDataset(): VdnDataset {
+  return structuredClone({
+    importTasks,
+    servers,
+    businessResults,
+    appointments: [seedAppointment, ...extraAppointments],
+    campaigns: [{ taskId: seedAppointment.taskId, taskName: seedAppointment.taskName, taskStatus: seedAppointment.taskStatus }],
+  });
+}

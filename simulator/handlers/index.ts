@@ -1,12 +1,28 @@
+import { addBusinessResult } from './add-business-result';
+import { addServer } from './add-server';
+import { appointCreate } from './appoint-create';
+import { appointDelete } from './appoint-delete';
 import { appointList } from './appoint-list';
+import { appointUpdate } from './appoint-update';
+import { appointUpdateResult } from './appoint-update-result';
+import { deleteServer } from './delete-server';
 import type { OperationDefinition } from './operation';
 import { queryBusinessResults } from './query-business-results';
 import { queryDataImportTask } from './query-data-import-task';
 import { queryServer } from './query-server';
+import { updateServer } from './update-server';
 
 export const OPERATIONS: readonly OperationDefinition[] = [
   queryDataImportTask,
   queryServer,
   queryBusinessResults,
   appointList,
+  addServer,
+  updateServer,
+  deleteServer,
+  appointCreate,
+  appointUpdate,
+  appointUpdateResult,
+  appointDelete,
+  addBusinessResult,
 ];

@@ -27,6 +27,32 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
     '0200022': 429,
     ...Object.fromEntries(generic.map((c) => [c, 400])),
   },
+  // write-api-notes.md sections 1-9.
+  addServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  updateServer: { '0200001': 400, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  deleteServer: {
+    '0200001': 400,
+    '0200006': 404,
+    '0200033': 404,
+    '0200034': 409,
+    '0200022': 429,
+    ...Object.fromEntries(generic.map((c) => [c, 400])),
+  },
+  appointCreate: {
+    '0200001': 400,
+    '0200006': 502,
+    '0200007': 404,
+    '02000001': 400,
+    '02000002': 400,
+    '02000003': 400,
+    '04000001': 400,
+    '04000002': 400,
+    '0200022': 429,
+  },
+  appointUpdate: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '02000003': 400, '04000004': 404, '0200022': 429 },
+  appointUpdateResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '02000003': 400, '04000004': 404, '0200022': 429 },
+  appointDelete: { '0200001': 400, '0200006': 502, '02000001': 400, '04000004': 404, '04000005': 409, '0200022': 429 },
+  addBusinessResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '0200022': 429 },
 };
 
 const rows = ISALES_OPERATIONS.flatMap((operation) =>
@@ -47,6 +73,12 @@ describe('iSales error tables', () => {
     for (const operation of ISALES_OPERATIONS) {
       expect(Object.keys(ISALES_ERROR_TABLES[operation]).sort()).toEqual(Object.keys(expected[operation]).sort());
     }
+  });
+
+  it('reads 0200006 per operation: no such server on deleteServer, a database error elsewhere', () => {
+    expect(new IsalesBusinessError('deleteServer', '0200006', '', outcomeOf('deleteServer', '0200006')).status).toBe(404);
+    expect(new IsalesBusinessError('appointDelete', '0200006', '', outcomeOf('appointDelete', '0200006')).status).toBe(502);
+    expect(new IsalesBusinessError('updateServer', '0200006', '', outcomeOf('updateServer', '0200006')).status).toBe(502);
   });
 
   it('treats an unknown code as a 502, and codes as strings (0200001 is not 02000001)', () => {

@@ -25,6 +25,17 @@ const GENERIC_PARAMETER_CODES: Record<string, UpstreamOutcome> = Object.fromEntr
 /** 0200022 "interface called too fast" (ADDNUM); the design maps it to 429 wherever it comes. */
 const CALLED_TOO_FAST: Record<string, UpstreamOutcome> = { '0200022': 'rate-limited' };
 
+/** appoint/update and appoint/updateResult (write-api-notes.md sections 6-7). */
+const RESERVATION_CHANGE: Record<string, UpstreamOutcome> = {
+  '0200001': 'invalid',
+  '0200006': 'failure',
+  '02000001': 'invalid',
+  '02000002': 'invalid',
+  '02000003': 'invalid',
+  '04000004': 'not-found',
+  ...CALLED_TOO_FAST,
+};
+
 export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Record<string, UpstreamOutcome>>>> = {
   // seed 000. The en page calls 0200006 "invalid characters"; every other page (and the zh one)
   // says "database operation error", so it is treated as an upstream failure.
@@ -60,6 +71,64 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Reco
     '04000002': 'invalid',
     '04000004': 'not-found',
     '04000005': 'conflict',
+    ...CALLED_TOO_FAST,
+  },
+
+  // The writes (write-api-notes.md): only the codes each page lists; 0200022 wherever it comes.
+  // addServer's table (section 1) looks copy-pasted (0200033/0200034 cannot come from it); mapped as documented.
+  addServer: {
+    '0200001': 'invalid',
+    '0200033': 'not-found',
+    '0200034': 'conflict',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  },
+  // Section 2: only row 1 (0200001) was retrieved; the generic family is the one every file-server
+  // page lists (section 13). Anything else, 0200006 included, stays a 502.
+  updateServer: {
+    '0200001': 'invalid',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  },
+  // Section 3, complete: 0200006 means "server configuration does not exist" here, a database error elsewhere.
+  deleteServer: {
+    '0200001': 'invalid',
+    '0200006': 'not-found',
+    '0200033': 'not-found',
+    '0200034': 'conflict',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  },
+  // Section 5, rows 1-8 (the rest was cut off).
+  appointCreate: {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '0200007': 'not-found',
+    '02000001': 'invalid',
+    '02000002': 'invalid',
+    '02000003': 'invalid',
+    '04000001': 'invalid',
+    '04000002': 'invalid',
+    ...CALLED_TOO_FAST,
+  },
+  // Sections 6 and 7, both complete, list the same six codes.
+  appointUpdate: RESERVATION_CHANGE,
+  appointUpdateResult: RESERVATION_CHANGE,
+  // Section 8, complete.
+  appointDelete: {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '02000001': 'invalid',
+    '04000004': 'not-found',
+    '04000005': 'conflict',
+    ...CALLED_TOO_FAST,
+  },
+  // Section 9, rows 1-4 (row 5 was cut off after "02000").
+  addBusinessResult: {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '02000001': 'invalid',
+    '02000002': 'invalid',
     ...CALLED_TOO_FAST,
   },
 };

@@ -21,24 +21,41 @@ import {
   BusinessResultQuery,
   FileServerQuery,
   ImportTaskQuery,
+  IsalesAddServerAnswer,
   IsalesAppointment,
+  IsalesAppointmentChange,
+  IsalesAppointmentCreated,
+  IsalesAppointmentInput,
+  IsalesAppointmentResult,
   IsalesBusinessResult,
+  IsalesBusinessResultDefinition,
   IsalesFileServer,
   IsalesImportTask,
   IsalesPage,
+  IsalesServerInput,
 } from './isales.types';
 
 type Json = Record<string, unknown>;
 
+/** Path parameters of an operation whose path holds an id, e.g. `file/{serverId}/updateServer`. */
+type PathParams = Readonly<Record<string, string>>;
+
 interface OperationSpec {
   method: 'GET' | 'POST';
-  /** Relative to `/rest/isales/v1/openapi/campaigns/{vdnId}/`. */
-  resource: string;
-  listField: string;
-  countField: string;
-  /** Safe to send twice: retried after any upstream failure and shared by identical concurrent calls. */
+  /** Relative to `/rest/isales/v1/openapi/campaigns/{vdnId}/`; a function when the path holds an id. */
+  resource: string | ((params: PathParams) => string);
+  /** Reads only: where the answer keeps the list and the total. */
+  listField?: string;
+  countField?: string;
+  /**
+   * Safe to send twice: retried after any upstream failure and shared by identical concurrent calls.
+   * False for writes: once a write may have reached iSales, repeating it could do it twice, so it is
+   * retried only when the connection was refused, and never shared.
+   */
   idempotent: boolean;
 }
+
+const serverPath = (action: string) => (params: PathParams) => `file/${encodeURIComponent(params.serverId)}/${action}`;
 
 /** Where each operation lives and where its answer keeps the list and the total (seed pages). */
 const OPERATIONS: Readonly<Record<IsalesOperation, OperationSpec>> = {
@@ -46,11 +63,21 @@ const OPERATIONS: Readonly<Record<IsalesOperation, OperationSpec>> = {
   queryServer: { method: 'POST', resource: 'file/queryServer', listField: 'server', countField: 'count', idempotent: true },
   queryBusinessResults: { method: 'GET', resource: 'queryBusinessResults', listField: 'data', countField: 'totalCount', idempotent: true },
   appointList: { method: 'POST', resource: 'appoint/list', listField: 'data', countField: 'totalCount', idempotent: true },
+  // The writes (write-api-notes.md): every one is a POST, whatever it does.
+  addServer: { method: 'POST', resource: 'file/addServer', idempotent: false },
+  updateServer: { method: 'POST', resource: serverPath('updateServer'), idempotent: false },
+  deleteServer: { method: 'POST', resource: serverPath('deleteServer'), idempotent: false },
+  appointCreate: { method: 'POST', resource: 'appoint/create', idempotent: false },
+  appointUpdate: { method: 'POST', resource: 'appoint/update', idempotent: false },
+  appointUpdateResult: { method: 'POST', resource: 'appoint/updateResult', idempotent: false },
+  appointDelete: { method: 'POST', resource: 'appoint/delete', idempotent: false },
+  addBusinessResult: { method: 'POST', resource: 'addBusinessResult', idempotent: false },
 };
 
 interface UpstreamCall {
   operation: IsalesOperation;
   vdnId: number;
+  params?: PathParams;
   query?: Record<string, string>;
   body?: object;
 }
@@ -96,8 +123,46 @@ export class IsalesClient {
     return this.list({ operation: 'appointList', vdnId, body: query });
   }
 
+  /** The new server's id. */
+  async addServer(vdnId: number, server: IsalesServerInput): Promise<string> {
+    const answer: IsalesAddServerAnswer = await this.call({ operation: 'addServer', vdnId, body: server });
+    return createdId('addServer', answer.serverId);
+  }
+
+  async updateServer(vdnId: number, serverId: string, server: IsalesServerInput): Promise<void> {
+    await this.call({ operation: 'updateServer', vdnId, params: { serverId }, body: server });
+  }
+
+  /** The page documents no body (write-api-notes section 3); `{}` suits a JSON endpoint either way. */
+  async deleteServer(vdnId: number, serverId: string): Promise<void> {
+    await this.call({ operation: 'deleteServer', vdnId, params: { serverId }, body: {} });
+  }
+
+  /** The new reservation's id. */
+  async createAppointment(vdnId: number, appointment: IsalesAppointmentInput): Promise<string> {
+    const answer: IsalesAppointmentCreated = await this.call({ operation: 'appointCreate', vdnId, body: appointment });
+    return createdId('appointCreate', answer.returnObject?.appointId ?? answer.returnObject?.id);
+  }
+
+  async updateAppointment(vdnId: number, change: IsalesAppointmentChange): Promise<void> {
+    await this.call({ operation: 'appointUpdate', vdnId, body: change });
+  }
+
+  async updateAppointmentResult(vdnId: number, result: IsalesAppointmentResult): Promise<void> {
+    await this.call({ operation: 'appointUpdateResult', vdnId, body: result });
+  }
+
+  async deleteAppointment(vdnId: number, appointId: string): Promise<void> {
+    await this.call({ operation: 'appointDelete', vdnId, body: { appointId } });
+  }
+
+  async addBusinessResult(vdnId: number, definition: IsalesBusinessResultDefinition): Promise<void> {
+    await this.call({ operation: 'addBusinessResult', vdnId, body: definition });
+  }
+
   private async list<T>(call: UpstreamCall): Promise<IsalesPage<T>> {
     const { listField, countField } = OPERATIONS[call.operation];
+    if (listField === undefined || countField === undefined) throw new Error(`${call.operation} is not a list operation`);
     const payload = await this.call(call);
     const items = payload[listField] ?? [];
     if (!Array.isArray(items)) {
@@ -144,7 +209,8 @@ export class IsalesClient {
   /** Builds and signs one attempt's request: a fresh timestamp each time. */
   private signedRequest(call: UpstreamCall, body: string | undefined): Pick<TransportRequest, 'method' | 'url' | 'headers'> {
     const { method, resource } = OPERATIONS[call.operation];
-    const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${resource}`;
+    const relative = typeof resource === 'function' ? resource(call.params ?? {}) : resource;
+    const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${relative}`;
     const url = new URL(path, this.config.baseUrl);
     if (call.query) for (const [k, v] of Object.entries(call.query)) url.searchParams.append(k, v);
     // The pair is looked up at each signing: a rotated file applies to the next attempt.
@@ -182,9 +248,17 @@ export class IsalesClient {
     const code = stringOrUndefined(envelope.resultCode) ?? stringOrUndefined(envelope.returnCode);
     if (code === undefined) throw new IsalesBadResponseError(operation, 'iSales sent no resultCode');
     if (code === ISALES_SUCCESS) return envelope;
-    const description = stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? '';
+    // addServer's one error example carries `description` instead (write-api-notes section 1).
+    const description =
+      stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
     throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code));
   }
+}
+
+/** A create's answer without the new id: the write happened, but the caller cannot be told what it made. */
+function createdId(operation: IsalesOperation, value: unknown): string {
+  if (typeof value === 'string' && value !== '') return value;
+  throw new IsalesBadResponseError(operation, 'iSales answered success but sent no id for what it created');
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

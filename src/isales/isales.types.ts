@@ -88,3 +88,61 @@ export interface AppointmentQuery extends OffsetQuery {
   beginTime?: number;
   endTime?: number;
 }
+
+// The writes' bodies and answers (write-api-notes.md). Bodies are what the gateway sends, so
+// they are exact; answers are Wire like every other payload.
+
+/** file/addServer and file/{serverId}/updateServer (sections 1-2); serverPwd is optional on update only. */
+export interface IsalesServerInput {
+  userName: string;
+  serverInfo: { ip: string; /** A String on the page, e.g. "22". */ port: string; filePath: string };
+  serverPwd?: string;
+}
+
+/** addServer's serverId is a top-level field of the envelope, not inside returnObject (section 1). */
+export type IsalesAddServerAnswer = Wire<{ serverId: string }>;
+
+/** appoint/create (section 5); userAccount outside the OP deployment, workNo inside it. */
+export interface IsalesAppointmentInput {
+  /** 1 manual, 2 automatic: an int in the table (the page's example sends a string). */
+  callType: 1 | 2;
+  calledNo: string;
+  userAccount: string;
+  taskId: string;
+  /** Epoch milliseconds. */
+  appointTime: number;
+  /** JSON text, at most 1024 characters; automatic reservations only. */
+  callData?: string;
+  remark?: string;
+}
+
+/** The table says returnObject.appointId, the example returnObject.id: both are read (section 5). */
+export type IsalesAppointmentCreated = Wire<{ returnObject: Wire<{ appointId: string; id: string }> }>;
+
+/** appoint/update (section 6). */
+export interface IsalesAppointmentChange {
+  appointId: string;
+  userAccount?: string;
+  appointTime?: number;
+  remark?: string;
+}
+
+/** appoint/updateResult (section 7); times are epoch milliseconds. */
+export interface IsalesAppointmentResult {
+  appointId: string;
+  callerNo?: string;
+  failCode?: string;
+  callId?: string;
+  busiResult?: string;
+  busiSubStatus?: string;
+  beginTime?: number;
+  endTime?: number;
+}
+
+/** addBusinessResult (section 9). */
+export interface IsalesBusinessResultDefinition {
+  name: string;
+  code?: string;
+  description?: string;
+  children?: Array<{ name: string; code?: string; description?: string }>;
+}

@@ -117,3 +117,8 @@ export function useStack(options: Parameters<typeof startStack>[0] = {}) {
       stack.simulator.requests.filter((r) => r.operation === operation).map((r) => JSON.parse(r.body)),
   };
 }
+
+/** A call to one gateway of several (replica tests); like `stack.request`, the one place for shared headers. */
+export function requestGateway(gateway: Gateway, path: string, init?: RequestInit): Promise<Response> {
+  return gateway.fetch(path, init);
+}

@@ -21,8 +21,8 @@ class UriTooLongError extends GatewayError {
 }
 
 /** Headers a browser caller may send; what else it may read from answers. */
-const CORS_REQUEST_HEADERS = ['Authorization', 'X-API-Key', 'X-Request-Id', 'If-None-Match', 'Content-Type'];
-const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'ETag', 'X-Cache', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'WWW-Authenticate'];
+const CORS_REQUEST_HEADERS = ['Authorization', 'X-API-Key', 'X-Request-Id', 'If-None-Match', 'Content-Type', 'Idempotency-Key'];
+const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'ETag', 'X-Cache', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'WWW-Authenticate'];
 
 /** Security headers, CORS for CORS_ORIGINS only, and the URL bound. */
 export async function hardenHttpEdge(app: NestFastifyApplication, config: EdgeConfig): Promise<void> {

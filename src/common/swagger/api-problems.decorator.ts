@@ -10,6 +10,7 @@ export const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'The credentials lack the scope of the operation (isales:read; isales:admin to drop a cache) or the VDN',
   404: 'Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code)',
   409: 'iSales reports a state conflict',
+  422: 'The Idempotency-Key was already used with another request body',
   429: 'Too many requests: the caller\u2019s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After',
   500: 'The gateway failed',
   502: 'iSales failed, was unreachable, refused the gateway\u2019s credentials, or answered with an undocumented code',

@@ -1,4 +1,4 @@
-import { toAppointment } from './appointment.mapper';
+import { toAppointment, toCreatedAppointment, toIsalesAppointment, toIsalesAppointmentChange, toIsalesAppointmentResult } from './appointment.mapper';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
 import { IsalesAppointment } from '../../isales/isales.types';
 
@@ -102,5 +102,69 @@ describe('toAppointment', () => {
     const appointment = toAppointment(asSentByIsales({ ...seed, customerName: 'someone', extra: 1 }));
     expect(Object.keys(appointment)).not.toContain('customerName');
     expect(JSON.stringify(appointment)).not.toContain('someone');
+  });
+});
+
+describe('appointment writes as iSales bodies', () => {
+  const input = {
+    type: 'automatic' as const,
+    calledNumber: '66660001',
+    agent: '116',
+    taskId: '1106025109',
+    appointedAt: '2025-06-02T18:00:00+08:00',
+    callData: { fullName: '林子航' },
+    remark: 'remark备注',
+  };
+
+  it('creates with callType as an int, epoch milliseconds and callData as JSON text', () => {
+    expect(toIsalesAppointment(input)).toEqual({
+      callType: 2,
+      calledNo: '66660001',
+      userAccount: '116',
+      taskId: '1106025109',
+      appointTime: 1748858400000,
+      callData: '{"fullName":"林子航"}',
+      remark: 'remark备注',
+    });
+    expect(toIsalesAppointment({ ...input, type: 'manual', callData: undefined, remark: undefined })).toEqual({
+      callType: 1,
+      calledNo: '66660001',
+      userAccount: '116',
+      taskId: '1106025109',
+      appointTime: 1748858400000,
+    });
+    expect(toIsalesAppointment({ ...input, callData: '{"a":1}' }).callData).toBe('{"a":1}');
+  });
+
+  it('sends only what a change or a result gives', () => {
+    expect(toIsalesAppointmentChange('1', { remark: 'x' })).toEqual({ appointId: '1', remark: 'x' });
+    expect(toIsalesAppointmentChange('1', { agent: '117', appointedAt: '2025-05-15T09:48:43Z' })).toEqual({
+      appointId: '1',
+      userAccount: '117',
+      appointTime: 1747302523000,
+    });
+    expect(toIsalesAppointmentResult('1', { failCode: '00604', businessResult: 'a', businessSubStatus: 'b', startedAt: '2025-05-15T09:48:33Z' })).toEqual({
+      appointId: '1',
+      failCode: '00604',
+      busiResult: 'a',
+      busiSubStatus: 'b',
+      beginTime: 1747302513000,
+    });
+  });
+
+  it('answers a create with the reservation as written and no call yet', () => {
+    expect(toCreatedAppointment('42', input)).toEqual({
+      id: '42',
+      type: 'automatic',
+      appointedAt: '2025-06-02T10:00:00.000Z',
+      calledNumber: '66660001',
+      callerNumber: null,
+      expired: false,
+      task: { id: '1106025109', name: null, status: null },
+      agent: { account: '116', name: null },
+      call: { startedAt: null, endedAt: null, flag: null, failCode: null, result: null },
+      businessResult: null,
+      createdAt: null,
+    });
   });
 });

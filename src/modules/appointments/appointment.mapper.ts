@@ -1,6 +1,16 @@
-import { IsalesAppointment } from '../../isales/isales.types';
-import { APPOINTMENT_TYPES, AppointmentDto } from './dto/appointment.dto';
+import {
+  IsalesAppointment,
+  IsalesAppointmentChange,
+  IsalesAppointmentInput,
+  IsalesAppointmentResult,
+} from '../../isales/isales.types';
+import { APPOINTMENT_TYPES, AppointmentDto, AppointmentType } from './dto/appointment.dto';
 import { isoInstantOrNull, stringOrNull } from '../../common/mapping/values';
+import { AppointmentResultDto } from './dto/appointment-result.dto';
+import { callDataText } from './dto/call-data';
+import { CreateAppointmentDto } from './dto/create-appointment.dto';
+import { epochMsOf } from './dto/instant';
+import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 
 /** callType "1" manual, "2" automatic (api-notes 2); appoint/create sends it as an int, so 1 and 2 count too. */
 function type(raw: unknown): string | null {
@@ -43,5 +53,69 @@ export function toAppointment(appointment: IsalesAppointment): AppointmentDto {
     },
     businessResult: stringOrNull(appointment.busiResult),
     createdAt: isoInstantOrNull(appointment.createTime),
+  };
+}
+
+/** callType as appoint/create takes it: an int (its table; the example's "1" is accepted too). */
+const CALL_TYPES: Readonly<Record<AppointmentType, 1 | 2>> = { manual: 1, automatic: 2 };
+
+/** Times as epoch milliseconds; only what the caller gave, so iSales keeps the rest. */
+function epochMsIfGiven(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : epochMsOf(value);
+}
+
+function definedOnly<T extends object>(body: T): T {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** appoint/create's body; the agent goes as userAccount (deployments other than OP, write-api-notes section 5). */
+export function toIsalesAppointment(appointment: CreateAppointmentDto): IsalesAppointmentInput {
+  return definedOnly({
+    callType: CALL_TYPES[appointment.type],
+    calledNo: appointment.calledNumber,
+    userAccount: appointment.agent,
+    taskId: appointment.taskId,
+    appointTime: epochMsOf(appointment.appointedAt),
+    callData: appointment.callData === undefined ? undefined : callDataText(appointment.callData),
+    remark: appointment.remark,
+  });
+}
+
+export function toIsalesAppointmentChange(appointId: string, change: UpdateAppointmentDto): IsalesAppointmentChange {
+  return definedOnly({
+    appointId,
+    userAccount: change.agent,
+    appointTime: epochMsIfGiven(change.appointedAt),
+    remark: change.remark,
+  });
+}
+
+export function toIsalesAppointmentResult(appointId: string, result: AppointmentResultDto): IsalesAppointmentResult {
+  return definedOnly({
+    appointId,
+    callerNo: result.callerNumber,
+    failCode: result.failCode,
+    callId: result.callId,
+    busiResult: result.businessResult,
+    busiSubStatus: result.businessSubStatus,
+    beginTime: epochMsIfGiven(result.startedAt),
+    endTime: epochMsIfGiven(result.endedAt),
+  });
+}
+
+/** What a create answers: the reservation as written (iSales returns only its id), with no call yet. */
+export function toCreatedAppointment(id: string, appointment: CreateAppointmentDto): AppointmentDto {
+  return {
+    id,
+    type: appointment.type,
+    appointedAt: isoInstantOrNull(epochMsOf(appointment.appointedAt)),
+    calledNumber: appointment.calledNumber,
+    callerNumber: null,
+    expired: false,
+    task: { id: appointment.taskId, name: null, status: null },
+    agent: { account: appointment.agent, name: null },
+    call: { startedAt: null, endedAt: null, flag: null, failCode: null, result: null },
+    businessResult: null,
+    createdAt: null,
   };
 }

@@ -1,12 +1,21 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { Audited } from '../../common/audit/audited.decorator';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { AppointmentsService } from './appointments.service';
-import { AppointmentPageDto } from './dto/appointment.dto';
+import { AppointmentDto, AppointmentPageDto } from './dto/appointment.dto';
+import { AppointmentParamsDto } from './dto/appointment.params.dto';
+import { AppointmentResultDto } from './dto/appointment-result.dto';
+import { CreateAppointmentDto } from './dto/create-appointment.dto';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
+import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
 import { RequireScope } from '../../auth/scopes.decorator';
+
+const LOCATION = { Location: { description: 'The new reservation\u2019s URL (for PATCH and DELETE)', schema: { type: 'string' } } };
 
 @ApiTags('appointments')
 @RequireScope('isales:read')
@@ -24,5 +33,82 @@ export class AppointmentsController {
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   list(@Param() params: VdnParamsDto, @Query() query: ListAppointmentsQueryDto): Promise<AppointmentPageDto> {
     return this.service.list(params.vdnId, query);
+  }
+
+  @Post()
+  @RequireScope('isales:write')
+  @Idempotent()
+  @Audited('createAppointment')
+  @ApiOperation({
+    summary: 'Reserve an outbound call',
+    description: 'iSales: POST appoint/create. The agent is sent as userAccount (deployments other than OP); callData only on automatic reservations.',
+  })
+  @ApiCreatedResponse({
+    type: AppointmentDto,
+    headers: LOCATION,
+    example: {
+      ...APPOINTMENT_EXAMPLE,
+      type: 'manual',
+      callerNumber: null,
+      expired: false,
+      task: { ...APPOINTMENT_EXAMPLE.task, name: null, status: null },
+      agent: { ...APPOINTMENT_EXAMPLE.agent, name: null },
+      call: { startedAt: null, endedAt: null, flag: null, failCode: null, result: null },
+      businessResult: null,
+      createdAt: null,
+    },
+  })
+  // 404: 0200007, the campaign does not exist.
+  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  async create(
+    @Param() params: VdnParamsDto,
+    @Body() body: CreateAppointmentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AppointmentDto> {
+    const appointment = await this.service.create(params.vdnId, body);
+    reply.header('location', `/api/v1/vdns/${params.vdnId}/appointments/${appointment.id}`);
+    return appointment;
+  }
+
+  @Patch(':appointmentId')
+  @RequireScope('isales:write')
+  @Audited('updateAppointment')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Move or reassign a manual reservation',
+    description: 'iSales: POST appoint/update. Automatic reservations cannot be modified (iSales refuses with 0200001: 400).',
+  })
+  @ApiNoContentResponse({ description: 'Modified' })
+  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  async update(@Param() params: AppointmentParamsDto, @Body() body: UpdateAppointmentDto): Promise<void> {
+    await this.service.update(params.vdnId, params.appointmentId, body);
+  }
+
+  @Put(':appointmentId/result')
+  @RequireScope('isales:write')
+  @Audited('writeAppointmentResult')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Write back the result of a manual reservation\u2019s call',
+    description: 'iSales: POST appoint/updateResult (automatic reservations update their own result).',
+  })
+  @ApiNoContentResponse({ description: 'Written' })
+  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  async writeResult(@Param() params: AppointmentParamsDto, @Body() body: AppointmentResultDto): Promise<void> {
+    await this.service.writeResult(params.vdnId, params.appointmentId, body);
+  }
+
+  @Delete(':appointmentId')
+  @RequireScope('isales:write')
+  @Audited('deleteAppointment')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Cancel a reservation',
+    description: 'iSales: POST appoint/delete. 404 when it does not exist (04000004), 409 once its call was made (04000005).',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  async remove(@Param() params: AppointmentParamsDto): Promise<void> {
+    await this.service.remove(params.vdnId, params.appointmentId);
   }
 }

@@ -5,7 +5,18 @@ import { AppointmentQuery } from '../../isales/isales.types';
 import { AppointmentPageDto } from './dto/appointment.dto';
 import { epochMsOf } from './dto/instant';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
-import { toAppointment } from './appointment.mapper';
+import {
+  toAppointment,
+  toCreatedAppointment,
+  toIsalesAppointment,
+  toIsalesAppointmentChange,
+  toIsalesAppointmentResult,
+} from './appointment.mapper';
+import { requireAnyField } from '../../common/dto/at-least-one';
+import { AppointmentDto } from './dto/appointment.dto';
+import { AppointmentResultDto } from './dto/appointment-result.dto';
+import { CreateAppointmentDto } from './dto/create-appointment.dto';
+import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 
 /** The appoint/list body: absent filters are left out entirely; times go as epoch milliseconds (seed 003). */
 function toAppointmentQuery(query: ListAppointmentsQueryDto): AppointmentQuery {
@@ -26,5 +37,24 @@ export class AppointmentsService {
   async list(vdnId: number, query: ListAppointmentsQueryDto): Promise<AppointmentPageDto> {
     const page = await this.isales.listAppointments(vdnId, toAppointmentQuery(query));
     return { items: page.items.map(toAppointment), page: query.page, pageSize: query.pageSize, total: page.total };
+  }
+
+  async create(vdnId: number, appointment: CreateAppointmentDto): Promise<AppointmentDto> {
+    const id = await this.isales.createAppointment(vdnId, toIsalesAppointment(appointment));
+    return toCreatedAppointment(id, appointment);
+  }
+
+  async update(vdnId: number, appointmentId: string, change: UpdateAppointmentDto): Promise<void> {
+    requireAnyField(change, ['agent', 'appointedAt', 'remark']);
+    await this.isales.updateAppointment(vdnId, toIsalesAppointmentChange(appointmentId, change));
+  }
+
+  async writeResult(vdnId: number, appointmentId: string, result: AppointmentResultDto): Promise<void> {
+    requireAnyField(result, ['callerNumber', 'failCode', 'callId', 'businessResult', 'businessSubStatus', 'startedAt', 'endedAt']);
+    await this.isales.updateAppointmentResult(vdnId, toIsalesAppointmentResult(appointmentId, result));
+  }
+
+  remove(vdnId: number, appointmentId: string): Promise<void> {
+    return this.isales.deleteAppointment(vdnId, appointmentId);
   }
 }

@@ -1,4 +1,5 @@
-import { IsalesBusinessResult } from '../../isales/isales.types';
+import { IsalesBusinessResult, IsalesBusinessResultDefinition } from '../../isales/isales.types';
+import { BusinessResultChildInputDto, CreateBusinessResultDto } from './dto/create-business-result.dto';
 import { stringOrNull } from '../../common/mapping/values';
 import { BusinessResultDto } from './dto/business-result.dto';
 
@@ -11,5 +12,27 @@ export function toBusinessResult(result: IsalesBusinessResult): BusinessResultDt
       code: stringOrNull(child?.code),
       name: stringOrNull(child?.name),
     })),
+  };
+}
+
+function definition(input: BusinessResultChildInputDto): { name: string; code?: string; description?: string } {
+  return {
+    name: input.name,
+    ...(input.code !== undefined && { code: input.code }),
+    ...(input.description !== undefined && { description: input.description }),
+  };
+}
+
+/** addBusinessResult's body: only the fields given (iSales makes up a missing code). */
+export function toIsalesBusinessResult(input: CreateBusinessResultDto): IsalesBusinessResultDefinition {
+  return { ...definition(input), ...(input.children !== undefined && { children: input.children.map(definition) }) };
+}
+
+/** The definition as the caller sent it, for when iSales does not list it yet (codes it made up unknown). */
+export function toRequestedBusinessResult(input: CreateBusinessResultDto): BusinessResultDto {
+  return {
+    code: input.code ?? null,
+    name: input.name,
+    children: (input.children ?? []).map((child) => ({ code: child.code ?? null, name: child.name })),
   };
 }

@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, Headers, HttpCode, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
@@ -12,6 +12,10 @@ import { BusinessResultLookupDto, BusinessResultPageDto } from './dto/business-r
 import { BusinessResultParamsDto } from './dto/business-result.params.dto';
 import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.dto';
 import { RequireScope } from '../../auth/scopes.decorator';
+import { Audited } from '../../common/audit/audited.decorator';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
+import { BusinessResultDto } from './dto/business-result.dto';
+import { CreateBusinessResultDto } from './dto/create-business-result.dto';
 
 const CACHE_HEADERS = {
   ETag: { description: 'Validator of the VDN\u2019s whole tree; send it back in If-None-Match', schema: { type: 'string' } },
@@ -72,6 +76,33 @@ export class BusinessResultsController {
     const found = read.value.lookup(params.code);
     if (found === undefined) throw new ResourceNotFoundError(`No business result ${params.code} in VDN ${params.vdnId}`);
     send(reply, read, ifNoneMatch, () => found);
+  }
+
+  @Post()
+  @RequireScope('isales:write')
+  @Idempotent()
+  @Audited('addBusinessResult')
+  @ApiOperation({
+    summary: 'Add a business-result definition',
+    description:
+      'iSales: POST addBusinessResult, then GET queryBusinessResults. Definitions cannot be changed or deleted afterwards. ' +
+      'The VDN’s cached tree is dropped on every replica, and the answer is the definition as iSales now lists it ' +
+      '(with the codes iSales made up for those sent without one).',
+  })
+  @ApiCreatedResponse({
+    type: BusinessResultDto,
+    headers: { Location: { description: 'The definition’s URL (when its code is known)', schema: { type: 'string' } } },
+    example: BUSINESS_RESULT_EXAMPLES[0],
+  })
+  @ApiProblems(...UPSTREAM_STATUSES)
+  async create(
+    @Param() params: VdnParamsDto,
+    @Body() body: CreateBusinessResultDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BusinessResultDto> {
+    const definition = await this.service.create(params.vdnId, body);
+    if (definition.code !== null) reply.header('location', `/api/v1/vdns/${params.vdnId}/business-results/${encodeURIComponent(definition.code)}`);
+    return definition;
   }
 
   @Delete('cache')

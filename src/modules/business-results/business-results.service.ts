@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CacheStore } from '../../cache/cache-store';
+import { CacheOperationUnavailableError, CacheStore } from '../../cache/cache-store';
 import { mapBounded } from '../../common/async/map-bounded';
 import { CacheRead, DocumentCache } from '../../cache/document-cache';
 import { AppConfig, APP_CONFIG } from '../../config/configuration';
@@ -7,7 +7,8 @@ import { BusinessResultsCacheConfig } from '../../config/cache.config';
 import { callDeadlineMs } from '../../config/resilience.config';
 import { IsalesClient } from '../../isales/isales.client';
 import { recordCacheRead } from '../../telemetry/metrics';
-import { toBusinessResult } from './business-result.mapper';
+import { toBusinessResult, toIsalesBusinessResult, toRequestedBusinessResult } from './business-result.mapper';
+import { CreateBusinessResultDto } from './dto/create-business-result.dto';
 import { BusinessResultsView } from './business-results.view';
 import { BusinessResultDto } from './dto/business-result.dto';
 
@@ -61,6 +62,30 @@ export class BusinessResultsService {
   }
 
   /**
+   * Adds the definition, drops the VDN's cached tree the way DELETE .../cache does (so every
+   * replica reads afresh), and answers the definition as iSales now lists it. Once iSales has
+   * added it, nothing after fails the request: a Redis or read failure is logged and the
+   * definition as sent is answered instead.
+   */
+  async create(vdnId: number, input: CreateBusinessResultDto): Promise<BusinessResultDto> {
+    await this.isales.addBusinessResult(vdnId, toIsalesBusinessResult(input));
+    try {
+      await this.drop(vdnId);
+    } catch (error) {
+      if (!(error instanceof CacheOperationUnavailableError)) throw error;
+      this.logger.warn({ vdnId }, 'business result added, but the cached tree could not be dropped (Redis unavailable)');
+    }
+    try {
+      const listed = findAdded((await this.read(vdnId)).value, input);
+      if (listed) return listed;
+      this.logger.warn({ vdnId }, 'business result added, but iSales does not list it yet');
+    } catch (error) {
+      this.logger.warn({ vdnId, reason: error instanceof Error ? error.message : String(error) }, 'business result added, but the tree could not be read');
+    }
+    return toRequestedBusinessResult(input);
+  }
+
+  /**
    * All pages of the tree, normalised and serialised once for the cache. The first page tells the
    * total, and the others are then fetched a few at a time; without a total, one after another.
    */
@@ -94,6 +119,13 @@ export class BusinessResultsService {
   private warnTruncated(vdnId: number): void {
     this.logger.warn({ vdnId, maxPages: this.config.maxPages }, 'business-result tree truncated at BUSINESS_RESULTS_MAX_PAGES');
   }
+}
+
+/** The new definition in the tree: by its code, or (iSales made the code up) the last parent of that name. */
+function findAdded(view: BusinessResultsView, input: CreateBusinessResultDto): BusinessResultDto | undefined {
+  const tree = (JSON.parse(view.page(1, Math.max(1, view.total)).toString()) as { items: BusinessResultDto[] }).items;
+  if (input.code !== undefined) return tree.find((parent) => parent.code === input.code);
+  return tree.findLast((parent) => parent.name === input.name);
 }
 
 /** One versioned key per VDN: bump the version when the stored shape changes. */

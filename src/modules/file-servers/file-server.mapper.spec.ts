@@ -1,4 +1,4 @@
-import { toFileServer } from './file-server.mapper';
+import { toFileServer, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
 import { IsalesFileServer } from '../../isales/isales.types';
 
@@ -67,5 +67,24 @@ describe('toFileServer', () => {
 
   it('keeps a 30-digit id as the same string', () => {
     expect(toFileServer({ serverId: '999999999999999999999999999999' }).id).toBe('999999999999999999999999999999');
+  });
+});
+
+describe('file-server writes as iSales bodies', () => {
+  const server = { host: '1.2.3.4', port: 22, path: '/home/sftp', username: 'zhangsan' };
+
+  it('sends the port as a String and the password only when given (the page\u2019s example shape)', () => {
+    expect(toIsalesServer({ ...server, password: 'S3cret-pw' })).toEqual({
+      userName: 'zhangsan',
+      serverInfo: { ip: '1.2.3.4', port: '22', filePath: '/home/sftp' },
+      serverPwd: 'S3cret-pw',
+    });
+    expect(toIsalesServer(server)).toEqual({ userName: 'zhangsan', serverInfo: { ip: '1.2.3.4', port: '22', filePath: '/home/sftp' } });
+  });
+
+  it('answers a write with the server as written, never the password', () => {
+    const written = toWrittenFileServer('42', Object.assign({ password: 'S3cret-pw' }, server));
+    expect(written).toEqual({ id: '42', ...server });
+    expect(JSON.stringify(written)).not.toContain('S3cret');
   });
 });

@@ -1,5 +1,6 @@
-import { IsalesFileServer } from '../../isales/isales.types';
+import { IsalesFileServer, IsalesServerInput } from '../../isales/isales.types';
 import { FileServerDto } from './dto/file-server.dto';
+import { FileServerFieldsDto } from './dto/create-file-server.dto';
 import { numberOrNull, stringOrNull } from '../../common/mapping/values';
 
 const MAX_PORT = 65535;
@@ -19,4 +20,18 @@ export function toFileServer(server: IsalesFileServer): FileServerDto {
     path: stringOrNull(server.filePath),
     username: stringOrNull(server.userName),
   };
+}
+
+/** The clean fields as addServer/updateServer's body: port as a String, the password only when given. */
+export function toIsalesServer(server: FileServerFieldsDto & { password?: string }): IsalesServerInput {
+  return {
+    userName: server.username,
+    serverInfo: { ip: server.host, port: String(server.port), filePath: server.path },
+    ...(server.password !== undefined && { serverPwd: server.password }),
+  };
+}
+
+/** What a write answers: the server as written (neither iSales' add nor update echoes it), never the password. */
+export function toWrittenFileServer(id: string, server: FileServerFieldsDto): FileServerDto {
+  return { id, host: server.host, port: server.port, path: server.path, username: server.username };
 }

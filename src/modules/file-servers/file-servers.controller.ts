@@ -1,13 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { Audited } from '../../common/audit/audited.decorator';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { FileServersService } from './file-servers.service';
 import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
 import { FileServerParamsDto } from './dto/file-server.params.dto';
 import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
+import { CreateFileServerDto } from './dto/create-file-server.dto';
+import { UpdateFileServerDto } from './dto/update-file-server.dto';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
 import { RequireScope } from '../../auth/scopes.decorator';
+
+const LOCATION = { Location: { description: 'The new server\u2019s URL', schema: { type: 'string' } } };
 
 @ApiTags('file servers')
 @RequireScope('isales:read')
@@ -33,5 +40,52 @@ export class FileServersController {
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
+  }
+
+  @Post()
+  @RequireScope('isales:write')
+  @Idempotent()
+  @Audited('createFileServer')
+  @ApiOperation({
+    summary: 'Register an SFTP file server',
+    description: 'iSales: POST file/addServer. The server information must be unique in the VDN. The password is never returned.',
+  })
+  @ApiCreatedResponse({ type: FileServerDto, headers: LOCATION, example: FILE_SERVER_EXAMPLE })
+  // 404/409: addServer's table lists 0200033 and 0200034 (copied from another page).
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  async create(
+    @Param() params: VdnParamsDto,
+    @Body() body: CreateFileServerDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FileServerDto> {
+    const server = await this.service.create(params.vdnId, body);
+    reply.header('location', `/api/v1/vdns/${params.vdnId}/file-servers/${server.id}`);
+    return server;
+  }
+
+  @Put(':serverId')
+  @RequireScope('isales:write')
+  @Audited('replaceFileServer')
+  @ApiOperation({
+    summary: 'Replace a file server\u2019s settings',
+    description:
+      'iSales: POST file/queryServer (the current server), then file/{serverId}/updateServer. Every field but the password ' +
+      'is required; the password is required when host changes (a 400 before anything is updated).',
+  })
+  @ApiOkResponse({ type: FileServerDto, example: FILE_SERVER_EXAMPLE })
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  replace(@Param() params: FileServerParamsDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
+    return this.service.replace(params.vdnId, params.serverId, body);
+  }
+
+  @Delete(':serverId')
+  @RequireScope('isales:write')
+  @Audited('deleteFileServer')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  async remove(@Param() params: FileServerParamsDto): Promise<void> {
+    await this.service.remove(params.vdnId, params.serverId);
   }
 }

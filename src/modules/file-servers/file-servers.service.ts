@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ResourceNotFoundError } from '../../common/errors/gateway-error';
+import { ResourceNotFoundError, ValidationFailedError } from '../../common/errors/gateway-error';
 import { toOffsetLimit } from '../../common/dto/page.query.dto';
 import { IsalesClient } from '../../isales/isales.client';
 import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
 import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
-import { toFileServer } from './file-server.mapper';
+import { toFileServer, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
+import { CreateFileServerDto } from './dto/create-file-server.dto';
+import { UpdateFileServerDto } from './dto/update-file-server.dto';
+
+/** Host names compare without case; a server iSales keeps without an IP has no host to keep. */
+function sameHost(current: string | null, next: string): boolean {
+  return current !== null && current.toLowerCase() === next.toLowerCase();
+}
 
 @Injectable()
 export class FileServersService {
@@ -21,5 +28,27 @@ export class FileServersService {
     const server = page.items.find((item) => item.serverId === serverId);
     if (!server) throw new ResourceNotFoundError(`No file server ${serverId} in VDN ${vdnId}`);
     return toFileServer(server);
+  }
+
+  async create(vdnId: number, server: CreateFileServerDto): Promise<FileServerDto> {
+    const id = await this.isales.addServer(vdnId, toIsalesServer(server));
+    return toWrittenFileServer(id, server);
+  }
+
+  /**
+   * "If the IP address needs to be changed, the password must be transferred" (updateServer's
+   * precaution): the current server is read first, so a missing password is a 400 before any update.
+   */
+  async replace(vdnId: number, serverId: string, server: UpdateFileServerDto): Promise<FileServerDto> {
+    const current = await this.get(vdnId, serverId);
+    if (server.password === undefined && !sameHost(current.host, server.host)) {
+      throw new ValidationFailedError([{ name: 'password', reason: 'password is required when host changes' }]);
+    }
+    await this.isales.updateServer(vdnId, serverId, toIsalesServer(server));
+    return toWrittenFileServer(serverId, server);
+  }
+
+  remove(vdnId: number, serverId: string): Promise<void> {
+    return this.isales.deleteServer(vdnId, serverId);
   }
 }

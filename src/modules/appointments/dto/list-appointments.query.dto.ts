@@ -4,9 +4,7 @@ import { ISALES_ID_PATTERN, MAX_IDS } from '../../../common/dto/id-list';
 import { PageQueryDto } from '../../../common/dto/page.query.dto';
 import { AgentList } from './agent-list';
 import { IsInstant, IsNotAfter } from './instant';
-
-/** Digits, `*` and `#` with an optional leading `+`, at most 32 characters. */
-const PHONE_NUMBER_PATTERN = /^(?=.{1,32}$)\+?[0-9*#]+$/;
+import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';
 
 export class ListAppointmentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: String, description: 'Outbound campaign (task) ID, numeric', example: '1106025109' })
@@ -20,7 +18,7 @@ export class ListAppointmentsQueryDto extends PageQueryDto {
     example: '66660001',
   })
   @IsOptional()
-  @Matches(PHONE_NUMBER_PATTERN, { message: '$property must be digits, * or # with an optional leading +, at most 32 characters' })
+  @Matches(PHONE_NUMBER_PATTERN, { message: PHONE_NUMBER_MESSAGE })
   calledNumber?: string;
 
   @ApiPropertyOptional({

@@ -1,0 +1,15 @@
+import { successBody } from '../envelope';
+import type { OperationDefinition } from './operation';
+import { findServer } from './server-input';
+
+/** POST file/{serverId}/deleteServer, no body documented (write-api-notes §3); any body is ignored. */
+export const deleteServer: OperationDefinition = {
+  name: 'deleteServer',
+  method: 'POST',
+  pathSuffix: 'file/{serverId}/deleteServer',
+  handle({ params, dataset, settings }) {
+    const server = findServer(dataset, params.serverId);
+    dataset.servers.splice(dataset.servers.indexOf(server), 1);
+    return successBody({}, settings.envelope);
+  },
+};

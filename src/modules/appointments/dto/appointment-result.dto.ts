@@ -1,0 +1,66 @@
+import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
+import { IsInstant, IsNotAfter } from './instant';
+import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';
+
+/** CTI cause codes are digit strings (00000 = success); kept as strings for their leading zeros. */
+const FAIL_CODE_PATTERN = /^[0-9]{1,16}$/;
+const CALL_ID_PATTERN = /^[0-9A-Za-z._:-]{1,64}$/;
+
+/** Only with `other` given too. */
+function Requires(other: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'requires',
+    constraints: [other],
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as Record<string, unknown> | undefined)?.[other] !== undefined,
+      defaultMessage: () => `$property needs ${other}`,
+    },
+  });
+}
+
+/** The outcome of a manual reservation's call, as appoint/updateResult takes it; at least one field. */
+export class AppointmentResultDto {
+  /** The number the call came from. */
+  @ApiPropertyOptional({ example: '710002', pattern: PHONE_NUMBER_PATTERN.source })
+  @IsOptional()
+  @Matches(PHONE_NUMBER_PATTERN, { message: PHONE_NUMBER_MESSAGE })
+  callerNumber?: string;
+
+  /** CTI cause code: 00000 succeeded, anything else failed. */
+  @ApiPropertyOptional({ example: '00000', pattern: FAIL_CODE_PATTERN.source })
+  @IsOptional()
+  @Matches(FAIL_CODE_PATTERN, { message: '$property must be a CTI cause code (digits)' })
+  failCode?: string;
+
+  /** The CTI call record's ID. */
+  @ApiPropertyOptional({ example: '1747302513-4711', pattern: CALL_ID_PATTERN.source })
+  @IsOptional()
+  @Matches(CALL_ID_PATTERN, { message: '$property must be 1 to 64 of 0-9, A-Z, a-z, ., _, : and -' })
+  callId?: string;
+
+  /** A business-result code (a parent of the VDN's tree). */
+  @ApiPropertyOptional({ example: '11111', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
+  @IsOptional()
+  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  businessResult?: string;
+
+  /** A sub-result code of `businessResult`. */
+  @ApiPropertyOptional({ example: '12324', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
+  @IsOptional()
+  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  @Requires('businessResult')
+  businessSubStatus?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2030-06-02T10:00:05Z' })
+  @IsOptional()
+  @IsInstant()
+  @IsNotAfter('endedAt')
+  startedAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2030-06-02T10:03:41Z' })
+  @IsOptional()
+  @IsInstant()
+  endedAt?: string;
+}

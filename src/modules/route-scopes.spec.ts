@@ -1,0 +1,30 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { REQUIRED_SCOPE_KEY } from '../auth/scopes.decorator';
+import { AppointmentsController } from './appointments/appointments.controller';
+import { BlacklistImportTasksController } from './blacklist-import-tasks/blacklist-import-tasks.controller';
+import { BusinessResultsController } from './business-results/business-results.controller';
+import { FileServersController } from './file-servers/file-servers.controller';
+
+const CONTROLLERS = [AppointmentsController, BlacklistImportTasksController, BusinessResultsController, FileServersController];
+
+/** Every route of the resource controllers: `METHOD path` and the scope it declares (its own, else its class's). */
+const routes = CONTROLLERS.flatMap((controller) =>
+  Object.getOwnPropertyNames(controller.prototype)
+    .map((name) => (controller.prototype as unknown as Record<string, unknown>)[name])
+    .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler))
+    .map((handler) => ({
+      route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`,
+      scope: (Reflect.getMetadata(REQUIRED_SCOPE_KEY, handler) ?? Reflect.getMetadata(REQUIRED_SCOPE_KEY, controller)) as string,
+    })),
+);
+
+describe('route scopes (design sections 8 and 13)', () => {
+  it('reads need isales:read, every write isales:write, dropping the cache isales:admin', () => {
+    for (const { route, scope } of routes) {
+      const expected = route.startsWith('GET ') ? 'isales:read' : route.endsWith('/cache') ? 'isales:admin' : 'isales:write';
+      expect({ route, scope }).toEqual({ route, scope: expected });
+    }
+    expect(routes.filter((r) => r.scope === 'isales:write')).toHaveLength(8);
+  });
+});
