@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { Simulator } from '../simulator/simulator';
 import { GatewayProcess, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
@@ -65,12 +66,16 @@ describe('traces', () => {
     expect(redisSpans.map((s) => s.name)).toEqual(expect.arrayContaining(['HMGET']));
     for (const span of redisSpans) expect(span).toMatchObject({ kind: CLIENT, parentSpanId: server.spanId });
 
-    const line = gateway
-      .output()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l.msg === 'request completed' && l.requestId === 'trace-e2e-1');
+    // The log is written asynchronously (a buffered destination): wait for the line, briefly.
+    const requestLine = () =>
+      gateway
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'request completed' && l.requestId === 'trace-e2e-1');
+    for (let waited = 0; !requestLine() && waited < 5000; waited += 50) await sleep(50);
+    const line = requestLine();
     expect(line).toMatchObject({
       traceId,
       route: '/api/v1/vdns/:vdnId/business-results',
