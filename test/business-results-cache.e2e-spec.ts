@@ -28,7 +28,7 @@ describe('business-result cache on Redis', () => {
 
   const fetches = () => simulator.requests.filter((r) => r.operation === 'queryBusinessResults').length;
   const gateway = (env: Record<string, string> = {}) => startGateway(simulator.url, { REDIS_URL: redis.url, ...env });
-  const get = (g: Gateway, path = PATH, init?: RequestInit) => fetch(g.url + path, init);
+  const get = (g: Gateway, path = PATH, init?: RequestInit) => g.fetch(path, init);
 
   it('stores the tree under one versioned, prefixed key and serves the second read without iSales', async () => {
     const g = await gateway({ REDIS_KEY_PREFIX: 'test-prefix:' });

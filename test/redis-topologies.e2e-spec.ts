@@ -14,14 +14,14 @@ jest.setTimeout(15000);
 
 /** Two reads of VDN 1: a miss that fetches the seed tree from iSales once, then a hit; and readiness. */
 async function expectCachedReads(gateway: Gateway, simulator: Simulator): Promise<void> {
-  const first = await fetch(gateway.url + PATH);
+  const first = await gateway.fetch(PATH);
   expect(first.status).toBe(200);
   expect(first.headers.get('x-cache')).toBe('miss');
   const body = (await first.json()) as { items: Array<{ code: string }>; total: number };
   expect(body.items.map((item) => item.code)).toEqual(['11111', 'test', '15105671']);
   expect(body).toEqual({ items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 });
 
-  const second = await fetch(gateway.url + PATH);
+  const second = await gateway.fetch(PATH);
   expect(second.status).toBe(200);
   expect(second.headers.get('x-cache')).toBe('hit');
   expect(await second.json()).toEqual(body);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
 import { freePort } from './support/redis-server';
-import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
+import { callGateway, startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 // The built gateway (dist/main.js, as the container runs it) as a real process.
 const MAIN = resolve(__dirname, '../dist/main.js');
@@ -58,7 +58,7 @@ describe('the gateway process', () => {
     simulator.setFault('queryServer', { latencyMs: 1500 });
     const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
     try {
-      const slow = fetch(`${gateway.url}/api/v1/vdns/1/file-servers`);
+      const slow = callGateway(gateway.url, '/api/v1/vdns/1/file-servers');
       await sleep(400);
       gateway.child.kill('SIGTERM');
       const exited = once(gateway.child, 'exit');

@@ -16,6 +16,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .build();
   return SwaggerModule.createDocument(app, config, {
+    // Only a fallback: each route names its operationId (`listFileServers`), which the typed client
+    // exposes as-is; test/openapi-quality.e2e-spec.ts rejects this form, so a new route cannot forget.
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
 }
@@ -25,6 +27,8 @@ export function setupSwagger(app: INestApplication, document: OpenAPIObject): vo
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: `/${DOCS_PATH}/openapi.yaml`,
-    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true },
+    // validatorUrl null: Swagger UI would otherwise send the document's URL to swagger.io's public
+    // validator, which an internal API must not do (and cannot reach on a closed network).
+    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true, validatorUrl: null },
   });
 }

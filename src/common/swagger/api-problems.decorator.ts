@@ -1,33 +1,95 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../errors/problem';
 import { ProblemDetailsDto } from './problem-details.dto';
 
-const DESCRIPTIONS: Readonly<Record<number, string>> = {
-  304: 'Not modified: the representation matching If-None-Match is still current',
-  400: 'Invalid input (no iSales call is made), or iSales rejected a parameter',
-  404: 'Not found (an empty upstream result for a single item, or an iSales "does not exist" code)',
-  409: 'iSales reports a state conflict',
-  429: 'iSales asks the gateway to slow down; see Retry-After',
-  500: 'The gateway failed',
-  502: 'iSales failed, was unreachable, refused the gateway\u2019s credentials, or answered with an undocumented code',
-  503: 'The gateway is not ready',
-  504: 'iSales did not answer within ISALES_TIMEOUT_MS',
+interface ProblemDoc {
+  description: string;
+  /** What a caller typically sees with this status; Swagger UI shows it and the client's README reads it. */
+  example: Omit<ProblemDetailsDto, 'status' | 'instance' | 'requestId'>;
+}
+
+const PROBLEMS: Readonly<Record<number, ProblemDoc>> = {
+  400: {
+    description: 'Invalid input (no iSales call is made), or iSales rejected a parameter',
+    example: {
+      type: problemType('validation-failed'),
+      title: 'The request is not valid',
+      detail: 'pageSize: pageSize must not be greater than 100',
+      invalidParams: [{ name: 'pageSize', reason: 'pageSize must not be greater than 100' }],
+    },
+  },
+  404: {
+    description: 'Not found (an empty upstream result for a single item, or an iSales "does not exist" code)',
+    example: { type: problemType('not-found'), title: 'Not found', detail: 'No such item in VDN 1' },
+  },
+  409: {
+    description: 'iSales reports a state conflict',
+    example: {
+      type: problemType('upstream-conflict'),
+      title: 'iSales reports a state conflict',
+      detail: 'The task is being called',
+      upstream: { code: '0200034', description: 'The task is being called' },
+    },
+  },
+  429: {
+    description: 'iSales asks the gateway to slow down; see Retry-After',
+    example: {
+      type: problemType('upstream-rate-limited'),
+      title: 'iSales asks to slow down',
+      detail: 'Called too fast',
+      upstream: { code: '0200022', description: 'Called too fast' },
+    },
+  },
+  500: {
+    description: 'The gateway failed',
+    example: {
+      type: problemType('internal-error'),
+      title: 'Internal error',
+      detail: 'The gateway failed to handle the request; the request id identifies it in the logs.',
+    },
+  },
+  502: {
+    description: 'iSales failed, was unreachable, refused the gateway\u2019s credentials, or answered with an undocumented code',
+    example: {
+      type: problemType('upstream-unknown-code'),
+      title: 'iSales answered with an undocumented code',
+      detail: 'Database error',
+      upstream: { code: '0200006', description: 'Database error' },
+    },
+  },
+  503: {
+    description: 'The gateway cannot serve the request right now; see Retry-After',
+    example: { type: problemType('unavailable'), title: 'The gateway cannot serve the request right now', detail: 'Try again later.' },
+  },
+  504: {
+    description: 'iSales did not answer within ISALES_TIMEOUT_MS',
+    example: { type: problemType('upstream-timeout'), title: 'iSales did not answer in time', detail: 'iSales did not answer within 10000 ms' },
+  },
 };
 
 /** The statuses every route that calls iSales can answer with, besides its own. */
 export const UPSTREAM_STATUSES = [400, 429, 500, 502, 504] as const;
 
-/** Documents problem-details bodies (application/problem+json) for each status a route can return. */
+/** Documents problem-details bodies (application/problem+json), with an example, for each error status a route can return. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemDetailsDto),
-    ...[...new Set(statuses)].sort().map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+    ...[...new Set(statuses)]
+      .sort((a, b) => a - b)
+      .map((status) => {
+        const doc = PROBLEMS[status];
+        const example = doc && { ...doc.example, status, instance: '/api/v1/vdns/1/file-servers', requestId: '2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c' };
+        return ApiResponse({
+          status,
+          description: doc?.description ?? 'Error',
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) }, ...(example && { example }) } },
+        });
       }),
-    ),
   );
+}
+
+/** A conditional GET answered 304: no body, by definition (RFC 9110 section 15.4.5). */
+export function ApiNotModified(): MethodDecorator {
+  return ApiResponse({ status: 304, description: 'Not modified: the representation matching If-None-Match is still current' });
 }

@@ -15,9 +15,15 @@ export class AppointmentsController {
   constructor(private readonly service: AppointmentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List reserved (appointment) outbound calls', description: 'iSales: POST appoint/list' })
+  @ApiOperation({
+    operationId: 'listAppointments',
+    summary: 'List reserved (appointment) outbound calls',
+    description:
+      'A page of the VDN\'s reservations, filtered by campaign, called number, agents and appointed time. iSales: POST appoint/list.',
+  })
   @ApiOkResponse({
     type: AppointmentPageDto,
+    description: 'A page of reservations',
     example: { items: [APPOINTMENT_EXAMPLE], page: 1, pageSize: 20, total: 4 },
   })
   // 404/409: appoint/list's sibling pages document "campaign/reservation does not exist" and "being called".

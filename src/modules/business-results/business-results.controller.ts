@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
-import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { ApiNotModified, ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 import { BusinessResultsService } from './business-results.service';
 import { BusinessResultsView } from './business-results.view';
@@ -40,14 +40,21 @@ export class BusinessResultsController {
 
   @Get()
   @ApiOperation({
+    operationId: 'listBusinessResults',
     summary: 'List business-result definitions (parents with their children)',
     description:
       'Served from the cached tree of the VDN (iSales: GET queryBusinessResults, paged at its maximum of 50 when the cache is cold). ' +
       'Any pageSize up to 100 works although iSales allows 50.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
-  @ApiOkResponse({ type: BusinessResultPageDto, headers: CACHE_HEADERS, example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 } })
-  @ApiProblems(304, ...UPSTREAM_STATUSES)
+  @ApiOkResponse({
+    type: BusinessResultPageDto,
+    description: 'A page of parent definitions, each with its children',
+    headers: CACHE_HEADERS,
+    example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 },
+  })
+  @ApiNotModified()
+  @ApiProblems(...UPSTREAM_STATUSES)
   async list(
     @Param() params: VdnParamsDto,
     @Query() query: ListBusinessResultsQueryDto,
@@ -59,10 +66,20 @@ export class BusinessResultsController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One business-result definition by code, a parent or a child', description: 'Served from the cached tree.' })
+  @ApiOperation({
+    operationId: 'getBusinessResult',
+    summary: 'One business-result definition by code, a parent or a child',
+    description: 'Served from the cached tree; `level` and `parentCode` say where the code sits in it.',
+  })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
-  @ApiOkResponse({ type: BusinessResultLookupDto, headers: CACHE_HEADERS, example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null } })
-  @ApiProblems(304, 404, ...UPSTREAM_STATUSES)
+  @ApiOkResponse({
+    type: BusinessResultLookupDto,
+    description: 'The definition, with its place in the tree',
+    headers: CACHE_HEADERS,
+    example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null },
+  })
+  @ApiNotModified()
+  @ApiProblems(404, ...UPSTREAM_STATUSES)
   async get(
     @Param() params: BusinessResultParamsDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
@@ -77,7 +94,11 @@ export class BusinessResultsController {
   @Delete('cache')
   @RequireScope('isales:admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Drop the cached tree of the VDN', description: 'The next read fetches the tree from iSales afresh.' })
+  @ApiOperation({
+    operationId: 'dropBusinessResultsCache',
+    summary: 'Drop the cached tree of the VDN',
+    description: 'The next read fetches the tree from iSales afresh (on every replica: the cache is shared).',
+  })
   @ApiNoContentResponse({ description: 'Dropped' })
   @ApiProblems(400, 500, 503)
   async dropCache(@Param() params: VdnParamsDto): Promise<void> {

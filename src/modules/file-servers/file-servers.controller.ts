@@ -16,9 +16,14 @@ export class FileServersController {
   constructor(private readonly service: FileServersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List file (SFTP) servers', description: 'iSales: POST file/queryServer' })
+  @ApiOperation({
+    operationId: 'listFileServers',
+    summary: 'List file (SFTP) servers',
+    description: 'A page of the VDN\'s SFTP servers, optionally only those with the given IDs. No password ever appears. iSales: POST file/queryServer.',
+  })
   @ApiOkResponse({
     type: FileServerPageDto,
+    description: 'A page of file servers',
     example: { items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: FILE_SERVER_EXAMPLES.length },
   })
   // 404/409: queryServer's table lists 0200033 and 0200034 (copied from the write-back page, seed 001).
@@ -28,8 +33,12 @@ export class FileServersController {
   }
 
   @Get(':serverId')
-  @ApiOperation({ summary: 'One file (SFTP) server', description: 'iSales: POST file/queryServer with serverIds' })
-  @ApiOkResponse({ type: FileServerDto, example: FILE_SERVER_EXAMPLE })
+  @ApiOperation({
+    operationId: 'getFileServer',
+    summary: 'One file (SFTP) server',
+    description: 'The server with this ID, or 404. iSales: POST file/queryServer with serverIds.',
+  })
+  @ApiOkResponse({ type: FileServerDto, description: 'The file server', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
