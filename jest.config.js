@@ -1,6 +1,6 @@
 // Nest 12 ships ESM only; jest runs CommonJS, so @swc/jest compiles our TypeScript and those
 // ESM-only packages alike. Everything else in node_modules is left as it is.
-const esmOnly = ['@nestjs', 'uid', 'es-toolkit', 'cookie', 'content-disposition'];
+const esmOnly = ['@nestjs', 'uid', 'es-toolkit', 'cookie', 'content-disposition', '@redocly'];
 
 const swc = [
   '@swc/jest',

@@ -14,6 +14,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'errors caused by iSales carry its code in `upstream`.',
     )
     .setVersion('1')
+    // Relative: Swagger UI and clients call whichever host served the document.
+    .addServer('/', 'This gateway')
+    .addTag('blacklist import tasks', 'Imports of blacklist files into iSales, and how far each got.')
+    .addTag('file servers', 'The SFTP servers iSales reads data files from (never their passwords).')
+    .addTag('business results', 'The tree of business-result definitions agents pick from, cached per VDN.')
+    .addTag('appointments', 'Reserved outbound calls: who is to be called back, when, by which agent.')
     .build();
   return SwaggerModule.createDocument(app, config, {
     // Only a fallback: each route names its operationId (`listFileServers`), which the typed client
