@@ -1,35 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
 import { freePort } from './support/redis-server';
+import { GATEWAY_MAIN, startGatewayProcess } from './support/gateway-process';
 import { callGateway, startSimulator, TEST_AK, TEST_SK } from './support/harness';
-
-// The built gateway (dist/main.js, as the container runs it) as a real process.
-const MAIN = resolve(__dirname, '../dist/main.js');
-
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  return { child, url, output: () => output };
-}
 
 describe('the gateway process', () => {
   let simulator: Simulator;
@@ -42,7 +17,7 @@ describe('the gateway process', () => {
   });
 
   it('exits non-zero without ISALES_SK, naming it and printing no secret', async () => {
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [GATEWAY_MAIN], {
       env: { PATH: process.env.PATH, ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, REDIS_URL: 'redis://:hunter2-secret@nowhere:1/99x' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -56,7 +31,7 @@ describe('the gateway process', () => {
 
   it('finishes a slow request in flight on SIGTERM, refuses new work, and exits 0', async () => {
     simulator.setFault('queryServer', { latencyMs: 1500 });
-    const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
+    const gateway = await startGatewayProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
     try {
       const slow = callGateway(gateway.url, '/api/v1/vdns/1/file-servers');
       await sleep(400);
@@ -77,7 +52,7 @@ describe('the gateway process', () => {
 
   it('reports readiness with Redis and iSales as details that never fail it', async () => {
     const closed = await freePort();
-    const gateway = await startProcess({
+    const gateway = await startGatewayProcess({
       ISALES_BASE_URL: `http://127.0.0.1:${closed}`,
       ISALES_AK: TEST_AK,
       ISALES_SK: TEST_SK,

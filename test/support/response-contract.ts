@@ -17,9 +17,16 @@ export interface Operation {
   responses: Record<string, ResponseObject>;
 }
 
+export interface SecurityScheme {
+  type: string;
+  name?: string;
+  in?: string;
+  scheme?: string;
+}
+
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, Record<string, unknown>> };
+  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, SecurityScheme> };
 }
 
 /** What the client saw: enough to tell whether the document describes it. */
