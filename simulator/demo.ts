@@ -1,7 +1,14 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pretty from 'pino-pretty';
 import { loadLaunchConfig } from './config';
+import { demoAccess } from './demo-access';
+import { demoBanner } from './demo-banner';
 import { createSimulator, DEFAULT_AK, DEFAULT_SK } from './simulator';
+
+/** Metrics are served on their own port (design section 10), 9464 unless METRICS_PORT says otherwise. */
+const DEFAULT_METRICS_PORT = '9464';
 
 /**
  * `npm run demo`: the simulator in this process and the built gateway as a child in front of it,
@@ -12,18 +19,19 @@ async function main(): Promise<void> {
   const simulator = createSimulator(config.options);
   await simulator.listen(config.port, config.host);
   const port = process.env.PORT ?? '3000';
+  const access = demoAccess();
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], {
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       ...process.env,
       PORT: port,
       ISALES_BASE_URL: simulator.url,
       ISALES_AK: config.options.ak ?? DEFAULT_AK,
       ISALES_SK: config.options.sk ?? DEFAULT_SK,
+      ...access.env,
     },
   });
-  console.log(`[demo] simulator (fake CC-iSales) on ${simulator.url}`);
-  console.log(`[demo] gateway on http://localhost:${port}, Swagger UI at http://localhost:${port}/docs`);
+  gateway.stdout!.pipe(logOutput(), { end: false });
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
@@ -31,6 +39,34 @@ async function main(): Promise<void> {
   gateway.on('exit', (code) => {
     void simulator.close().finally(() => process.exit(code ?? 0));
   });
+
+  const gatewayUrl = `http://localhost:${port}`;
+  if (await ready(gatewayUrl, gateway)) {
+    const metricsUrl = `http://localhost:${process.env.METRICS_PORT ?? DEFAULT_METRICS_PORT}/metrics`;
+    process.stdout.write(demoBanner({ gatewayUrl, simulatorUrl: simulator.url, metricsUrl, apiKey: access.apiKey }) + '\n');
+  }
+}
+
+/**
+ * A person at a terminal reads pretty lines; a pipe or a file gets the JSON lines production
+ * writes, so `npm run demo | jq` still works. The gateway itself always logs JSON.
+ */
+function logOutput(): NodeJS.WritableStream {
+  if (!process.stdout.isTTY) return process.stdout;
+  return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', singleLine: true });
+}
+
+/** Waits for the gateway's readiness probe; false when it exits first or never answers. */
+async function ready(gatewayUrl: string, gateway: ChildProcess): Promise<boolean> {
+  for (let i = 0; i < 300 && gateway.exitCode === null; i++) {
+    try {
+      if ((await fetch(`${gatewayUrl}/health/ready`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  return false;
 }
 
 main().catch((error: unknown) => {
