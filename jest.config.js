@@ -1,6 +1,6 @@
 // Nest 12 ships ESM only; jest runs CommonJS, so @swc/jest compiles our TypeScript and those
 // ESM-only packages alike. Everything else in node_modules is left as it is.
-const esmOnly = ['@nestjs', 'uid', 'es-toolkit', 'cookie', 'content-disposition', 'jose'];
+const esmOnly = ['@nestjs', 'uid', 'es-toolkit', 'cookie', 'content-disposition', 'jose', '@redocly'];
 
 const swc = [
   '@swc/jest',
@@ -23,5 +23,10 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   // End-to-end tests start real processes (gateway, simulator, redis-server); a busy machine is slow, not wrong.
   testTimeout: 20000,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/simulator/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/simulator/**/*.spec.ts',
+    '<rootDir>/test/support/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
 };

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# The tests start their own redis-server processes (standalone, Sentinel, Cluster) on loopback
-# ports, so they need the redis-server binary. Install it from Debian's packages when missing.
+# System programs the tests run, installed from Debian's packages when missing:
+# - redis-server: the tests start their own Redis processes (standalone, Sentinel, Cluster) on loopback ports;
+# - chromium: the Swagger UI test drives it through playwright-core (never a browser build Playwright downloads).
 set -euo pipefail
-if command -v redis-server >/dev/null 2>&1; then
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
-echo "redis-server not found: installing Debian's redis-server package" >&2
+echo "not found: ${missing[*]}: installing Debian's packages" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-# Debian's package may start a system instance on 6379; the tests do not use it.
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian's redis-server package may start a system instance on 6379; the tests do not use it.
 command -v redis-server >/dev/null
+[ -x /usr/bin/chromium ]

@@ -1,8 +1,14 @@
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pretty from 'pino-pretty';
 import { loadLaunchConfig } from './config';
+import { demoAccess } from './demo-access';
+import { demoBanner } from './demo-banner';
 import { createSimulator, DEFAULT_AK, DEFAULT_SK } from './simulator';
+
+/** Metrics are served on their own port (design section 10), 9464 unless METRICS_PORT says otherwise. */
+const DEFAULT_METRICS_PORT = '9464';
 
 /**
  * `npm run demo`: the simulator in this process and the built gateway as a child in front of it,
@@ -13,21 +19,14 @@ async function main(): Promise<void> {
   const simulator = createSimulator(config.options);
   await simulator.listen(config.port, config.host);
   const port = process.env.PORT ?? '3000';
+  const access = demoAccess();
   // The gateway holds what the simulator accepts: the same pairs, in the form they were given.
-  const auth = demoAuthEnv(process.env);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, ISALES_BASE_URL: simulator.url, ...auth };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, ISALES_BASE_URL: simulator.url, ...access.env };
   for (const name of ['ISALES_AK', 'ISALES_SK', 'ISALES_CREDENTIALS', 'ISALES_CREDENTIALS_FILE']) delete env[name];
   if (config.options.credentials) env.ISALES_CREDENTIALS = JSON.stringify(config.options.credentials);
   else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
-  const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: 'inherit', env });
-  console.log(`[demo] simulator (fake CC-iSales) on ${simulator.url}`);
-  console.log(`[demo] gateway on http://localhost:${port}, Swagger UI at http://localhost:${port}/docs`);
-  if (auth.AUTH_API_KEYS) {
-    console.log(`[demo] API key (every VDN, isales:read isales:write isales:admin): ${DEMO_API_KEY}`);
-    console.log(`[demo]   curl -H 'X-API-Key: ${DEMO_API_KEY}' http://localhost:${port}/api/v1/vdns/1/file-servers`);
-    console.log(`[demo]   Swagger UI: Authorize, then paste it under apiKey (X-API-Key)`);
-  }
-  console.log(`[demo] metrics at http://localhost:${process.env.METRICS_PORT ?? '9464'}/metrics`);
+  const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  gateway.stdout!.pipe(logOutput(), { end: false });
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
@@ -35,16 +34,34 @@ async function main(): Promise<void> {
   gateway.on('exit', (code) => {
     void simulator.close().finally(() => process.exit(code ?? 0));
   });
+
+  const gatewayUrl = `http://localhost:${port}`;
+  if (await ready(gatewayUrl, gateway)) {
+    const metricsUrl = `http://localhost:${process.env.METRICS_PORT ?? DEFAULT_METRICS_PORT}/metrics`;
+    process.stdout.write(demoBanner({ gatewayUrl, simulatorUrl: simulator.url, metricsUrl, apiKey: access.apiKey }) + '\n');
+  }
 }
 
-/** The demo's API key: printed at start and used by the README's curl examples. Never use it elsewhere. */
-const DEMO_API_KEY = 'isales-demo-key';
+/**
+ * A person at a terminal reads pretty lines; a pipe or a file gets the JSON lines production
+ * writes, so `npm run demo | jq` still works. The gateway itself always logs JSON.
+ */
+function logOutput(): NodeJS.WritableStream {
+  if (!process.stdout.isTTY) return process.stdout;
+  return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', singleLine: true });
+}
 
-/** A demo API key with every VDN and scope, unless the caller's environment configures access control itself. */
-function demoAuthEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  if (['AUTH_API_KEYS', 'AUTH_API_KEYS_FILE', 'AUTH_JWKS_URL', 'AUTH_DISABLED'].some((name) => env[name])) return {};
-  const sha256 = createHash('sha256').update(DEMO_API_KEY).digest('hex');
-  return { AUTH_API_KEYS: JSON.stringify([{ id: 'demo', sha256, vdns: '*', scopes: ['isales:read', 'isales:write', 'isales:admin'] }]) };
+/** Waits for the gateway's readiness probe; false when it exits first or never answers. */
+async function ready(gatewayUrl: string, gateway: ChildProcess): Promise<boolean> {
+  for (let i = 0; i < 300 && gateway.exitCode === null; i++) {
+    try {
+      if ((await fetch(`${gatewayUrl}/health/ready`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  return false;
 }
 
 main().catch((error: unknown) => {

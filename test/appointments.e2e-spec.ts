@@ -3,7 +3,7 @@ import { appointmentPools, generateAppointments } from '../simulator/data/genera
 import type { Appointment } from '../simulator/data/records';
 import { ISALES_ERROR_TABLES } from '../src/isales/isales-error-tables';
 import { APPOINTMENT_EXAMPLE } from '../src/modules/appointments/appointment.example';
-import { AppointmentPageDto } from '../src/modules/appointments/dto/appointment.dto';
+import type { AppointmentPage, operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';
 import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
@@ -32,33 +32,34 @@ describe('appointments (gateway + simulator over HTTP)', () => {
   const stack = useStack();
   const generated = generateAppointments(2, DEFAULT_GENERATED_SIZE);
 
-  const page = async (response: Response) => (await response.json()) as AppointmentPageDto;
+  type ListQuery = NonNullable<operations['listAppointments']['parameters']['query']>;
+  const list = (vdnId: number, query: ListQuery = {}) =>
+    stack.client.GET('/api/v1/vdns/{vdnId}/appointments', { params: { path: { vdnId }, query } });
 
   const upstreamBodies = () => stack.upstreamBodies('appointList');
 
   describe('GET /vdns/{vdnId}/appointments', () => {
     it('normalises the seed example of VDN 1, first of the 4 of its task', async () => {
-      const response = await stack.get(`${BASE}/1/appointments?taskId=${SEED_TASK_ID}`);
+      const { data: body, response } = await list(1, { taskId: SEED_TASK_ID });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      const body = await page(response);
-      expect(body.items[0]).toEqual(APPOINTMENT_EXAMPLE);
+      expect(body!.items[0]).toEqual(APPOINTMENT_EXAMPLE);
       expect(body).toMatchObject({ page: 1, pageSize: 20, total: 4 });
-      expect(body.items.map((item) => item.task.id)).toEqual(Array(4).fill(SEED_TASK_ID));
+      expect(body!.items.map((item) => item.task.id)).toEqual(Array(4).fill(SEED_TASK_ID));
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, taskId: SEED_TASK_ID }]);
     });
 
     it('leaves absent filters out of the upstream body entirely', async () => {
-      const response = await stack.get(`${BASE}/1/appointments`);
+      const { response } = await list(1);
       expect(response.status).toBe(200);
       expect(stack.simulator.requests.map((r) => r.body)).toEqual(['{"offset":0,"limit":20}']);
     });
 
     it('pages through a generated VDN as offset/limit and keeps the upstream total', async () => {
-      const response = await stack.get(`${BASE}/2/appointments?page=3&pageSize=10`);
+      const { data, response } = await list(2, { page: 3, pageSize: 10 });
       expect(response.status).toBe(200);
       expect(upstreamBodies()).toEqual([{ offset: 20, limit: 10 }]);
-      expect(await page(response)).toEqual({
+      expect(data).toEqual({
         items: generated.slice(20, 30).map(expectedAppointment),
         page: 3,
         pageSize: 10,
@@ -68,10 +69,13 @@ describe('appointments (gateway + simulator over HTTP)', () => {
 
     it('sends every filter under its iSales name, times as epoch milliseconds', async () => {
       const task = appointmentPools(2).tasks[0].taskId;
-      const query =
-        `taskId=${task}&calledNumber=66660001&agents=101,102` +
-        `&from=2025-05-15T09:00:00Z&to=${encodeURIComponent('2025-05-18T17:30:00.500+08:00')}`;
-      const response = await stack.get(`${BASE}/2/appointments?${query}`);
+      const { data: body, response } = await list(2, {
+        taskId: task,
+        calledNumber: '66660001',
+        agents: '101,102',
+        from: '2025-05-15T09:00:00Z',
+        to: '2025-05-18T17:30:00.500+08:00',
+      });
       expect(response.status).toBe(200);
       expect(upstreamBodies()).toEqual([
         {
@@ -93,35 +97,35 @@ describe('appointments (gateway + simulator over HTTP)', () => {
           a.appointTime <= Date.UTC(2025, 4, 18, 9, 30, 0, 500),
       );
       expect(wanted.length).toBeGreaterThan(0);
-      const body = await page(response);
-      expect(body.total).toBe(wanted.length);
-      expect(body.items).toEqual(wanted.slice(0, 20).map(expectedAppointment));
+      expect(body!.total).toBe(wanted.length);
+      expect(body!.items).toEqual(wanted.slice(0, 20).map(expectedAppointment));
     });
 
+    // Repeated parameters are what other callers may send; the typed client sends the documented list.
     it('filters by agents (repeated parameters too)', async () => {
       const response = await stack.get(`${BASE}/2/appointments?agents=101&agents=116&pageSize=100`);
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 100, userAccountList: ['101', '116'] }]);
-      const body = await page(response);
+      const body = (await response.json()) as AppointmentPage;
       const wanted = generated.filter((a) => ['101', '116'].includes(a.userAccount));
       expect(body.total).toBe(wanted.length);
       expect(body.items.map((item) => item.id)).toEqual(wanted.slice(0, 100).map((a) => a.appointId));
     });
 
     it('sends a called number with +, * and # as it is', async () => {
-      const response = await stack.get(`${BASE}/1/appointments?calledNumber=${encodeURIComponent('+86*138#')}`);
+      const { response } = await list(1, { calledNumber: '+86*138#' });
       expect(response.status).toBe(200);
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, calledNo: '+86*138#' }]);
     });
 
     it('accepts from equal to to', async () => {
-      const response = await stack.get(`${BASE}/1/appointments?from=2025-05-15T09:48:43Z&to=2025-05-15T09:48:43.000Z`);
+      const { data, response } = await list(1, { from: '2025-05-15T09:48:43Z', to: '2025-05-15T09:48:43.000Z' });
       expect(response.status).toBe(200);
       expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, beginTime: 1747302523000, endTime: 1747302523000 }]);
-      expect((await page(response)).items[0]).toEqual(APPOINTMENT_EXAMPLE);
+      expect(data!.items[0]).toEqual(APPOINTMENT_EXAMPLE);
     });
 
     it('never logs a full called number', async () => {
-      await stack.get(`${BASE}/1/appointments?calledNumber=8613800001234`);
+      await list(1, { calledNumber: '8613800001234' });
       await stack.get(`${BASE}/1/appointments?calledNumber=8613800001234&bogus=1`);
       expect(stack.gateway.logs.text()).not.toContain('8613800001234');
     });
@@ -155,7 +159,7 @@ describe('appointments (gateway + simulator over HTTP)', () => {
   describe('iSales business codes (appointList table)', () => {
     it.each(Object.entries(ISALES_ERROR_TABLES.appointList))('%s -> %s', async (code, outcome) => {
       stack.simulator.setFault('appointList', { resultCode: code, resultDesc: 'x' });
-      await expectUpstreamCodeMapped(stack, await stack.get(`${BASE}/1/appointments?taskId=${SEED_TASK_ID}`), code, outcome);
+      await expectUpstreamCodeMapped(stack, await list(1, { taskId: SEED_TASK_ID }), code, outcome);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
 import { IMPORT_TASK_EXAMPLE } from '../src/modules/blacklist-import-tasks/import-task.example';
+import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
@@ -12,17 +13,20 @@ describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
 
   const upstreamBodies = () => stack.upstreamBodies('queryDataImportTask');
 
+  type ListQuery = NonNullable<operations['listBlacklistImportTasks']['parameters']['query']>;
+  const list = (vdnId: number, query: ListQuery = {}, headers: Record<string, string> = {}) =>
+    stack.client.GET('/api/v1/vdns/{vdnId}/blacklist-import-tasks', { params: { path: { vdnId }, query }, headers });
+  const one = (vdnId: number, taskId: string) =>
+    stack.client.GET('/api/v1/vdns/{vdnId}/blacklist-import-tasks/{taskId}', { params: { path: { vdnId, taskId } } });
+
   it('normalises the seed example of VDN 1', async () => {
-    const response = await stack.get(`${BASE}/1/blacklist-import-tasks`);
+    const { data, response } = await list(1);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ items: [IMPORT_TASK_EXAMPLE], page: 1, pageSize: 20, total: 1 });
+    expect(data).toEqual({ items: [IMPORT_TASK_EXAMPLE], page: 1, pageSize: 20, total: 1 });
   });
 
   it('pages through a generated VDN: page=3&pageSize=10 is offset 20, limit 10', async () => {
-    const body = (await (await stack.get(`${BASE}/2/blacklist-import-tasks?page=3&pageSize=10`)).json()) as {
-      items: Array<{ id: string; status: string }>;
-      total: number;
-    };
+    const body = (await list(2, { page: 3, pageSize: 10 })).data!;
     expect(upstreamBodies()).toEqual([{ offset: 20, limit: 10 }]);
     expect(body.items).toHaveLength(10);
     expect(body.total).toBe(DEFAULT_GENERATED_SIZE);
@@ -33,20 +37,20 @@ describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
   });
 
   it('sends ids as importTaskIds, as strings', async () => {
-    await stack.get(`${BASE}/1/blacklist-import-tasks?ids=${SEED_ID},000000000000000000000000000001`);
+    await list(1, { ids: `${SEED_ID},000000000000000000000000000001` });
     expect(upstreamBodies()).toEqual([{ offset: 0, limit: 20, importTaskIds: [SEED_ID, '000000000000000000000000000001'] }]);
   });
 
   it('answers one task, and 404 when iSales has none', async () => {
-    const one = await stack.get(`${BASE}/1/blacklist-import-tasks/${SEED_ID}`);
-    expect(one.status).toBe(200);
-    expect(await one.json()).toEqual(IMPORT_TASK_EXAMPLE);
+    const found = await one(1, SEED_ID);
+    expect(found.response.status).toBe(200);
+    expect(found.data).toEqual(IMPORT_TASK_EXAMPLE);
     expect(upstreamBodies()).toEqual([{ offset: 0, limit: 1, importTaskIds: [SEED_ID] }]);
 
-    const missing = await stack.get(`${BASE}/1/blacklist-import-tasks/123`);
-    expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-type')).toMatch(PROBLEM);
-    expect(await missing.json()).toMatchObject({ type: 'urn:isales-gateway:problem:not-found', status: 404 });
+    const missing = await one(1, '123');
+    expect(missing.response.status).toBe(404);
+    expect(missing.response.headers.get('content-type')).toMatch(PROBLEM);
+    expect(missing.error).toMatchObject({ type: 'urn:isales-gateway:problem:not-found', status: 404 });
   });
 
   it.each([
@@ -74,10 +78,10 @@ describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
   const codes = Object.entries(ISALES_ERROR_TABLES.queryDataImportTask);
   it.each(codes)('maps business code %s (%s) from iSales to its status', async (code, outcome) => {
     stack.simulator.setFault('queryDataImportTask', { resultCode: code, resultDesc: `desc of ${code}` });
-    const response = await stack.get(`${BASE}/1/blacklist-import-tasks`);
+    const { error, response } = await list(1);
     expect(response.status).toBe(OUTCOME_STATUS[outcome]);
     expect(response.headers.get('content-type')).toMatch(PROBLEM);
-    expect(await response.json()).toMatchObject({
+    expect(error).toMatchObject({
       status: OUTCOME_STATUS[outcome],
       instance: `${BASE}/1/blacklist-import-tasks`,
       upstream: { code, description: `desc of ${code}` },
@@ -86,7 +90,7 @@ describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
   });
 
   it('keeps the request id of the caller end to end, and sends it to iSales', async () => {
-    const response = await stack.get(`${BASE}/1/blacklist-import-tasks`, { headers: { 'x-request-id': 'trace-abc-123' } });
+    const { response } = await list(1, {}, { 'x-request-id': 'trace-abc-123' });
     expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
     expect(stack.simulator.requests[0].headers['x-request-id']).toBe('trace-abc-123');
     expect(stack.gateway.logs.lines.filter((l) => l.includes('trace-abc-123')).length).toBeGreaterThan(0);

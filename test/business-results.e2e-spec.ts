@@ -1,6 +1,7 @@
 import { DEFAULT_BUSINESS_RESULT_PARENTS } from '../simulator/simulator';
 import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/isales/isales-error-tables';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
+import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';
 
 const BASE = '/api/v1/vdns';
@@ -9,56 +10,70 @@ const PROBLEM = /^application\/problem\+json/;
 // The in-memory cache (no REDIS_URL): what `npm run demo` runs. The Redis path has its own suite.
 describe('business results (gateway + simulator over HTTP)', () => {
   const stack = useStack();
+
+  type ListQuery = NonNullable<operations['listBusinessResults']['parameters']['query']>;
+  const list = (vdnId: number, query: ListQuery = {}, ifNoneMatch?: string) =>
+    stack.client.GET('/api/v1/vdns/{vdnId}/business-results', {
+      params: { path: { vdnId }, query, header: ifNoneMatch === undefined ? {} : { 'If-None-Match': ifNoneMatch } },
+    });
+  const lookup = (vdnId: number, code: string, ifNoneMatch?: string) =>
+    stack.client.GET('/api/v1/vdns/{vdnId}/business-results/{code}', {
+      params: { path: { vdnId, code }, header: ifNoneMatch === undefined ? {} : { 'If-None-Match': ifNoneMatch } },
+    });
+
   beforeEach(async () => {
-    for (const vdn of [1, 2, 3]) await stack.get(`${BASE}/${vdn}/business-results/cache`, { method: 'DELETE' });
+    for (const vdnId of [1, 2, 3]) {
+      const { response } = await stack.client.DELETE('/api/v1/vdns/{vdnId}/business-results/cache', { params: { path: { vdnId } } });
+      expect(response.status).toBe(204);
+    }
   });
 
   const upstreamQueries = () => stack.simulator.requests.filter((r) => r.operation === 'queryBusinessResults').map((r) => r.query);
 
   it('normalises the seed tree of VDN 1', async () => {
-    const response = await stack.get(`${BASE}/1/business-results`);
+    const { data, response } = await list(1);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 });
+    expect(data).toEqual({ items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 });
     expect(upstreamQueries()).toEqual([{ pageSize: '50', pageNum: '1' }]);
   });
 
   it('serves pageSize=100 although iSales allows 50, by fetching the whole tree at 50 a page', async () => {
-    const response = await stack.get(`${BASE}/2/business-results?page=1&pageSize=100`);
+    const { data, response } = await list(2, { page: 1, pageSize: 100 });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { items: Array<{ code: string }>; total: number; pageSize: number };
-    expect(body.items).toHaveLength(100);
-    expect(body.total).toBe(DEFAULT_BUSINESS_RESULT_PARENTS);
+    expect(data!.items).toHaveLength(100);
+    expect(data!.total).toBe(DEFAULT_BUSINESS_RESULT_PARENTS);
     expect(upstreamQueries()).toEqual([
       { pageSize: '50', pageNum: '1' },
       { pageSize: '50', pageNum: '2' },
       { pageSize: '50', pageNum: '3' },
     ]);
-    const second = (await (await stack.get(`${BASE}/2/business-results?page=2&pageSize=100`)).json()) as { items: unknown[] };
-    expect(second.items).toHaveLength(DEFAULT_BUSINESS_RESULT_PARENTS - 100);
+    const second = await list(2, { page: 2, pageSize: 100 });
+    expect(second.data!.items).toHaveLength(DEFAULT_BUSINESS_RESULT_PARENTS - 100);
     expect(upstreamQueries()).toHaveLength(3);
   });
 
   it('finds a parent and a child by code, and answers 404 for an unknown code', async () => {
-    const parent = await stack.get(`${BASE}/1/business-results/11111`);
-    expect(await parent.json()).toEqual({ ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null });
-    const child = await stack.get(`${BASE}/1/business-results/ob-12`);
-    expect(await child.json()).toEqual({ code: 'ob-12', name: 'Multiple local officials', children: [], level: 'child', parentCode: '15105671' });
-    const missing = await stack.get(`${BASE}/1/business-results/nope`);
-    expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-type')).toMatch(PROBLEM);
+    const parent = await lookup(1, '11111');
+    expect(parent.data).toEqual({ ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null });
+    const child = await lookup(1, 'ob-12');
+    expect(child.data).toEqual({ code: 'ob-12', name: 'Multiple local officials', children: [], level: 'child', parentCode: '15105671' });
+    const missing = await lookup(1, 'nope');
+    expect(missing.response.status).toBe(404);
+    expect(missing.response.headers.get('content-type')).toMatch(PROBLEM);
+    expect(missing.error).toMatchObject({ type: 'urn:isales-gateway:problem:not-found', status: 404 });
   });
 
   it('sends ETag and Cache-Control, and answers 304 to a matching If-None-Match', async () => {
-    const first = await stack.get(`${BASE}/1/business-results`);
+    const first = (await list(1)).response;
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
     expect(first.headers.get('x-cache')).toBe('miss');
-    const again = await stack.get(`${BASE}/1/business-results/11111`, { headers: { 'if-none-match': etag } });
-    expect(again.status).toBe(304);
-    expect(await again.text()).toBe('');
-    expect(again.headers.get('x-cache')).toBe('hit');
-    expect((await stack.get(`${BASE}/1/business-results`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+    const again = await lookup(1, '11111', etag);
+    expect(again.response.status).toBe(304);
+    expect(again.error).toBe(''); // no body
+    expect(again.response.headers.get('x-cache')).toBe('hit');
+    expect((await list(1, {}, '"other"')).response.status).toBe(200);
   });
 
   it.each([
@@ -80,19 +95,20 @@ describe('business results (gateway + simulator over HTTP)', () => {
   const codes = Object.entries(ISALES_ERROR_TABLES.queryBusinessResults);
   it.each(codes)('maps business code %s (%s) from iSales to its status when nothing is cached', async (code, outcome) => {
     stack.simulator.setFault('queryBusinessResults', { resultCode: code, resultDesc: `desc of ${code}` });
-    const response = await stack.get(`${BASE}/3/business-results`);
+    const { error, response } = await list(3);
     expect(response.status).toBe(OUTCOME_STATUS[outcome]);
     expect(response.headers.get('content-type')).toMatch(PROBLEM);
-    expect(await response.json()).toMatchObject({ status: OUTCOME_STATUS[outcome], upstream: { code, description: `desc of ${code}` } });
+    expect(error).toMatchObject({ status: OUTCOME_STATUS[outcome], upstream: { code, description: `desc of ${code}` } });
   });
 
   it('answers 502 for an undocumented code, and 504 when iSales does not answer', async () => {
     stack.simulator.setFault('queryBusinessResults', { resultCode: '0200006', resultDesc: 'db' });
-    const unknown = await stack.get(`${BASE}/3/business-results`);
-    expect(unknown.status).toBe(502);
-    expect(await unknown.json()).toMatchObject({ upstream: { code: '0200006' } });
+    const unknown = await list(3);
+    expect(unknown.response.status).toBe(502);
+    expect(unknown.error).toMatchObject({ upstream: { code: '0200006' } });
     stack.simulator.setFault('queryBusinessResults', { hang: true });
-    const timeout = await stack.get(`${BASE}/3/business-results`);
-    expect(timeout.status).toBe(504);
+    const timeout = await list(3);
+    expect(timeout.response.status).toBe(504);
+    expect(timeout.error).toMatchObject({ type: 'urn:isales-gateway:problem:upstream-timeout', status: 504 });
   });
 });

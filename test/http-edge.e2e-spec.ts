@@ -31,7 +31,7 @@ describe('the HTTP edge', () => {
   it('answers an unknown route with 404 and a known path with another method with 405 and Allow', async () => {
     await expectProblem(await stack.get('/api/v2/nothing'), 404);
     const response = await stack.request('/api/v1/vdns/1/file-servers', { method: 'PUT' });
-    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
     await expectProblem(response, 405);
     const patch = await stack.request('/api/v1/vdns/1/business-results/cache', { method: 'PATCH' });
     expect(patch.status).toBe(405);

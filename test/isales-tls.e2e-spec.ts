@@ -49,7 +49,7 @@ describe('iSales over TLS', () => {
   async function status(env: Record<string, string>): Promise<number> {
     const gateway = await startGateway(httpsUrl, env);
     try {
-      return (await gateway.fetch(`/api/v1/vdns/1/file-servers`)).status;
+      return (await gateway.fetch('/api/v1/vdns/1/file-servers')).status;
     } finally {
       await gateway.close();
     }

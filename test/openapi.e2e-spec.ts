@@ -1,10 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { CLIENT_TYPES_PATH } from '../src/openapi/client-types';
 import { useStack } from './support/harness';
 
 const ROOT = resolve(__dirname, '..');
 const GENERATOR = resolve(ROOT, 'dist/openapi/write-openapi.js');
+// The generator boots the application and runs openapi-typescript: seconds, many on a busy machine.
+const GENERATOR_TIMEOUT_MS = 60_000;
 
 interface Operation {
   parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
@@ -21,11 +25,26 @@ const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
 );
 
 describe('the OpenAPI document', () => {
-  it('is what the code describes (the committed openapi.json is not stale)', () => {
+  it('is what the code describes (neither openapi.json nor the typed client\'s types is stale)', () => {
     // The generator runs from the build, where the Swagger CLI plugin has added the DTO metadata.
     expect(existsSync(GENERATOR)).toBe(true);
     expect(() => execFileSync(process.execPath, [GENERATOR, '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
-  });
+  }, GENERATOR_TIMEOUT_MS);
+
+  it('fails the check when only the client\'s types are behind the document', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'openapi-check-'));
+    try {
+      cpSync(resolve(ROOT, 'openapi.json'), join(copy, 'openapi.json'));
+      mkdirSync(dirname(join(copy, CLIENT_TYPES_PATH)), { recursive: true });
+      const types = readFileSync(resolve(ROOT, CLIENT_TYPES_PATH), 'utf8');
+      writeFileSync(join(copy, CLIENT_TYPES_PATH), types.replace('getFileServer', 'fetchFileServer'));
+      const run = spawnSync(process.execPath, [GENERATOR, '--check'], { cwd: copy, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(`stale: ${CLIENT_TYPES_PATH}: run \`npm run openapi\` and commit the result\n`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, GENERATOR_TIMEOUT_MS);
 
   it('documents every route of the contract', () => {
     expect(operations.map((o) => o.route).sort()).toEqual(

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
-import { GATEWAY_MAIN as MAIN, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess as startProcess } from './support/gateway-process';
+import { GATEWAY_MAIN, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { freePort } from './support/redis-server';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
@@ -17,7 +17,7 @@ describe('the gateway process', () => {
   });
 
   it('exits non-zero without ISALES_SK, naming it and printing no secret', async () => {
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [GATEWAY_MAIN], {
       env: { PATH: process.env.PATH, ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, REDIS_URL: 'redis://:hunter2-secret@nowhere:1/99x' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -31,7 +31,7 @@ describe('the gateway process', () => {
 
   it('finishes a slow request in flight on SIGTERM, refuses new work, and exits 0', async () => {
     simulator.setFault('queryServer', { latencyMs: 1500 });
-    const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
+    const gateway = await startGatewayProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
     try {
       const slow = gateway.request('/api/v1/vdns/1/file-servers');
       await sleep(400);
@@ -52,7 +52,7 @@ describe('the gateway process', () => {
 
   it('reports readiness with Redis and iSales as details that never fail it', async () => {
     const closed = await freePort();
-    const gateway = await startProcess({
+    const gateway = await startGatewayProcess({
       ISALES_BASE_URL: `http://127.0.0.1:${closed}`,
       ISALES_AK: TEST_AK,
       ISALES_SK: TEST_SK,

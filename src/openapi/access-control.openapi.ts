@@ -1,11 +1,8 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
-import { PROBLEM_DESCRIPTIONS } from '../common/swagger/api-problems.decorator';
+import { problemResponse } from '../common/swagger/api-problems.decorator';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'apiKey';
-
-const PROBLEM_SCHEMA = { $ref: '#/components/schemas/ProblemDetailsDto' };
 
 /** Every /api operation answers these, besides its own statuses. */
 const ACCESS_STATUSES = [401, 403, 429];
@@ -24,7 +21,7 @@ export function applyAccessControl(document: OpenAPIObject): OpenAPIObject {
       if (!operation) continue;
       operation.security = [{ [BEARER_SCHEME]: [] }, { [API_KEY_SCHEME]: [] }];
       for (const status of ACCESS_STATUSES) {
-        operation.responses[status] = { description: PROBLEM_DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_SCHEMA } } };
+        operation.responses[status] = problemResponse(status);
       }
       operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
     }

@@ -20,9 +20,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       BEARER_SCHEME,
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key configured (as its SHA-256) in AUTH_API_KEYS' }, API_KEY_SCHEME)
+    // Relative: Swagger UI and clients call whichever host served the document.
+    .addServer('/', 'This gateway')
+    .addTag('blacklist import tasks', 'Imports of blacklist files into iSales, and how far each got.')
+    .addTag('file servers', 'The SFTP servers iSales reads data files from (never their passwords).')
+    .addTag('business results', 'The tree of business-result definitions agents pick from, cached per VDN.')
+    .addTag('appointments', 'Reserved outbound calls: who is to be called back, when, by which agent.')
     .build();
   return applyAccessControl(
     SwaggerModule.createDocument(app, config, {
+      // Only a fallback: each route names its operationId (`listFileServers`), which the typed client
+      // exposes as-is; test/openapi-quality.e2e-spec.ts rejects this form, so a new route cannot forget.
       operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
     }),
   );
@@ -33,6 +41,8 @@ export function setupSwagger(app: INestApplication, document: OpenAPIObject): vo
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_JSON_PATH,
     yamlDocumentUrl: `/${DOCS_PATH}/openapi.yaml`,
-    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true },
+    // validatorUrl null: Swagger UI would otherwise send the document's URL to swagger.io's public
+    // validator, which an internal API must not do (and cannot reach on a closed network).
+    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true, validatorUrl: null },
   });
 }

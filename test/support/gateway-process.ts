@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AUTH_SETTINGS, TEST_AUTH_ENV, withTestCredentials } from './harness';
+import { AUTH_SETTINGS, callGateway, TEST_AUTH_ENV } from './harness';
 import { freePort } from './redis-server';
 
 /** The built gateway (dist/main.js), as the container runs it. */
@@ -60,7 +60,7 @@ export async function startGatewayProcess(env: Record<string, string>, nodeArgs:
     url,
     output: () => output,
     stdout: () => stdout,
-    request: (path, init) => fetch(url + path, withTestCredentials(init)),
+    request: (path, init) => callGateway(url, path, init),
   };
 }
 

@@ -4,7 +4,9 @@ import { createApp } from '../../src/app.setup';
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
 import { SCOPES } from '../../src/auth/scopes.decorator';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
+import { createGatewayClient, GatewayClient } from '../../clients/typescript/src/index';
 import { LogCapture, sharedLogCapture } from './log-capture';
+import { assertResponseMatchesContract, contractCheckedFetch } from './response-contract';
 
 export const TEST_AK = 'e2e-ak';
 export const TEST_SK = 'e2e-sk-0123456789-secret';
@@ -34,9 +36,25 @@ export interface Gateway {
   url: string;
   logs: LogCapture;
   config: AppConfig;
-  /** A request to this gateway, as the default test principal unless `init` says otherwise (see withTestCredentials). */
+  /** A request to this gateway as the default test principal (see withTestCredentials), through `callGateway`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
+}
+
+/**
+ * Every e2e call to the gateway goes through here: as the default test principal (unless `init`
+ * says otherwise, see withTestCredentials), and the answer is held to openapi.json before the test
+ * sees it.
+ */
+export async function callGateway(baseUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(baseUrl + path, withTestCredentials(init));
+  await assertResponseMatchesContract(init.method ?? 'GET', path, response);
+  return response;
+}
+
+/** The typed client a frontend would use, as the default test principal and with the same contract check. */
+export function gatewayClient(baseUrl: string): GatewayClient {
+  return createGatewayClient({ baseUrl, auth: { apiKey: TEST_API_KEY }, fetch: contractCheckedFetch });
 }
 
 /** Starts the real gateway on an ephemeral port against `isalesUrl`, with extra environment. */
@@ -58,7 +76,7 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
-  return { app, url, logs, config, fetch: (path, init) => fetch(url + path, withTestCredentials(init)), close: () => app.close() };
+  return { app, url, logs, config, fetch: (path, init) => callGateway(url, path, init), close: () => app.close() };
 }
 
 
@@ -76,8 +94,9 @@ export async function startStack(options: { simulator?: SimulatorOptions; env?: 
     simulator,
     gateway,
     get: (path: string, init?: RequestInit) => gateway.fetch(path, init),
-    /** Any method; every e2e call to the gateway goes through here or `get`, so shared headers live in one place. */
+    /** Any method; every e2e call to the gateway goes through here, `get` or `client`, so shared headers live in one place. */
     request: (path: string, init?: RequestInit) => gateway.fetch(path, init),
+    client: gatewayClient(gateway.url),
     close: async () => {
       await gateway.close();
       await simulator.close();
@@ -109,6 +128,10 @@ export function useStack(options: Parameters<typeof startStack>[0] = {}) {
     },
     get gateway() {
       return stack.gateway;
+    },
+    /** The typed client (clients/typescript) on this stack's gateway. */
+    get client() {
+      return stack.client;
     },
     get: (path: string, init?: RequestInit) => stack.get(path, init),
     request: (path: string, init?: RequestInit) => stack.request(path, init),

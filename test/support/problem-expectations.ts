@@ -7,11 +7,19 @@ interface SimulatorLog {
   simulator: { requests: readonly unknown[] };
 }
 
+/** A raw Response, or what the typed client answers (whose `error` is the body it already read). */
+export type Answer = Response | { response: Response; error?: unknown };
+
+async function problemOf(answer: Answer): Promise<{ response: Response; body: ProblemDetails }> {
+  if (answer instanceof Response) return { response: answer, body: (await answer.json()) as ProblemDetails };
+  return { response: answer.response, body: answer.error as ProblemDetails };
+}
+
 /** A 400 validation problem naming `param`, answered without any call to iSales. */
-export async function expectRejectedBeforeUpstream(stack: SimulatorLog, response: Response, param: string): Promise<void> {
+export async function expectRejectedBeforeUpstream(stack: SimulatorLog, answer: Answer, param: string): Promise<void> {
+  const { response, body } = await problemOf(answer);
   expect(response.status).toBe(400);
   expect(response.headers.get('content-type')).toMatch(PROBLEM);
-  const body = (await response.json()) as ProblemDetails;
   expect(body.type).toBe('urn:isales-gateway:problem:validation-failed');
   expect(body.invalidParams?.map((p) => p.name)).toContain(param);
   expect(stack.simulator.requests).toHaveLength(0);
@@ -20,15 +28,15 @@ export async function expectRejectedBeforeUpstream(stack: SimulatorLog, response
 /** The iSales business `code` (injected with description 'x') came back as its mapped status, after one upstream call. */
 export async function expectUpstreamCodeMapped(
   stack: SimulatorLog,
-  response: Response,
+  answer: Answer,
   code: string,
   outcome: UpstreamOutcome,
 ): Promise<void> {
+  const { response, body } = await problemOf(answer);
   const status = OUTCOME_STATUS[outcome];
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(PROBLEM);
   if (status === 429) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
-  const body = (await response.json()) as ProblemDetails;
   expect(body.status).toBe(status);
   expect(body.upstream).toEqual({ code, description: 'x' });
   expect(stack.simulator.requests).toHaveLength(1);

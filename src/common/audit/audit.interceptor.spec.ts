@@ -39,7 +39,7 @@ describe('AuditInterceptor', () => {
 
   it('logs a change by the id in its path, a business result by its code, and the principal when there is one', async () => {
     await run(context(handler('deleteAppointment', 204), { method: 'DELETE', params: { vdnId: '1', appointmentId: '9' } }), { handle: () => of(undefined) });
-    await run(context(handler('addBusinessResult'), { method: 'POST', params: { vdnId: '1' }, principal: { id: 'crm' } }, true), {
+    await run(context(handler('addBusinessResult'), { method: 'POST', params: { vdnId: '1' }, auth: { principal: { id: 'crm' } } }, true), {
       handle: () => of({ code: 'c1', name: 'n' }),
     });
     expect(lines).toEqual([

@@ -24,9 +24,15 @@ export class AppointmentsController {
   constructor(private readonly service: AppointmentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List reserved (appointment) outbound calls', description: 'iSales: POST appoint/list' })
+  @ApiOperation({
+    operationId: 'listAppointments',
+    summary: 'List reserved (appointment) outbound calls',
+    description:
+      'A page of the VDN\'s reservations, filtered by campaign, called number, agents and appointed time. iSales: POST appoint/list.',
+  })
   @ApiOkResponse({
     type: AppointmentPageDto,
+    description: 'A page of reservations',
     example: { items: [APPOINTMENT_EXAMPLE], page: 1, pageSize: 20, total: 4 },
   })
   // 404/409: appoint/list's sibling pages document "campaign/reservation does not exist" and "being called".
@@ -40,11 +46,13 @@ export class AppointmentsController {
   @Idempotent()
   @Audited('createAppointment')
   @ApiOperation({
+    operationId: 'createAppointment',
     summary: 'Reserve an outbound call',
     description: 'iSales: POST appoint/create. The agent is sent as userAccount (deployments other than OP); callData only on automatic reservations.',
   })
   @ApiCreatedResponse({
     type: AppointmentDto,
+    description: 'The reservation as created',
     headers: LOCATION,
     example: {
       ...APPOINTMENT_EXAMPLE,
@@ -58,8 +66,8 @@ export class AppointmentsController {
       createdAt: null,
     },
   })
-  // 404: 0200007, the campaign does not exist.
-  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  // 404: 0200007, the campaign does not exist; 409/422 come from Idempotency-Key.
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409, 422)
   async create(
     @Param() params: VdnParamsDto,
     @Body() body: CreateAppointmentDto,
@@ -75,6 +83,7 @@ export class AppointmentsController {
   @Audited('updateAppointment')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'updateAppointment',
     summary: 'Move or reassign a manual reservation',
     description: 'iSales: POST appoint/update. Automatic reservations cannot be modified (iSales refuses with 0200001: 400).',
   })
@@ -89,6 +98,7 @@ export class AppointmentsController {
   @Audited('writeAppointmentResult')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'writeAppointmentResult',
     summary: 'Write back the result of a manual reservation\u2019s call',
     description: 'iSales: POST appoint/updateResult (automatic reservations update their own result).',
   })
@@ -103,6 +113,7 @@ export class AppointmentsController {
   @Audited('deleteAppointment')
   @HttpCode(204)
   @ApiOperation({
+    operationId: 'deleteAppointment',
     summary: 'Cancel a reservation',
     description: 'iSales: POST appoint/delete. 404 when it does not exist (04000004), 409 once its call was made (04000005).',
   })

@@ -16,9 +16,14 @@ export class BlacklistImportTasksController {
   constructor(private readonly service: BlacklistImportTasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List blacklist file import tasks', description: 'iSales: POST blackfile/queryDataImportTask' })
+  @ApiOperation({
+    operationId: 'listBlacklistImportTasks',
+    summary: 'List blacklist file import tasks',
+    description: 'A page of the VDN\'s blacklist import tasks, optionally only those with the given IDs. iSales: POST blackfile/queryDataImportTask.',
+  })
   @ApiOkResponse({
     type: ImportTaskPageDto,
+    description: 'A page of import tasks',
     example: { items: [IMPORT_TASK_EXAMPLE], page: 1, pageSize: 20, total: 1 },
   })
   @ApiProblems(...UPSTREAM_STATUSES)
@@ -27,8 +32,12 @@ export class BlacklistImportTasksController {
   }
 
   @Get(':taskId')
-  @ApiOperation({ summary: 'One blacklist file import task', description: 'iSales: POST blackfile/queryDataImportTask with importTaskIds' })
-  @ApiOkResponse({ type: ImportTaskDto, example: IMPORT_TASK_EXAMPLE })
+  @ApiOperation({
+    operationId: 'getBlacklistImportTask',
+    summary: 'One blacklist file import task',
+    description: 'The import task with this ID, or 404. iSales: POST blackfile/queryDataImportTask with importTaskIds.',
+  })
+  @ApiOkResponse({ type: ImportTaskDto, description: 'The import task', example: IMPORT_TASK_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404)
   get(@Param() params: ImportTaskParamsDto): Promise<ImportTaskDto> {
     return this.service.get(params.vdnId, params.taskId);

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
-import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { ApiNotModified, ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 import { BusinessResultsService } from './business-results.service';
 import { BusinessResultsView } from './business-results.view';
@@ -44,14 +44,21 @@ export class BusinessResultsController {
 
   @Get()
   @ApiOperation({
+    operationId: 'listBusinessResults',
     summary: 'List business-result definitions (parents with their children)',
     description:
       'Served from the cached tree of the VDN (iSales: GET queryBusinessResults, paged at its maximum of 50 when the cache is cold). ' +
       'Any pageSize up to 100 works although iSales allows 50.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
-  @ApiOkResponse({ type: BusinessResultPageDto, headers: CACHE_HEADERS, example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 } })
-  @ApiProblems(304, ...UPSTREAM_STATUSES)
+  @ApiOkResponse({
+    type: BusinessResultPageDto,
+    description: 'A page of parent definitions, each with its children',
+    headers: CACHE_HEADERS,
+    example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 },
+  })
+  @ApiNotModified()
+  @ApiProblems(...UPSTREAM_STATUSES)
   async list(
     @Param() params: VdnParamsDto,
     @Query() query: ListBusinessResultsQueryDto,
@@ -63,10 +70,20 @@ export class BusinessResultsController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One business-result definition by code, a parent or a child', description: 'Served from the cached tree.' })
+  @ApiOperation({
+    operationId: 'getBusinessResult',
+    summary: 'One business-result definition by code, a parent or a child',
+    description: 'Served from the cached tree; `level` and `parentCode` say where the code sits in it.',
+  })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
-  @ApiOkResponse({ type: BusinessResultLookupDto, headers: CACHE_HEADERS, example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null } })
-  @ApiProblems(304, 404, ...UPSTREAM_STATUSES)
+  @ApiOkResponse({
+    type: BusinessResultLookupDto,
+    description: 'The definition, with its place in the tree',
+    headers: CACHE_HEADERS,
+    example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null },
+  })
+  @ApiNotModified()
+  @ApiProblems(404, ...UPSTREAM_STATUSES)
   async get(
     @Param() params: BusinessResultParamsDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
@@ -83,6 +100,7 @@ export class BusinessResultsController {
   @Idempotent()
   @Audited('addBusinessResult')
   @ApiOperation({
+    operationId: 'createBusinessResult',
     summary: 'Add a business-result definition',
     description:
       'iSales: POST addBusinessResult, then GET queryBusinessResults. Definitions cannot be changed or deleted afterwards. ' +
@@ -91,10 +109,12 @@ export class BusinessResultsController {
   })
   @ApiCreatedResponse({
     type: BusinessResultDto,
+    description: 'The definition as iSales now lists it',
     headers: { Location: { description: 'The definition’s URL (when its code is known)', schema: { type: 'string' } } },
     example: BUSINESS_RESULT_EXAMPLES[0],
   })
-  @ApiProblems(...UPSTREAM_STATUSES)
+  // 409/422 come from Idempotency-Key.
+  @ApiProblems(...UPSTREAM_STATUSES, 409, 422)
   async create(
     @Param() params: VdnParamsDto,
     @Body() body: CreateBusinessResultDto,
@@ -108,7 +128,11 @@ export class BusinessResultsController {
   @Delete('cache')
   @RequireScope('isales:admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Drop the cached tree of the VDN', description: 'The next read fetches the tree from iSales afresh.' })
+  @ApiOperation({
+    operationId: 'dropBusinessResultsCache',
+    summary: 'Drop the cached tree of the VDN',
+    description: 'The next read fetches the tree from iSales afresh (on every replica: the cache is shared).',
+  })
   @ApiNoContentResponse({ description: 'Dropped' })
   @ApiProblems(400, 500, 503)
   async dropCache(@Param() params: VdnParamsDto): Promise<void> {

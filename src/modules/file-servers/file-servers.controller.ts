@@ -23,9 +23,14 @@ export class FileServersController {
   constructor(private readonly service: FileServersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List file (SFTP) servers', description: 'iSales: POST file/queryServer' })
+  @ApiOperation({
+    operationId: 'listFileServers',
+    summary: 'List file (SFTP) servers',
+    description: 'A page of the VDN\'s SFTP servers, optionally only those with the given IDs. No password ever appears. iSales: POST file/queryServer.',
+  })
   @ApiOkResponse({
     type: FileServerPageDto,
+    description: 'A page of file servers',
     example: { items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: FILE_SERVER_EXAMPLES.length },
   })
   // 404/409: queryServer's table lists 0200033 and 0200034 (copied from the write-back page, seed 001).
@@ -35,8 +40,12 @@ export class FileServersController {
   }
 
   @Get(':serverId')
-  @ApiOperation({ summary: 'One file (SFTP) server', description: 'iSales: POST file/queryServer with serverIds' })
-  @ApiOkResponse({ type: FileServerDto, example: FILE_SERVER_EXAMPLE })
+  @ApiOperation({
+    operationId: 'getFileServer',
+    summary: 'One file (SFTP) server',
+    description: 'The server with this ID, or 404. iSales: POST file/queryServer with serverIds.',
+  })
+  @ApiOkResponse({ type: FileServerDto, description: 'The file server', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
@@ -47,12 +56,13 @@ export class FileServersController {
   @Idempotent()
   @Audited('createFileServer')
   @ApiOperation({
+    operationId: 'createFileServer',
     summary: 'Register an SFTP file server',
     description: 'iSales: POST file/addServer. The server information must be unique in the VDN. The password is never returned.',
   })
-  @ApiCreatedResponse({ type: FileServerDto, headers: LOCATION, example: FILE_SERVER_EXAMPLE })
-  // 404/409: addServer's table lists 0200033 and 0200034 (copied from another page).
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiCreatedResponse({ type: FileServerDto, description: 'The server as registered (never its password)', headers: LOCATION, example: FILE_SERVER_EXAMPLE })
+  // 404/409: addServer's table lists 0200033 and 0200034 (copied from another page); 409/422 also come from Idempotency-Key.
+  @ApiProblems(...UPSTREAM_STATUSES, 404, 409, 422)
   async create(
     @Param() params: VdnParamsDto,
     @Body() body: CreateFileServerDto,
@@ -67,12 +77,13 @@ export class FileServersController {
   @RequireScope('isales:write')
   @Audited('replaceFileServer')
   @ApiOperation({
+    operationId: 'replaceFileServer',
     summary: 'Replace a file server\u2019s settings',
     description:
       'iSales: POST file/queryServer (the current server), then file/{serverId}/updateServer. Every field but the password ' +
       'is required; the password is required when host changes (a 400 before anything is updated).',
   })
-  @ApiOkResponse({ type: FileServerDto, example: FILE_SERVER_EXAMPLE })
+  @ApiOkResponse({ type: FileServerDto, description: 'The server as now configured (never its password)', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   replace(@Param() params: FileServerParamsDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
     return this.service.replace(params.vdnId, params.serverId, body);
@@ -82,7 +93,7 @@ export class FileServersController {
   @RequireScope('isales:write')
   @Audited('deleteFileServer')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
+  @ApiOperation({ operationId: 'deleteFileServer', summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   async remove(@Param() params: FileServerParamsDto): Promise<void> {

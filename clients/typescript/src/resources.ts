@@ -1,0 +1,16 @@
+import type { components } from './openapi.generated.js';
+
+type Schemas = components['schemas'];
+
+/** RFC 9457 problem details: the body of every error the gateway answers (`error` in a result). */
+export type Problem = Schemas['ProblemDetailsDto'];
+
+export type FileServer = Schemas['FileServerDto'];
+export type FileServerPage = Schemas['FileServerPageDto'];
+export type ImportTask = Schemas['ImportTaskDto'];
+export type ImportTaskPage = Schemas['ImportTaskPageDto'];
+export type BusinessResult = Schemas['BusinessResultDto'];
+export type BusinessResultPage = Schemas['BusinessResultPageDto'];
+export type BusinessResultLookup = Schemas['BusinessResultLookupDto'];
+export type Appointment = Schemas['AppointmentDto'];
+export type AppointmentPage = Schemas['AppointmentPageDto'];
