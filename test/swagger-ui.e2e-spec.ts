@@ -86,7 +86,9 @@ describe('Swagger UI in headless Chromium (Debian package, driven by playwright-
     await form.locator('input').fill(TEST_API_KEY);
     await form.locator('button.authorize').click();
     await form.getByText('Authorized', { exact: true }).waitFor();
-    await page.locator('.dialog-ux button.btn-done').click();
+    // One Close per scheme (bearer and API key): any of them closes the dialog.
+    await page.locator('.dialog-ux button.btn-done').first().click();
+    await page.locator('.dialog-ux').waitFor({ state: 'detached' });
     expect(consoleErrors).toEqual([]);
   });
 
