@@ -9,6 +9,7 @@ import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 interface LogLine {
   level: number;
+  time: number;
   msg: string;
   requestId?: string;
   err?: { message: string };
@@ -55,6 +56,18 @@ describe('the log stream of the gateway process', () => {
   }
 
   /**
+   * The line with `msg`, checked to be logged last: no line carries a later time. Usually it is the
+   * stream's last line too; but when an asynchronous write of earlier lines is still in flight at
+   * exit, the final synchronous flush can land before it, so at its very end the stream's order is
+   * not the logging order (no line is lost either way).
+   */
+  function loggedLast(lines: LogLine[], msg: string): LogLine | undefined {
+    const line = lines.find((l) => l.msg === msg);
+    expect(lines.filter((l) => line && l.time > line.time)).toEqual([]);
+    return line;
+  }
+
+  /**
    * Loads the gateway from `loops` clients and sends it `signal` once 60 requests were answered, so
    * the process ends in the middle of its load; then checks that every answered request has its
    * line, and that every line is whole (a truncated one would not parse).
@@ -81,7 +94,7 @@ describe('the log stream of the gateway process', () => {
     const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
     const { code, lines } = await endUnderLoad(gateway, 20, 'SIGTERM');
     expect(code).toBe(0);
-    expect(lines.at(-1)?.msg).toBe('stopped');
+    expect(loggedLast(lines, 'stopped')).toBeDefined();
   });
 
   it('writes every line, and the fatal error last, when an uncaught exception ends the process', async () => {
@@ -93,7 +106,7 @@ describe('the log stream of the gateway process', () => {
     try {
       const { code, lines } = await endUnderLoad(gateway, 10, 'SIGUSR2');
       expect(code).toBe(1);
-      expect(lines.at(-1)).toMatchObject({ level: 60, msg: 'uncaught exception: exiting', err: { message: 'fatal-from-test' } });
+      expect(loggedLast(lines, 'uncaught exception: exiting')).toMatchObject({ level: 60, err: { message: 'fatal-from-test' } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
