@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 interface YamlModule {
   load(text: string): unknown;
@@ -28,8 +28,12 @@ export function defaultValues(): Record<string, unknown> {
   return readYaml(join(CHART_DIR, 'values.yaml')) as Record<string, unknown>;
 }
 
+/** The chart's template files, relative to templates/ (tests/ included). */
 export function templateFiles(): string[] {
-  return readdirSync(TEMPLATES_DIR).sort();
+  return readdirSync(TEMPLATES_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(TEMPLATES_DIR, join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 /** The least a user must give: the upstream, its credentials and a way to authenticate callers. */
@@ -55,16 +59,19 @@ export function helm(): string {
   return helmPath;
 }
 
+/** Values for Helm: an object, or the text of a values file as a user would write it. */
+export type Values = Record<string, unknown> | string;
+
 /** Runs Helm with the values in a file (as `-f values.yaml` would); a failure throws Helm's own message. */
-export function runHelm(args: string[], values: Record<string, unknown> = {}, setArgs: string[] = []): string {
+export function runHelm(args: string[], values: Values = {}, setArgs: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'helm-values-'));
   try {
-    const file = join(dir, 'values.json');
-    writeFileSync(file, JSON.stringify(values));
+    const file = join(dir, 'values.yaml');
+    writeFileSync(file, typeof values === 'string' ? values : JSON.stringify(values));
     return execFileSync(helm(), [...args, '-f', file, ...setArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`helm ${args[0]}: ${(e.stderr || e.stdout || e.message).trim()}`);
+    throw new Error(`helm ${args[0]}: ${[e.stdout, e.stderr].filter(Boolean).join('\n').trim() || e.message}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -89,7 +96,7 @@ export function parseManifest(text: string): { files: Record<string, string>; ma
  * `helm install <release> ./helm/isales-gateway --dry-run=client` with the given values over
  * values.yaml: the manifest `helm template` prints, the hooks and the NOTES, without a cluster.
  */
-export function renderChart(overrides: Record<string, unknown> = REQUIRED_VALUES, releaseName = 'gw', setArgs: string[] = []): Rendered {
+export function renderChart(overrides: Values = REQUIRED_VALUES, releaseName = 'gw', setArgs: string[] = []): Rendered {
   const out = runHelm(['install', releaseName, CHART_DIR, '--dry-run=client', '--namespace', 'default', '-o', 'json'], overrides, setArgs);
   const release = JSON.parse(out) as { manifest?: string; hooks?: { manifest: string }[]; info: { notes?: string } };
   const { files, manifests } = parseManifest(release.manifest ?? '');
@@ -99,12 +106,12 @@ export function renderChart(overrides: Record<string, unknown> = REQUIRED_VALUES
 }
 
 /** `helm template` of the chart: its objects, hooks included. */
-export function templateChart(overrides: Record<string, unknown>, setArgs: string[] = []): Manifest[] {
+export function templateChart(overrides: Values, setArgs: string[] = []): Manifest[] {
   return parseManifest(runHelm(['template', 'gw', CHART_DIR, '--namespace', 'default'], overrides, setArgs)).manifests;
 }
 
 /** `helm lint --strict`: throws Helm's findings when there are any. */
-export function lintChart(overrides: Record<string, unknown>, setArgs: string[] = []): string {
+export function lintChart(overrides: Values, setArgs: string[] = []): string {
   return runHelm(['lint', '--strict', CHART_DIR], overrides, setArgs);
 }
 
