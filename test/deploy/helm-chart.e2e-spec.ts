@@ -334,7 +334,7 @@ describe('helm/isales-gateway: options', () => {
   it('redis sentinel needs sentinels, cluster needs nodes, and mode must be known', () => {
     expect(() => renderChart(with_({ redis: { mode: 'sentinel' } }))).toThrow(/redis.sentinels/);
     expect(() => renderChart(with_({ redis: { mode: 'cluster' } }))).toThrow(/redis.clusterNodes/);
-    expect(() => renderChart(with_({ redis: { mode: 'cluster-ish' } }))).toThrow(/redis.mode must be one of/);
+    expect(() => renderChart(with_({ redis: { mode: 'cluster-ish' } }))).toThrow(/redis\/mode.*must be one of/);
   });
 
   it('redis cluster: REDIS_CLUSTER_NODES joined', () => {

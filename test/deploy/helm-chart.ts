@@ -1,5 +1,5 @@
 /** Renders the isales-gateway chart with Helm itself (scripts/ensure-helm.sh puts it in .cache/). */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -62,19 +62,23 @@ export function helm(): string {
 /** Values for Helm: an object, or the text of a values file as a user would write it. */
 export type Values = Record<string, unknown> | string;
 
-/** Runs Helm with the values in a file (as `-f values.yaml` would); a failure throws Helm's own message. */
-export function runHelm(args: string[], values: Values = {}, setArgs: string[] = []): string {
+/** Runs Helm with the values in a file (as `-f values.yaml` would): its exit status and both outputs. */
+export function execHelm(args: string[], values: Values = {}, setArgs: string[] = []): { status: number | null; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'helm-values-'));
   try {
     const file = join(dir, 'values.yaml');
     writeFileSync(file, typeof values === 'string' ? values : JSON.stringify(values));
-    return execFileSync(helm(), [...args, '-f', file, ...setArgs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-  } catch (error) {
-    const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`helm ${args[0]}: ${[e.stdout, e.stderr].filter(Boolean).join('\n').trim() || e.message}`);
+    return spawnSync(helm(), [...args, '-f', file, ...setArgs], { encoding: 'utf8', maxBuffer: 64 << 20 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Helm's standard output; a failure throws Helm's own message. */
+export function runHelm(args: string[], values: Values = {}, setArgs: string[] = []): string {
+  const { status, stdout, stderr } = execHelm(args, values, setArgs);
+  if (status !== 0) throw new Error(`helm ${args[0]} (exit ${status}): ${`${stdout}\n${stderr}`.trim()}`);
+  return stdout;
 }
 
 /** Splits Helm's output into objects and the text of each template file. */
@@ -113,6 +117,15 @@ export function templateChart(overrides: Values, setArgs: string[] = []): Manife
 /** `helm lint --strict`: throws Helm's findings when there are any. */
 export function lintChart(overrides: Values, setArgs: string[] = []): string {
   return runHelm(['lint', '--strict', CHART_DIR], overrides, setArgs);
+}
+
+/**
+ * Everything `helm lint --strict` says. Lint renders in a mode where `required` and `fail` only log
+ * their message (so a chart lints without its values); what is refused for good lives in values.schema.json.
+ */
+export function lintOutput(overrides: Values): { status: number | null; output: string } {
+  const { status, stdout, stderr } = execHelm(['lint', '--strict', CHART_DIR], overrides);
+  return { status, output: `${stdout}\n${stderr}` };
 }
 
 /** Findings of Kubernetes' schemas on the objects (kubernetes-schemas.mjs); empty when all are valid. */
