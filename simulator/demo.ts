@@ -9,6 +9,9 @@ import { createSimulator, DEFAULT_AK, DEFAULT_SK } from './simulator';
 
 /** Metrics are served on their own port (design section 10), 9464 unless METRICS_PORT says otherwise. */
 const DEFAULT_METRICS_PORT = '9464';
+/** The banner waits for the gateway's start-up lines to be through the pipe (they trail readiness by a few ms). */
+const LOGS_QUIET_MS = 300;
+const LOGS_QUIET_MAX_MS = 3000;
 
 /**
  * `npm run demo`: the simulator in this process and the built gateway as a child in front of it,
@@ -16,6 +19,7 @@ const DEFAULT_METRICS_PORT = '9464';
  */
 async function main(): Promise<void> {
   const config = loadLaunchConfig(process.env);
+  process.stderr.write('[demo] starting the simulator (a fake iSales) and the gateway in front of it...\n');
   const simulator = createSimulator(config.options);
   await simulator.listen(config.port, config.host);
   const port = process.env.PORT ?? '3000';
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
   else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
   gateway.stdout!.pipe(logOutput(), { end: false });
+  const logs = lastOutput(gateway.stdout!);
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
 
   const gatewayUrl = `http://localhost:${port}`;
   if (await ready(gatewayUrl, gateway)) {
+    await logs.quiet(LOGS_QUIET_MS, LOGS_QUIET_MAX_MS);
     const metricsUrl = `http://localhost:${process.env.METRICS_PORT ?? DEFAULT_METRICS_PORT}/metrics`;
     process.stdout.write(demoBanner({ gatewayUrl, simulatorUrl: simulator.url, metricsUrl, apiKey: access.apiKey }) + '\n');
   }
@@ -49,6 +55,18 @@ async function main(): Promise<void> {
 function logOutput(): NodeJS.WritableStream {
   if (!process.stdout.isTTY) return process.stdout;
   return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', singleLine: true });
+}
+
+/** When the stream last said something; `quiet` waits until it has been silent for `ms` (at most `maxMs`). */
+function lastOutput(stream: NodeJS.ReadableStream): { quiet(ms: number, maxMs: number): Promise<void> } {
+  let last = Date.now();
+  stream.on('data', () => (last = Date.now()));
+  return {
+    async quiet(ms, maxMs) {
+      const deadline = Date.now() + maxMs;
+      while (Date.now() - last < ms && Date.now() < deadline) await sleep(50);
+    },
+  };
 }
 
 /** Waits for the gateway's readiness probe; false when it exits first or never answers. */
