@@ -9,9 +9,12 @@ import { createSimulator, DEFAULT_AK, DEFAULT_SK } from './simulator';
 
 /** Metrics are served on their own port (design section 10), 9464 unless METRICS_PORT says otherwise. */
 const DEFAULT_METRICS_PORT = '9464';
-/** The banner waits for the gateway's start-up lines to be through the pipe (they trail readiness by a few ms). */
-const LOGS_QUIET_MS = 300;
-const LOGS_QUIET_MAX_MS = 3000;
+/**
+ * The gateway's last start-up line. Its logs are written in batches (flushed every 250 ms), so they
+ * can trail readiness: the banner waits for this line (at most STARTED_MAX_MS) to come after them.
+ */
+const STARTED_LINE = 'Nest application successfully started';
+const STARTED_MAX_MS = 5000;
 
 /**
  * `npm run demo`: the simulator in this process and the built gateway as a child in front of it,
@@ -31,7 +34,8 @@ async function main(): Promise<void> {
   else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
   gateway.stdout!.pipe(logOutput(), { end: false });
-  const logs = lastOutput(gateway.stdout!);
+  const quiet = ['fatal', 'error', 'warn', 'silent'].includes(env.LOG_LEVEL ?? 'info');
+  const started = quiet ? Promise.resolve() : passes(gateway.stdout!, STARTED_LINE);
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
 
   const gatewayUrl = `http://localhost:${port}`;
   if (await ready(gatewayUrl, gateway)) {
-    await logs.quiet(LOGS_QUIET_MS, LOGS_QUIET_MAX_MS);
+    await Promise.race([started, sleep(STARTED_MAX_MS)]);
     const metricsUrl = `http://localhost:${process.env.METRICS_PORT ?? DEFAULT_METRICS_PORT}/metrics`;
     process.stdout.write(demoBanner({ gatewayUrl, simulatorUrl: simulator.url, metricsUrl, apiKey: access.apiKey }) + '\n');
   }
@@ -57,16 +61,18 @@ function logOutput(): NodeJS.WritableStream {
   return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', singleLine: true });
 }
 
-/** When the stream last said something; `quiet` waits until it has been silent for `ms` (at most `maxMs`). */
-function lastOutput(stream: NodeJS.ReadableStream): { quiet(ms: number, maxMs: number): Promise<void> } {
-  let last = Date.now();
-  stream.on('data', () => (last = Date.now()));
-  return {
-    async quiet(ms, maxMs) {
-      const deadline = Date.now() + maxMs;
-      while (Date.now() - last < ms && Date.now() < deadline) await sleep(50);
-    },
-  };
+/** Resolves once `text` has gone through the stream (chunks may split it). */
+function passes(stream: NodeJS.ReadableStream, text: string): Promise<void> {
+  return new Promise((done) => {
+    let tail = '';
+    const onData = (chunk: Buffer | string): void => {
+      tail = (tail + chunk.toString()).slice(-(text.length + 4096));
+      if (!tail.includes(text)) return;
+      stream.off('data', onData);
+      done();
+    };
+    stream.on('data', onData);
+  });
 }
 
 /** Waits for the gateway's readiness probe; false when it exits first or never answers. */

@@ -67,7 +67,7 @@ describe('README write examples, against npm run demo', () => {
     const statuses: number[] = [];
     for (const curl of curls) {
       const command = curl.replaceAll('localhost:3000', `localhost:${port}`).replaceAll('<id>', id);
-      const { status, body } = answer(execFileSync('bash', ['-c', [...prelude, command].join('\n')], { encoding: 'utf8' }));
+      const { status, body } = answer(execFileSync('bash', ['-c', [...prelude, command].join('\n')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
       statuses.push(status);
       if (/-X POST '[^']*\/appointments'/.test(curl)) id = (JSON.parse(body) as { id: string }).id;
     }
