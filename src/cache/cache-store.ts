@@ -14,6 +14,8 @@ export abstract class CacheStore {
   abstract del(key: string): Promise<void>;
   /** Takes `key` as a lock for `ttlMs` unless someone holds it; true when taken. */
   abstract tryLock(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Extends the lock to `ttlMs` from now, only while `token` still holds it; true when extended. */
+  abstract extendLock(key: string, token: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock only if `token` still holds it. */
   abstract unlock(key: string, token: string): Promise<void>;
   /**

@@ -3,7 +3,7 @@ import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-s
 import { DocumentCache, DocumentCachePolicy } from './document-cache';
 import { MemoryCacheStore } from './memory-cache.store';
 
-const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, lockMs: 1000, pollMs: 5, l1Ms: 0 };
+const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, fetchMs: 400, lockMs: 1000, pollMs: 5, l1Ms: 0 };
 
 /** A store whose chosen commands fail as an unreachable Redis would. */
 class FlakyStore extends MemoryCacheStore {
@@ -110,6 +110,43 @@ describe('DocumentCache', () => {
   it('refuses to pretend a drop worked when the store is down', async () => {
     store.failing.add('del');
     await expect(cache.drop('k')).rejects.toBeInstanceOf(CacheOperationUnavailableError);
+  });
+
+  describe('across replicas (one store, two caches)', () => {
+    const replica = (options: Partial<DocumentCachePolicy> = {}) =>
+      new DocumentCache(store, { ...policy, ...options }, (text) => JSON.parse(text) as string[], () => clock);
+
+    it('a waiter that takes the lock right after its holder released it serves the stored tree', async () => {
+      answer = () => new Promise((resolve) => setTimeout(() => resolve('["x"]'), 20));
+      const tryLock = store.tryLock.bind(store);
+      const holder = replica().read('k', load);
+      // The waiter's first try for the lock comes just after the holder stored the tree and let go.
+      let tries = 0;
+      store.tryLock = async (key, token, ttlMs) => {
+        if (tries++ > 0) await holder;
+        return tryLock(key, token, ttlMs);
+      };
+      const a = holder;
+      const b = replica().read('k', load);
+      const [first, second] = await Promise.all([a, b]);
+      expect(loads).toBe(1);
+      expect(second).toMatchObject({ value: ['x'], state: 'miss', etag: first.etag });
+    });
+
+    it('renews the lease while the fetch runs, so a slow fetch keeps the lock', async () => {
+      const short = replica({ lockMs: 30, fetchMs: 10_000 });
+      let release!: () => void;
+      answer = () => new Promise((resolve) => (release = () => resolve('["slow"]')));
+      const reading = short.read('k', load);
+      for (let lease = 0; lease < 4; lease++) {
+        await new Promise((resolve) => setTimeout(resolve, 15)); // a renewal every 10 ms...
+        clock += 20; // ...while the store's time runs past the 30 ms lease
+      }
+      expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(false);
+      release();
+      await reading;
+      expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(true);
+    });
   });
 
   describe('with an L1', () => {

@@ -8,9 +8,17 @@ export type CacheState = 'hit' | 'miss' | 'stale';
 export interface DocumentCachePolicy {
   freshMs: number;
   staleMs: number;
-  /** How long a replica waits for another one's fetch before fetching itself (or serving stale). */
+  /** How long a replica holding a stale copy waits for another one's fetch before serving it. */
   waitMs: number;
-  /** Lock lifetime: longer than one fetch may take, so a crashed holder frees it soon. */
+  /**
+   * How long a full fetch may take (every page, each within its deadline): a replica with nothing
+   * to serve waits that long for the holder of the lock before fetching itself.
+   */
+  fetchMs: number;
+  /**
+   * The lock's lease. Its holder renews it every third of it for as long as its fetch runs, so the
+   * lock outlives any fetch, while a crashed holder frees it within one lease.
+   */
   lockMs: number;
   /** Poll interval while waiting. */
   pollMs: number;
@@ -173,31 +181,51 @@ export class DocumentCache<T> {
   private async refresh(key: string, stale: Meta | null, load: () => Promise<string>): Promise<CacheRead<T>> {
     const lockKey = `${key}:lock`;
     const token = randomUUID();
-    const deadline = this.now() + this.policy.waitMs;
+    const usableStale = stale !== null && this.now() < stale.staleUntil;
+    const deadline = this.now() + (usableStale ? this.policy.waitMs : this.policy.fetchMs);
     let locked = false;
     try {
       for (;;) {
         locked = await this.store.tryLock(lockKey, token, this.policy.lockMs);
-        if (locked) break;
+        // Holder or not, look again first: the lock may be free because its holder just stored the tree.
+        const stored = await this.storedSince(key, stale);
+        if (stored) return stored;
+        if (locked || this.now() >= deadline) break;
         await sleep(this.policy.pollMs);
-        const [current] = (await this.store.hmget(key, ['meta'])).map(parseMeta);
-        if (current && this.now() < current.freshUntil && current.fetchedAt !== stale?.fetchedAt) {
-          const value = await this.materialize(key, current);
-          if (value !== undefined) return this.result(value, current, 'miss');
-        }
-        if (this.now() >= deadline) break;
       }
-      if (!locked && stale && this.now() < stale.staleUntil) {
+      if (!locked && stale && usableStale) {
         // Another replica is still fetching: the stale tree beats a second upstream fetch.
         const value = await this.materialize(key, stale);
         if (value !== undefined) return this.result(value, stale, 'stale');
       }
-      return await this.fetchAndStore(key, stale, load);
+      if (!locked) return await this.fetchAndStore(key, stale, load);
+      return await this.holding(lockKey, token, () => this.fetchAndStore(key, stale, load));
     } catch (error) {
       if (error instanceof CacheUnavailableError) return this.loadWithoutStore(key, load);
       throw error;
     } finally {
       if (locked) await this.store.unlock(lockKey, token).catch(() => undefined);
+    }
+  }
+
+  /** A fresh entry someone stored after `seen` was read (so not the one found unusable then). */
+  private async storedSince(key: string, seen: Meta | null): Promise<CacheRead<T> | undefined> {
+    const [current] = (await this.store.hmget(key, ['meta'])).map(parseMeta);
+    if (!current || this.now() >= current.freshUntil || current.fetchedAt === seen?.fetchedAt) return undefined;
+    const value = await this.materialize(key, current);
+    return value === undefined ? undefined : this.result(value, current, 'miss');
+  }
+
+  /** Runs `work` while renewing the lock's lease, so the lock lives exactly as long as the work. */
+  private async holding<R>(lockKey: string, token: string, work: () => Promise<R>): Promise<R> {
+    const renew = setInterval(() => {
+      this.store.extendLock(lockKey, token, this.policy.lockMs).catch(() => undefined);
+    }, Math.max(1, Math.floor(this.policy.lockMs / 3)));
+    renew.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(renew);
     }
   }
 

@@ -43,6 +43,13 @@ export class MemoryCacheStore extends CacheStore {
     return true;
   }
 
+  async extendLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    const lock = this.live(key);
+    if (lock?.fields.token !== token) return false;
+    lock.expiresAt = this.now() + ttlMs;
+    return true;
+  }
+
   async unlock(key: string, token: string): Promise<void> {
     if (this.live(key)?.fields.token === token) this.entries.delete(key);
   }

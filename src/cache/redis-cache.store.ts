@@ -7,6 +7,8 @@ const STARTUP_WAIT_MS = 2000;
 
 /** Deletes the lock only while it still carries our token. */
 const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/** Extends the lock only while it still carries our token. */
+const EXTEND_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /**
  * The shared store. Every failure (refused, disconnected, timed out) becomes CacheUnavailableError;
@@ -81,6 +83,10 @@ export class RedisCacheStore extends CacheStore {
 
   async tryLock(key: string, token: string, ttlMs: number): Promise<boolean> {
     return (await this.run(() => this.redis.set(key, token, 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async extendLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(() => this.redis.eval(EXTEND_SCRIPT, 1, key, token, ttlMs))) === 1;
   }
 
   async unlock(key: string, token: string): Promise<void> {

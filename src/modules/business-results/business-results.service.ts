@@ -39,6 +39,7 @@ export class BusinessResultsService {
         freshMs: this.config.ttlS * 1000,
         staleMs: this.config.staleS * 1000,
         waitMs: callDeadlineMs(appConfig) + 1000,
+        fetchMs: coldFetchMs(callDeadlineMs(appConfig), this.config.maxPages),
         lockMs: callDeadlineMs(appConfig) * 2 + 1000,
         pollMs: 25,
         l1Ms: this.config.l1Ms,
@@ -126,6 +127,14 @@ function findAdded(view: BusinessResultsView, input: CreateBusinessResultDto): B
   const tree = (JSON.parse(view.page(1, Math.max(1, view.total)).toString()) as { items: BusinessResultDto[] }).items;
   if (input.code !== undefined) return tree.find((parent) => parent.code === input.code);
   return tree.findLast((parent) => parent.name === input.name);
+}
+
+/**
+ * The longest a cold tree's fetch may take: every page within its own deadline, one after another
+ * (the worst case, when iSales sends no total), plus a second for storing it.
+ */
+export function coldFetchMs(deadlineMs: number, maxPages: number): number {
+  return deadlineMs * maxPages + 1000;
 }
 
 /** One versioned key per VDN: bump the version when the stored shape changes. */
