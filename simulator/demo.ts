@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
   gateway.stdout!.pipe(logOutput(), { end: false });
   const quiet = ['fatal', 'error', 'warn', 'silent'].includes(env.LOG_LEVEL ?? 'info');
-  const started = quiet ? Promise.resolve() : passes(gateway.stdout!, STARTED_LINE);
+  const started = quiet ? Promise.resolve() : passes(gateway.stdout, STARTED_LINE);
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
