@@ -9,6 +9,12 @@ import { createSimulator, DEFAULT_AK, DEFAULT_SK } from './simulator';
 
 /** Metrics are served on their own port (design section 10), 9464 unless METRICS_PORT says otherwise. */
 const DEFAULT_METRICS_PORT = '9464';
+/**
+ * The gateway's last start-up line. Its logs are written in batches (flushed every 250 ms), so they
+ * can trail readiness: the banner waits for this line (at most STARTED_MAX_MS) to come after them.
+ */
+const STARTED_LINE = 'Nest application successfully started';
+const STARTED_MAX_MS = 5000;
 
 /**
  * `npm run demo`: the simulator in this process and the built gateway as a child in front of it,
@@ -16,6 +22,7 @@ const DEFAULT_METRICS_PORT = '9464';
  */
 async function main(): Promise<void> {
   const config = loadLaunchConfig(process.env);
+  process.stderr.write('[demo] starting the simulator (a fake iSales) and the gateway in front of it...\n');
   const simulator = createSimulator(config.options);
   await simulator.listen(config.port, config.host);
   const port = process.env.PORT ?? '3000';
@@ -27,6 +34,8 @@ async function main(): Promise<void> {
   else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
   gateway.stdout!.pipe(logOutput(), { end: false });
+  const quiet = ['fatal', 'error', 'warn', 'silent'].includes(env.LOG_LEVEL ?? 'info');
+  const started = quiet ? Promise.resolve() : passes(gateway.stdout, STARTED_LINE);
 
   const stop = (signal: NodeJS.Signals) => gateway.kill(signal);
   process.on('SIGINT', () => stop('SIGINT'));
@@ -37,6 +46,7 @@ async function main(): Promise<void> {
 
   const gatewayUrl = `http://localhost:${port}`;
   if (await ready(gatewayUrl, gateway)) {
+    await Promise.race([started, sleep(STARTED_MAX_MS)]);
     const metricsUrl = `http://localhost:${process.env.METRICS_PORT ?? DEFAULT_METRICS_PORT}/metrics`;
     process.stdout.write(demoBanner({ gatewayUrl, simulatorUrl: simulator.url, metricsUrl, apiKey: access.apiKey }) + '\n');
   }
@@ -49,6 +59,20 @@ async function main(): Promise<void> {
 function logOutput(): NodeJS.WritableStream {
   if (!process.stdout.isTTY) return process.stdout;
   return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', singleLine: true });
+}
+
+/** Resolves once `text` has gone through the stream (chunks may split it). */
+function passes(stream: NodeJS.ReadableStream, text: string): Promise<void> {
+  return new Promise((done) => {
+    let tail = '';
+    const onData = (chunk: Buffer | string): void => {
+      tail = (tail + chunk.toString()).slice(-(text.length + 4096));
+      if (!tail.includes(text)) return;
+      stream.off('data', onData);
+      done();
+    };
+    stream.on('data', onData);
+  });
 }
 
 /** Waits for the gateway's readiness probe; false when it exits first or never answers. */

@@ -1,50 +1,75 @@
+/**
+ * The README's write examples, run as a reader runs them: `npm run demo`'s program (built by the
+ * test run), then the section's commands in bash with curl, verbatim but for two things a reader
+ * changes as well: the demo's port (a free one here, 3000 in the README) and `<id>`, the id the
+ * first reservation answers with. No key is added: the commands send the one they name.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useStack } from './support/harness';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './support/redis-server';
 
-const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+const ROOT = resolve(__dirname, '..');
+const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 const writes = readme.slice(readme.indexOf('### Writes'), readme.indexOf('## Configuration'));
+const BANNER = 'isales-gateway demo is ready';
 
-interface Curl {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
+/** The section's bash block, continuation lines joined: its variable assignments and its curl commands. */
+function commands(): { prelude: string[]; curls: string[] } {
+  const start = writes.indexOf('```bash') + 7;
+  const lines = writes.slice(start, writes.indexOf('```', start)).replace(/\\\n\s*/g, ' ').split('\n');
+  return { prelude: lines.filter((line) => /^[A-Z_]+=/.test(line)), curls: lines.filter((line) => line.startsWith('curl ')) };
 }
 
-/** The section's curl commands (continuation lines joined), in order. */
-function curls(): Curl[] {
-  const block = writes.slice(writes.indexOf('```bash') + 7, writes.indexOf('```', writes.indexOf('```bash') + 7));
-  return block
-    .replace(/\\\n\s*/g, ' ')
-    .split('\n')
-    .filter((line) => line.startsWith('curl '))
-    .map((line) => {
-      const url = /'(http:\/\/localhost:3000[^']*)'/.exec(line)![1];
-      const headers = Object.fromEntries([...line.matchAll(/-H '([^:]+): ([^']*)'/g)].map((m) => [m[1].toLowerCase(), m[2]]));
-      return { method: /-X (\w+)/.exec(line)![1], path: new URL(url).pathname, headers, body: /-d '([^']*)'/.exec(line)?.[1] };
-    });
+/** `curl -i` output: the status of the last response line and its body. */
+function answer(output: string): { status: number; body: string } {
+  const status = Number([...output.matchAll(/^HTTP\/[\d.]+ (\d{3})/gm)].pop()?.[1]);
+  return { status, body: output.slice(output.search(/\r?\n\r?\n/)).trim() };
 }
 
-// The README's write examples, run in order against the demo's data (the simulator).
-describe('README write examples', () => {
-  const stack = useStack();
+describe('README write examples, against npm run demo', () => {
+  let demo: ChildProcess;
+  let port = 0;
+  let output = '';
 
-  it('all work, the appointment ones on the reservation the first one creates', async () => {
-    const commands = curls();
-    expect(commands.map((c) => c.method)).toEqual(['POST', 'PUT', 'DELETE', 'POST', 'PATCH', 'PUT', 'DELETE', 'POST']);
-    let appointmentId = '';
+  beforeAll(async () => {
+    port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SIMULATOR_PORT: '0', METRICS_PORT: '0' };
+    for (const name of Object.keys(env)) if (/^(AUTH_|ISALES_|REDIS_|OTEL_)/.test(name)) delete env[name];
+    demo = spawn(process.execPath, [resolve(ROOT, 'dist/simulator/simulator/demo.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    for (let i = 0; i < 600 && !output.includes(BANNER) && demo.exitCode === null; i++) await sleep(100);
+    expect(output).toContain(BANNER);
+  }, 90_000);
+
+  afterAll(async () => {
+    if (demo.exitCode !== null) return;
+    const exited = new Promise((done) => demo.once('exit', done));
+    demo.kill('SIGTERM');
+    await exited;
+  });
+
+  it('the demo prints its banner last, after the gateway\u2019s start-up lines (route mappings included)', async () => {
+    await sleep(500);
+    const banner = output.indexOf(BANNER);
+    expect(output.lastIndexOf('Mapped {')).toBeGreaterThan(-1);
+    expect(output.lastIndexOf('Mapped {')).toBeLessThan(banner);
+    expect(output.indexOf('successfully started')).toBeLessThan(banner);
+  });
+
+  it('every command answers 2xx (the cancelled reservation whose call was made: 409), the key as written', () => {
+    const { prelude, curls } = commands();
+    expect(prelude).toEqual([expect.stringMatching(/^KEY=isales-demo-key\b/)]);
+    expect(curls).toHaveLength(8);
+    for (const curl of curls) expect(curl).toContain('-H "X-API-Key: $KEY"');
+    let id = '';
     const statuses: number[] = [];
-    for (const command of commands) {
-      const response = await stack.request(command.path.replace('%3Cid%3E', appointmentId), {
-        method: command.method,
-        headers: command.headers,
-        body: command.body,
-      });
-      statuses.push(response.status);
-      if (command.method === 'POST' && command.path.endsWith('/appointments')) {
-        appointmentId = ((await response.json()) as { id: string }).id;
-      }
+    for (const curl of curls) {
+      const command = curl.replaceAll('localhost:3000', `localhost:${port}`).replaceAll('<id>', id);
+      const { status, body } = answer(execFileSync('bash', ['-c', [...prelude, command].join('\n')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+      statuses.push(status);
+      if (/-X POST '[^']*\/appointments'/.test(curl)) id = (JSON.parse(body) as { id: string }).id;
     }
     expect(statuses).toEqual([201, 200, 204, 201, 204, 204, 409, 201]);
   });

@@ -16,4 +16,15 @@ describe('README', () => {
     expect(ci).toMatch(/^npm install$/m);
     expect(ci).toMatch(/^npm test$/m);
   });
+
+  it('names one Node major for the tests, the image and the reader: engines, .nvmrc, the Dockerfile, .ci/run', () => {
+    const root = resolve(__dirname, '..');
+    const engines = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines).toMatch(/^\^24\.\d+\.\d+\b/);
+    expect(readFileSync(resolve(root, '.nvmrc'), 'utf8').trim()).toBe('24');
+    expect(readFileSync(resolve(root, 'Dockerfile'), 'utf8')).toMatch(/^ARG NODE_IMAGE=node:24-/m);
+    const ci = readFileSync(resolve(root, '.ci/run'), 'utf8');
+    expect(ci).toContain(`node-linux-$arch@${engines.split(' ')[0]}`);
+    expect(readme).toContain('**Node 24**');
+  });
 });

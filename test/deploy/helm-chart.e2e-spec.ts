@@ -211,9 +211,13 @@ describe('helm/isales-gateway: rendered with the default values (+ upstream and 
     const annotations = deployment.spec.template.metadata.annotations;
     const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
     expect(annotations['checksum/config']).toBe(sha(files['configmap.yaml']));
-    expect(annotations['checksum/secret']).toBe(sha(files['secret.yaml']));
-    const changed = renderChart(with_({ config: { logLevel: 'debug' } })).manifests;
-    expect(deploymentOf(changed).spec.template.metadata.annotations['checksum/config']).not.toBe(annotations['checksum/config']);
+    expect(annotations['checksum/secret']).toMatch(/^[0-9a-f]{64}$/);
+    const changed = deploymentOf(renderChart(with_({ config: { logLevel: 'debug' } })).manifests).spec.template.metadata.annotations;
+    expect(changed['checksum/config']).not.toBe(annotations['checksum/config']);
+    expect(changed['checksum/secret']).toBe(annotations['checksum/secret']);
+    const rotated = deploymentOf(renderChart(with_({ isales: { sk: 'other-sk' } })).manifests).spec.template.metadata.annotations;
+    expect(rotated['checksum/secret']).not.toBe(annotations['checksum/secret']);
+    expect(rotated['checksum/config']).toBe(annotations['checksum/config']);
   });
 
   it('leaves Redis out by default (mode none) and warns about it in NOTES', () => {
@@ -330,7 +334,7 @@ describe('helm/isales-gateway: options', () => {
   it('redis sentinel needs sentinels, cluster needs nodes, and mode must be known', () => {
     expect(() => renderChart(with_({ redis: { mode: 'sentinel' } }))).toThrow(/redis.sentinels/);
     expect(() => renderChart(with_({ redis: { mode: 'cluster' } }))).toThrow(/redis.clusterNodes/);
-    expect(() => renderChart(with_({ redis: { mode: 'cluster-ish' } }))).toThrow(/redis.mode must be one of/);
+    expect(() => renderChart(with_({ redis: { mode: 'cluster-ish' } }))).toThrow(/redis\/mode.*must be one of/);
   });
 
   it('redis cluster: REDIS_CLUSTER_NODES joined', () => {
@@ -428,11 +432,12 @@ describe('helm/isales-gateway: options', () => {
     expect(deploymentOf(manifests).spec.template.spec.serviceAccountName).toBe('default');
   });
 
-  it('names resources after the release, honouring overrides and the 63-character limit', () => {
+  it('names resources after the release, honouring overrides and the 63-character limit; Helm refuses release names over 53', () => {
     expect(renderChart(REQUIRED_VALUES, 'isales-gateway-prod').manifests[0].metadata.name).toBe('isales-gateway-prod');
     expect(renderChart(with_({ fullnameOverride: 'gw' })).manifests[0].metadata.name).toBe('gw');
-    const long = renderChart(REQUIRED_VALUES, 'r'.repeat(70)).manifests[0].metadata.name;
-    expect(long.length).toBeLessThanOrEqual(63);
+    const longest = renderChart(REQUIRED_VALUES, 'r'.repeat(53)).manifests.map((m) => m.metadata.name);
+    for (const name of longest) expect(name.length).toBeLessThanOrEqual(63);
+    expect(() => renderChart(REQUIRED_VALUES, 'r'.repeat(54))).toThrow(/must not be longer than 53/);
   });
 
   it('metrics: scrape annotations on the pods, a ServiceMonitor on the metrics port, or no metrics at all', () => {

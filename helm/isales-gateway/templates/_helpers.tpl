@@ -45,9 +45,20 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
-{{/* Image reference. */}}
+{{/*
+Image reference. The tag is made a string: `--set image.tag=20240101` gives Helm an integer and
+`tag: 20240101` in a values file a float; a tag with a fraction lost its trailing zeros to YAML
+(`tag: 1.10` reads 1.1), which no template can undo, so it is refused.
+*/}}
 {{- define "isales-gateway.image" -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- $tag := default .Chart.AppVersion .Values.image.tag }}
+{{- if kindIs "float64" $tag }}
+{{- if ne (float64 (int64 $tag)) $tag }}
+{{- fail (printf "image.tag %v is a number to YAML, which drops trailing zeros (1.10 reads 1.1): quote the tag, e.g. tag: \"1.10\"" $tag) }}
+{{- end }}
+{{- $tag = int64 $tag }}
+{{- end }}
+{{- printf "%s:%s" .Values.image.repository (toString $tag) }}
 {{- end }}
 
 {{/* Whether the iSales pairs come as a document mounted from a Secret (ISALES_CREDENTIALS_FILE). */}}
