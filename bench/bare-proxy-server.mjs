@@ -17,9 +17,9 @@ const { Pool } = require('undici');
 const ROUTE = /^\/api\/v1\/vdns\/(\d{1,4})\/file-servers$/;
 
 process.once('message', ({ isalesUrl, ak, sk, distDir, connections }) => {
-  const { signC2 } = require(join(distDir, 'isales/c2-signer.js'));
+  const { signC2 } = require(join(distDir, 'upstream/c2-signer.js'));
   const { toFileServer } = require(join(distDir, 'modules/file-servers/file-server.mapper.js'));
-  const { exchange } = require(join(distDir, 'isales/undici-exchange.js'));
+  const { exchange } = require(join(distDir, 'upstream/undici-exchange.js'));
   const base = new URL(isalesUrl);
   const pool = new Pool(base.origin, { connections });
 

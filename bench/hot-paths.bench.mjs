@@ -97,7 +97,7 @@ async function startRedis() {
 
 async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }) {
   const port = await freePort();
-  // The key in the form access control reads it (design section 8), so the bench keeps working
+  // The key in the form access control reads it (docs/design.md section 8), so the bench keeps working
   // with authentication on; a gateway without access control ignores it.
   const apiKeys = [{ id: 'bench', sha256: createHash('sha256').update(settings.apiKey).digest('hex'), vdns: [settings.vdnId], scopes: ['isales:read'] }];
   const child = track(

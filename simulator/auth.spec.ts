@@ -1,4 +1,4 @@
-import { signC2 } from '../src/isales/c2-signer';
+import { signC2 } from '../src/upstream/c2-signer';
 import { verifyC2 } from './auth';
 import type { Simulator } from './simulator';
 import { c2Headers, sendRaw } from './signed-client';

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { c2Timestamp, parseC2Authorization, signC2 } from '../src/isales/c2-signer';
+import { c2Timestamp, parseC2Authorization, signC2 } from '../src/upstream/c2-signer';
 
 export interface C2Credentials {
   ak: string;
@@ -37,7 +37,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * The C2 verifier of c2-signing.md §5: parse, look up the SK by AK, timestamp inside the window,
+ * The C2 verifier of docs/isales/c2-signing.md §5: parse, look up the SK by AK, timestamp inside the window,
  * `host` signed, canonical request rebuilt from what was received, signature compared in constant time.
  */
 export function verifyC2(

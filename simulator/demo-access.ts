@@ -11,7 +11,7 @@ export interface DemoAccess {
 export const DEMO_API_KEY = 'isales-demo-key';
 
 /**
- * The credentials `npm run demo` gives the gateway (design section 8): one API key with every VDN
+ * The credentials `npm run demo` gives the gateway (docs/design.md section 8): one API key with every VDN
  * and scope, configured by its SHA-256 like any other; unless the caller's environment configures
  * access control itself.
  */

@@ -7,7 +7,7 @@ import { demoAccess } from './demo-access';
 import { demoBanner } from './demo-banner';
 import { createSimulator, DEFAULT_AK, DEFAULT_SK } from './simulator';
 
-/** Metrics are served on their own port (design section 10), 9464 unless METRICS_PORT says otherwise. */
+/** Metrics are served on their own port (docs/design.md section 10), 9464 unless METRICS_PORT says otherwise. */
 const DEFAULT_METRICS_PORT = '9464';
 /**
  * The gateway's last start-up line. Its logs are written in batches (flushed every 250 ms), so they

@@ -1,7 +1,7 @@
 import { RESULT_CODES } from './result-codes';
 
 export interface EnvelopeMode {
-  /** Omit returnCode/returnDesc (some sibling endpoints answer with resultCode only, api-notes §3). */
+  /** Omit returnCode/returnDesc (some sibling endpoints answer with resultCode only, docs/isales/api-notes.md §3). */
   dropReturnCode: boolean;
 }
 
@@ -18,7 +18,7 @@ export function successBody(payload: ResponseBody, mode: EnvelopeMode, desc = 's
   return { ...payload, ...envelope(RESULT_CODES.success, desc, mode) };
 }
 
-/** HTTP 200 business failure: the four envelope fields only (api-notes §5.2). */
+/** HTTP 200 business failure: the four envelope fields only (docs/isales/api-notes.md §5.2). */
 export function failureBody(code: string, desc: string, mode: EnvelopeMode): ResponseBody {
   return envelope(code, desc, mode);
 }

@@ -4,7 +4,7 @@ import { JSON_CONTENT_TYPE } from './http-io';
 import { describeResultCode } from './result-codes';
 import type { Fault } from './types';
 
-/** The flow-control text iSales sends with HTTP 429 (api-notes §3, STAT429). */
+/** The flow-control text iSales sends with HTTP 429 (docs/isales/api-notes.md §3, STAT429). */
 export const FLOW_CONTROL_MESSAGE = '请勿频繁操作,请稍后再试';
 
 /** A JSON body cut off mid-way, as a broken proxy or a truncated answer would deliver it. */

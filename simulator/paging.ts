@@ -1,4 +1,4 @@
-/** The slice [offset, offset + limit); an offset past the end gives an empty page (api-notes §5.4). */
+/** The slice [offset, offset + limit); an offset past the end gives an empty page (docs/isales/api-notes.md §5.4). */
 export function slicePage<T>(items: readonly T[], offset: number, limit: number): T[] {
   return items.slice(offset, offset + limit);
 }

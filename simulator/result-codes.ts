@@ -1,12 +1,12 @@
 /**
- * The iSales business codes the simulator emits, with the descriptions of the seed pages' tables.
- * Codes are strings: 0200001 (7 digits) and 02000001 (8 digits) are different codes (api-notes §3).
+ * The iSales business codes the simulator emits, with the descriptions of the pages' tables (docs/isales/operations.md).
+ * Codes are strings: 0200001 (7 digits) and 02000001 (8 digits) are different codes (docs/isales/api-notes.md §3).
  */
 export const RESULT_CODES = {
   success: '0200000',
   parameterError: '0200001',
   databaseError: '0200006',
-  /** deleteServer's own meaning of 0200006 (write-api-notes §3). */
+  /** deleteServer's own meaning of 0200006 (docs/isales/write-api-notes.md §3). */
   serverNotFound: '0200006',
   campaignNotFound: '0200007',
   calledTooFast: '0200022',

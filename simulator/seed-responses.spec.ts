@@ -1,7 +1,7 @@
 import type { Simulator } from './simulator';
 import { get, post, startSimulator } from './spec-helpers';
 
-// The example responses of shared/seeds/000..003, copied from the pages as JSON text.
+// The example responses of docs/isales/operations.md, copied from the pages as JSON text.
 const SEED_000 = `{ "result": [ { "succNum": 0, "failNum": 0, "errMsg": "", "id": "164698362894300182038011895728", "beginTime": "2022-03-11T07:27:09.000+00:00", "endTime": "2022-03-11T07:27:09.000+00:00", "repeatNum": 0, "status": "2" } ], "returnCode": "0200000", "resultCode": "0200000", "resultDesc": "success", "returnDesc": "success" }`;
 const SEED_001 = `{ "returnCode": "0200000", "server": [ { "port": null, "ip": null, "filePath": null, "userName": "10", "serverId": "164681924997097701747271557174" }, { "port": "22", "ip": "10.21.124.175", "filePath": "/home/sftp", "userName": "isales", "serverId": "164690088271159234793429225848" }, { "port": "22", "ip": "192.168.0.1", "filePath": "/home/sftp", "userName": "huawei", "serverId": "164697340198671566909690908237" }, { "port": "8888", "ip": "1.1.1.1", "filePath": "/sftp/file", "userName": "isales", "serverId": "164765479785832713595318363505" }, { "port": "22", "ip": "10.1.1.1", "filePath": "/home/sftp", "userName": "zhangsan", "serverId": "164765490069279981932006087306" } ], "resultCode": "0200000", "resultDesc": "success", "returnDesc": "success" }`;
 const SEED_002 = `{

@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { signC2 } from '../src/isales/c2-signer';
+import { signC2 } from '../src/upstream/c2-signer';
 
 /**
  * A minimal HTTP client for talking to the simulator in tests: raw requests (so a test can tamper

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { parseC2Authorization } from '../src/isales/c2-signer';
+import { parseC2Authorization } from '../src/upstream/c2-signer';
 import { Keyring, type SimulatorCredential } from './keyring';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DatasetStore } from './data/dataset-store';
@@ -35,7 +35,7 @@ export const DEFAULT_EMPTY_VDNS: readonly number[] = [9999];
 export const DEFAULT_MAX_IDS = 100;
 
 const MAX_BODY_BYTES = 1024 * 1024;
-/** The 401 body is undocumented (api-notes §5.1); a minimal JSON body. */
+/** The 401 body is undocumented (docs/isales/api-notes.md §5.1); a minimal JSON body. */
 const UNAUTHORIZED_BODY = { resultCode: '401', resultDesc: 'Unauthorized' };
 
 function requireInt(name: string, value: number, min: number, max: number): number {

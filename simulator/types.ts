@@ -54,13 +54,13 @@ export interface SimulatorOptions {
   emptyVdns?: number[];
   /** Longest accepted id list (importTaskIds, serverIds, userAccountList); default 100. */
   maxIds?: number;
-  /** api-notes §5.2: omit returnCode/returnDesc from every envelope. */
+  /** docs/isales/api-notes.md §5.2: omit returnCode/returnDesc from every envelope. */
   dropReturnCode?: boolean;
-  /** api-notes §5.2: omit `count` from queryDataImportTask and queryServer (their doc examples have none). */
+  /** docs/isales/api-notes.md §5.2: omit `count` from queryDataImportTask and queryServer (their doc examples have none). */
   dropCount?: boolean;
   /**
    * Where appoint/create puts the new id: `appointId` as its response table says (default), or `id`
-   * as its response example shows (write-api-notes §5).
+   * as its response example shows (docs/isales/write-api-notes.md §5).
    */
   appointCreateIdField?: 'appointId' | 'id';
   faults?: Partial<Record<FaultTarget, Fault>>;

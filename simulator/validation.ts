@@ -1,7 +1,7 @@
 import { describeResultCode, RESULT_CODES } from './result-codes';
 
 /**
- * Input checks mapped to iSales codes (api-notes §5.3). Every failure names the field in resultDesc.
+ * Input checks mapped to iSales codes (docs/isales/api-notes.md §5.3). Every failure names the field in resultDesc.
  * The first failing check wins, in the order the handler calls them.
  */
 export class ValidationFailure extends Error {
@@ -106,7 +106,7 @@ export function requiredQueryInt(query: URLSearchParams, field: string, min: num
   return checkIntRange(Number(text), field, min, max);
 }
 
-// The write pages list fewer codes than the reads (write-api-notes §5-§9): a value of the wrong
+// The write pages list fewer codes than the reads (docs/isales/write-api-notes.md §5-§9): a value of the wrong
 // type is 0200001 ("parameter error, details in resultDesc"), listed on every one of them.
 
 function wrongType(field: string, expected: string): never {

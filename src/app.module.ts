@@ -6,7 +6,7 @@ import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { loggerOptions } from './common/logging/logger.options';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
-import { IsalesModule } from './isales/isales.module';
+import { IsalesModule } from './upstream/isales.module';
 import { CacheModule } from './cache/cache.module';
 import { HealthModule } from './health/health.module';
 import { BusinessResultsModule } from './modules/business-results/business-results.module';

@@ -6,7 +6,7 @@ import { legacyReferences, pathReferences, referenceFiles, referenceRegions, rew
 // docs/ and to the section it names. Until scripts/rewrite-doc-references.mjs has run on the tree
 // (after the issue-21 merges; it flips this switch itself), the old forms ("design section 8",
 // "seed 002") are checked through what they will be rewritten to; afterwards they are refused.
-const LEGACY_FORMS_ALLOWED = true;
+const LEGACY_FORMS_ALLOWED = false;
 
 const ROOT = join(__dirname, '..');
 

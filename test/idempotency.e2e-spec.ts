@@ -11,7 +11,7 @@ const server = (username: string) => ({ host: '10.1.2.3', port: 22, path: '/in',
 let counter = 0;
 const freshKey = () => `key-${process.pid}-${++counter}`;
 
-// Idempotency-Key (design section 13) on two replicas sharing one Redis, against the simulator.
+// Idempotency-Key (docs/design.md section 13) on two replicas sharing one Redis, against the simulator.
 describe('Idempotency-Key across replicas', () => {
   let redis: RedisProcess;
   let simulator: Simulator;

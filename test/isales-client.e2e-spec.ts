@@ -2,11 +2,11 @@ import { Logger } from '@nestjs/common';
 import { createServer } from 'node:net';
 import { Simulator } from '../simulator/simulator';
 import { loadConfig } from '../src/config/configuration';
-import { IsalesClient } from '../src/isales/isales.client';
-import { IsalesCredentials } from '../src/isales/isales-credentials.provider';
-import { IsalesError, IsalesUnreachableError } from '../src/isales/isales.errors';
-import { IsalesPolicies } from '../src/isales/isales-policies';
-import { UndiciTransport } from '../src/isales/undici-transport';
+import { IsalesClient } from '../src/upstream/isales.client';
+import { IsalesCredentials } from '../src/upstream/isales-credentials.provider';
+import { IsalesError, IsalesUnreachableError } from '../src/upstream/isales.errors';
+import { IsalesPolicies } from '../src/upstream/isales-policies';
+import { UndiciTransport } from '../src/upstream/undici-transport';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 
 // The real client, over the real transport, against the real simulator over HTTP.

@@ -2,7 +2,7 @@ import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
 import { credentialsDocument, credentialsEnv, eventually, MountedSecret, Pair, RenamedFile, simulatorCredentials } from './support/credentials-files';
 
-// Design section 12: one gateway, several AK/SK pairs chosen per VDN, rotated without a restart.
+// docs/design.md section 12: one gateway, several AK/SK pairs chosen per VDN, rotated without a restart.
 
 const TENANT_A: Pair = { ak: 'ak-tenant-a', sk: 'sk-tenant-a-0123456789', vdns: [1, 2] };
 const TENANT_B: Pair = { ak: 'ak-tenant-b', sk: 'sk-tenant-b-0123456789', vdns: [3] };

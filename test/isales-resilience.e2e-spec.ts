@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
 
-// The policy chain in front of iSales (design section 9), against the simulator's fault injection;
+// The policy chain in front of iSales (docs/design.md section 9), against the simulator's fault injection;
 // every test reads what iSales saw in the simulator's request log. Margins are generous: the
 // machine is shared.
 

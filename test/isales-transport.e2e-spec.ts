@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { c2Headers } from '../simulator/signed-client';
 import { loadConfig } from '../src/config/configuration';
-import { TransportFailure, TransportRequest } from '../src/isales/isales-transport';
-import { UndiciTransport } from '../src/isales/undici-transport';
+import { TransportFailure, TransportRequest } from '../src/upstream/isales-transport';
+import { UndiciTransport } from '../src/upstream/undici-transport';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 import { freePort } from './support/redis-server';
 
-// What the transport reports for each way a call can end: retries (design section 9) depend on
+// What the transport reports for each way a call can end: retries (docs/design.md section 9) depend on
 // telling "never reached iSales" (refused) from "may have reached it" (connection) and the deadline.
 describe('the undici transport', () => {
   const transports: UndiciTransport[] = [];

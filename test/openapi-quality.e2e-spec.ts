@@ -8,7 +8,7 @@ const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
 
 /** Redocly's recommended set, every finding an error, plus what makes the document pleasant to build against. */
 const RULES: RawUniversalConfig['rules'] = {
-  // Every /api operation takes a bearer token or an API key (design section 8).
+  // Every /api operation takes a bearer token or an API key (docs/design.md section 8).
   'security-defined': 'error',
   // An internal API: package.json says UNLICENSED, and there is no licence to point to.
   'info-license': 'off',

@@ -20,7 +20,7 @@ const operationCount = Object.values(contract.document.paths).reduce((n, methods
 const getRoutes = Object.entries(contract.document.paths).flatMap(([path, methods]) => (methods.get ? [{ path }] : []));
 
 /**
- * The API-key scheme Swagger UI's Authorize dialog asks for (design section 8). The key typed in is
+ * The API-key scheme Swagger UI's Authorize dialog asks for (docs/design.md section 8). The key typed in is
  * the default test principal's, which the gateway process is configured with.
  */
 const apiKeyScheme = Object.entries(contract.document.components?.securitySchemes ?? {})

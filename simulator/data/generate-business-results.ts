@@ -5,7 +5,7 @@ const CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 const PARENT_NAMES = ['Interested', 'Not interested', 'Call back later', 'Wrong number', 'Failed', 'Promise to pay'];
 const CHILD_NAMES = ['Call interrupted', 'Busy', 'Asked for email', 'Existing customer', 'Price too high', 'No answer'];
 
-/** Codes use [0-9A-Za-z-] (addBusinessResult rules, api-notes §1.3); the suffix keeps them unique. */
+/** Codes use [0-9A-Za-z-] (addBusinessResult rules, docs/isales/api-notes.md §1.3); the suffix keeps them unique. */
 function code(random: Random, suffix: string): string {
   const prefix = Array.from({ length: random.int(2, 6) }, () => random.pick([...CODE_ALPHABET])).join('');
   return `${prefix}${suffix}`;

@@ -6,7 +6,7 @@ const PORTS = ['22', '22', '22', '2222', '8888'];
 const PATHS = ['/home/sftp', '/sftp/file', '/data/isales/import'];
 const USERS = ['isales', 'sftpuser', 'huawei', 'ops', 'zhangsan'];
 
-/** Like seed 001, some servers have null port, ip and filePath. */
+/** Like docs/isales/operations.md#queryServer, some servers have null port, ip and filePath. */
 export function generateServers(vdnId: number, count: number): FileServer[] {
   const servers: FileServer[] = [];
   for (let index = 0; index < count; index++) {

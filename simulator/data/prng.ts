@@ -53,7 +53,7 @@ export function thirtyDigitId(epochMs: number, vdnId: number, index: number, ran
   return time + String(vdnId).padStart(4, '0') + String(index).padStart(6, '0') + random.digits(7);
 }
 
-/** `2022-03-11T07:27:09.000+00:00`: the import-task time format (api-notes §1.1). */
+/** `2022-03-11T07:27:09.000+00:00`: the import-task time format (docs/isales/api-notes.md §1.1). */
 export function isoWithOffset(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/Z$/, '+00:00');
 }

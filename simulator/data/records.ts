@@ -1,12 +1,12 @@
 /**
- * Record shapes as iSales returns them (key order follows the seed pages' examples).
- * Types follow the examples, not the tables, where the two disagree (api-notes §1).
+ * Record shapes as iSales returns them (key order follows the pages' examples (docs/isales/operations.md)).
+ * Types follow the examples, not the tables, where the two disagree (docs/isales/api-notes.md §1).
  */
 
 export interface DataImportTask {
   succNum: number;
   failNum: number;
-  /** Typed Integer on the page, a string in the example (api-notes §1.1). */
+  /** Typed Integer on the page, a string in the example (docs/isales/api-notes.md §1.1). */
   errMsg: string;
   id: string;
   /** ISO-8601 with milliseconds and `+00:00`. */
@@ -58,7 +58,7 @@ export interface Appointment {
   callerNo: string | null;
   failCode: string | null;
   result: string | null;
-  /** The business result's names, "parent > child" (seed 003), not its codes. */
+  /** The business result's names, "parent > child" (docs/isales/operations.md#appointList), not its codes. */
   busiResult: string | null;
   createTime: number;
 }

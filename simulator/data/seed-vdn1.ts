@@ -1,9 +1,9 @@
 import type { Appointment, BusinessResult, DataImportTask, FileServer, VdnDataset } from './records';
 
-// VDN 1 serves the example records of the four seed pages (shared/seeds/000..003) verbatim:
+// VDN 1 serves the example records of the four operations of docs/isales/operations.md verbatim:
 // same fields, same values, same key order.
 
-/** Seed 000 (blackfile/queryDataImportTask). */
+/** docs/isales/operations.md#queryDataImportTask (blackfile/queryDataImportTask). */
 const importTasks: DataImportTask[] = [
   {
     succNum: 0,
@@ -17,7 +17,7 @@ const importTasks: DataImportTask[] = [
   },
 ];
 
-/** Seed 001 (file/queryServer); the first server really has null port, ip and filePath. */
+/** docs/isales/operations.md#queryServer (file/queryServer); the first server really has null port, ip and filePath. */
 const servers: FileServer[] = [
   { port: null, ip: null, filePath: null, userName: '10', serverId: '164681924997097701747271557174' },
   { port: '22', ip: '10.21.124.175', filePath: '/home/sftp', userName: 'isales', serverId: '164690088271159234793429225848' },
@@ -26,7 +26,7 @@ const servers: FileServer[] = [
   { port: '22', ip: '10.1.1.1', filePath: '/home/sftp', userName: 'zhangsan', serverId: '164765490069279981932006087306' },
 ];
 
-/** Seed 002 (queryBusinessResults): 3 parents, totalCount 3. */
+/** docs/isales/operations.md#queryBusinessResults (queryBusinessResults): 3 parents, totalCount 3. */
 const businessResults: BusinessResult[] = [
   {
     code: '11111',
@@ -49,7 +49,7 @@ const businessResults: BusinessResult[] = [
   },
 ];
 
-/** Seed 003 (appoint/list): the one example record. */
+/** docs/isales/operations.md#appointList (appoint/list): the one example record. */
 const seedAppointment: Appointment = {
   appointId: '174730253678826340158055543045',
   callType: '2',
@@ -72,7 +72,7 @@ const seedAppointment: Appointment = {
 };
 
 // The seed answers {"limit":10,"offset":0,"taskId":"1106025109"} with totalCount 4 but shows one record
-// (api-notes §1.4). These three invented records of the same task make that answer consistent: the same
+// (docs/isales/api-notes.md §1.4). These three invented records of the same task make that answer consistent: the same
 // request returns totalCount 4 with the seed record first.
 const extraAppointments: Appointment[] = [
   {

@@ -49,7 +49,7 @@ function checkCodesUnused(dataset: VdnDataset, codes: string[]): void {
 
 /**
  * POST addBusinessResult {name, code?, description?, children?: [{name, code?, description?}]}
- * (write-api-notes §9). Nothing is returned; the definition joins queryBusinessResults' tree. A
+ * (docs/isales/write-api-notes.md §9). Nothing is returned; the definition joins queryBusinessResults' tree. A
  * definition sent without a code gets a generated one (choice: the page does not say).
  */
 export const addBusinessResult: OperationDefinition = {

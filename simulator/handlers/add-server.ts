@@ -6,7 +6,7 @@ import { checkUnique, isServerInput, parseServerInput } from './server-input';
 
 /**
  * POST file/addServer {userName, serverPwd, serverInfo: {ip, port, filePath}} -> {serverId}
- * (write-api-notes §1). serverId is a top-level field. The password is checked and then forgotten:
+ * (docs/isales/write-api-notes.md §1). serverId is a top-level field. The password is checked and then forgotten:
  * queryServer never returns one.
  */
 export const addServer: OperationDefinition = {

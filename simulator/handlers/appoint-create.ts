@@ -5,12 +5,12 @@ import { optionalText, parseJsonBody, requiredText, ValidationFailure } from '..
 import { agentName, MAX_ACCOUNT, MAX_REMARK } from './appointment-input';
 import type { OperationDefinition } from './operation';
 
-/** callData: "max 1024 characters" (write-api-notes §5). */
+/** callData: "max 1024 characters" (docs/isales/write-api-notes.md §5). */
 const MAX_CALL_DATA = 1024;
 /** Digits, `*` and `#` with an optional leading `+`, as blacklisted numbers are (choice: the page gives no rule). */
 const CALLED_NUMBER = /^\+?[0-9*#]{1,24}$/;
 
-/** callType is typed int, but the page's own example sends "1" (write-api-notes §5): both are accepted. */
+/** callType is typed int, but the page's own example sends "1" (docs/isales/write-api-notes.md §5): both are accepted. */
 function callType(value: unknown): '1' | '2' {
   if (value === undefined || value === null || value === '') throw new ValidationFailure(RESULT_CODES.empty, 'callType');
   const text = String(value);

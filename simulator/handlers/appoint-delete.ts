@@ -4,7 +4,7 @@ import { parseJsonBody, ValidationFailure } from '../validation';
 import { callWasMade, findAppointment } from './appointment-input';
 import type { OperationDefinition } from './operation';
 
-/** POST appoint/delete {appointId}: 04000004 unknown, 04000005 when its call was already made (write-api-notes §8). */
+/** POST appoint/delete {appointId}: 04000004 unknown, 04000005 when its call was already made (docs/isales/write-api-notes.md §8). */
 export const appointDelete: OperationDefinition = {
   name: 'appointDelete',
   method: 'POST',

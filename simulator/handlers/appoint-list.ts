@@ -31,7 +31,7 @@ function matches(appointment: Appointment, filter: AppointmentFilter): boolean {
 
 /**
  * POST appoint/list {offset, limit, calledNo?, userAccountList?, beginTime?, endTime?, taskId?} -> {data, totalCount}
- * (api-notes §1.4). beginTime/endTime are epoch ms bounding appointTime, both inclusive.
+ * (docs/isales/api-notes.md §1.4). beginTime/endTime are epoch ms bounding appointTime, both inclusive.
  */
 export const appointList: OperationDefinition = {
   name: 'appointList',

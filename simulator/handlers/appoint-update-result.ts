@@ -9,7 +9,7 @@ const MAX_FIELD = 64;
 
 /**
  * busiResult and busiSubStatus are business-result ids (codes); appoint/list shows the result by
- * its names, "parent > child" (seed 003). An unknown code, or a child of another parent, is 0200001 (choice).
+ * its names, "parent > child" (docs/isales/operations.md#appointList). An unknown code, or a child of another parent, is 0200001 (choice).
  */
 function businessResultPath(dataset: VdnDataset, code: string | undefined, subCode: string | undefined): string | undefined {
   if (code === undefined) {
@@ -26,7 +26,7 @@ function businessResultPath(dataset: VdnDataset, code: string | undefined, subCo
 
 /**
  * POST appoint/updateResult {appointId, userAccount?, workNo?, callerNo?, failCode?, callId?,
- * busiResult?, busiSubStatus?, beginTime?, endTime?} (write-api-notes §7). Once a beginTime is
+ * busiResult?, busiSubStatus?, beginTime?, endTime?} (docs/isales/write-api-notes.md §7). Once a beginTime is
  * written, the call counts as made (appoint/delete then answers 04000005).
  */
 export const appointUpdateResult: OperationDefinition = {

@@ -5,7 +5,7 @@ import { agentName, findAppointment, MAX_ACCOUNT, MAX_REMARK } from './appointme
 import type { OperationDefinition } from './operation';
 
 /**
- * POST appoint/update {appointId, userAccount?, workNo?, appointTime?, remark?} (write-api-notes §6).
+ * POST appoint/update {appointId, userAccount?, workNo?, appointTime?, remark?} (docs/isales/write-api-notes.md §6).
  * "A reserved automatic outbound call cannot be modified": the page has no code for it, so 0200001
  * with the reason in resultDesc (choice); likewise a time in the past (the page lists no 04000001).
  */

@@ -2,7 +2,7 @@ import type { Appointment, VdnDataset } from '../data/records';
 import { RESULT_CODES } from '../result-codes';
 import { type JsonObject, requiredText, ValidationFailure } from '../validation';
 
-/** Automatic reserved calls are dialled 5 minutes before appointTime (write-api-notes §5). */
+/** Automatic reserved calls are dialled 5 minutes before appointTime (docs/isales/write-api-notes.md §5). */
 const AUTOMATIC_DIAL_AHEAD_MS = 5 * 60_000;
 
 /** Lengths the pages do not give (choices). */

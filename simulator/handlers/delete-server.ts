@@ -2,7 +2,7 @@ import { successBody } from '../envelope';
 import type { OperationDefinition } from './operation';
 import { findServer } from './server-input';
 
-/** POST file/{serverId}/deleteServer, no body documented (write-api-notes §3); any body is ignored. */
+/** POST file/{serverId}/deleteServer, no body documented (docs/isales/write-api-notes.md §3); any body is ignored. */
 export const deleteServer: OperationDefinition = {
   name: 'deleteServer',
   method: 'POST',

@@ -17,7 +17,7 @@ interface IdFilteredList<T> {
 }
 
 /**
- * The shape two iSales reads share (api-notes §1.1, §1.2): POST {offset, limit, <ids>?} answered
+ * The shape two iSales reads share (docs/isales/api-notes.md §1.1, §1.2): POST {offset, limit, <ids>?} answered
  * with {<list>, count}; unknown ids are dropped, count is the total of matches.
  */
 export function idFilteredList<T>(spec: IdFilteredList<T>): OperationDefinition {

@@ -4,7 +4,7 @@ import { requiredQueryInt } from '../validation';
 import type { OperationDefinition } from './operation';
 
 /**
- * GET queryBusinessResults?pageSize=&pageNum= -> {data, totalCount} (api-notes §1.3).
+ * GET queryBusinessResults?pageSize=&pageNum= -> {data, totalCount} (docs/isales/api-notes.md §1.3).
  * Pages over parents; totalCount counts parents only; any body is ignored.
  */
 export const queryBusinessResults: OperationDefinition = {

@@ -1,6 +1,6 @@
 import { idFilteredList } from './id-filtered-list';
 
-/** POST blackfile/queryDataImportTask {offset, limit, importTaskIds?} -> {result, count} (api-notes §1.1). */
+/** POST blackfile/queryDataImportTask {offset, limit, importTaskIds?} -> {result, count} (docs/isales/api-notes.md §1.1). */
 export const queryDataImportTask = idFilteredList({
   name: 'queryDataImportTask',
   pathSuffix: 'blackfile/queryDataImportTask',

@@ -1,6 +1,6 @@
 import { idFilteredList } from './id-filtered-list';
 
-/** POST file/queryServer {offset, limit, serverIds?} -> {server, count} (api-notes §1.2). */
+/** POST file/queryServer {offset, limit, serverIds?} -> {server, count} (docs/isales/api-notes.md §1.2). */
 export const queryServer = idFilteredList({
   name: 'queryServer',
   pathSuffix: 'file/queryServer',

@@ -3,7 +3,7 @@ import type { ResponseBody } from '../envelope';
 import { RESULT_CODES } from '../result-codes';
 import { checkCharacters, type JsonObject, optionalText, requiredObject, requiredText, ValidationFailure } from '../validation';
 
-/** addServer's precaution, zh list (write-api-notes §1): characters a user name must not contain. */
+/** addServer's precaution, zh list (docs/isales/write-api-notes.md §1): characters a user name must not contain. */
 const USERNAME_FORBIDDEN = /[`~!@#$%^&*()+=|{}'":;<>/?.\\[\]！¥￥…（）—【】‘’“”；：，、？]/;
 const MAX_USERNAME = 30;
 const MIN_PASSWORD = 8;
@@ -13,7 +13,7 @@ const MAX_HOST = 255;
 const MAX_PATH = 255;
 
 /**
- * addServer's only error example (write-api-notes §1), verbatim: `description` instead of
+ * addServer's only error example (docs/isales/write-api-notes.md §1), verbatim: `description` instead of
  * resultDesc, and no returnCode.
  */
 export const PASSWORD_LENGTH_ERROR: ResponseBody = { resultCode: RESULT_CODES.lengthOutOfRange, description: ' 参数长度需要介于8和80之间' };

@@ -6,7 +6,7 @@ import { checkUnique, findServer, isServerInput, parseServerInput } from './serv
 
 /**
  * POST file/{serverId}/updateServer: a full replacement (every field but serverPwd is mandatory),
- * and "if the IP address needs to be changed, the password must be transferred" (write-api-notes §2).
+ * and "if the IP address needs to be changed, the password must be transferred" (docs/isales/write-api-notes.md §2).
  * The page's error table was only partly retrieved: an unknown server answers 0200006 as on
  * deleteServer, the missing password 0200001 (choices).
  */

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 
-/** What a principal may do; routes declare one, the global guard checks it (design section 8). */
+/** What a principal may do; routes declare one, the global guard checks it (docs/design.md section 8). */
 export const SCOPES = ['isales:read', 'isales:write', 'isales:admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -65,7 +65,7 @@ export function readAuthConfig(env: EnvReader): AuthConfig {
 }
 
 /**
- * The start-up rule of design section 8: a gateway that would answer anyone must be asked for.
+ * The start-up rule of docs/design.md section 8: a gateway that would answer anyone must be asked for.
  * Checked when the application is built (and by main.ts, for its exit code), not by loadConfig,
  * so that a configuration read for another purpose (a unit test, the OpenAPI writer) needs no credentials.
  */

@@ -1,5 +1,5 @@
 /**
- * The iSales credentials document (design section 12): which AK/SK pair signs for which VDN.
+ * The iSales credentials document (docs/design.md section 12): which AK/SK pair signs for which VDN.
  *
  *   [{"ak":"...","sk":"...","vdns":[1,2]}, {"ak":"...","sk":"...","vdns":"*"}]
  *

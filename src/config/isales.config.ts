@@ -5,7 +5,7 @@ import { IsalesCredentialsConfig, readIsalesCredentialsConfig } from './isales-c
 export interface IsalesConfig {
   /** e.g. https://10.22.26.181:28080; paths are appended to it. */
   baseUrl: URL;
-  /** The AK/SK pairs and which VDN each signs for (design section 12). Secret: never logged. */
+  /** The AK/SK pairs and which VDN each signs for (docs/design.md section 12). Secret: never logged. */
   credentials: IsalesCredentialsConfig;
   timeoutMs: number;
   tlsCaFile?: string;

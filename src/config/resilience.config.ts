@@ -1,6 +1,6 @@
 import { EnvReader } from './env-parser';
 
-/** The policy chain in front of every iSales call (design section 9). */
+/** The policy chain in front of every iSales call (docs/design.md section 9). */
 export interface ResilienceConfig {
   /** Retries after the first attempt (transport failures, 5xx, 429 only). */
   retries: number;

@@ -3,7 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { connect as tcpConnect } from 'node:net';
 import { CacheStore } from '../cache/cache-store';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
-import { IsalesPolicies } from '../isales/isales-policies';
+import { IsalesPolicies } from '../upstream/isales-policies';
 
 const PROBE_TIMEOUT_MS = 1000;
 const PROBE_CACHE_MS = 5000;

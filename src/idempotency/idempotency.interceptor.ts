@@ -9,7 +9,7 @@ import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, idempotencyStoreKey } from '.
 import { IdempotencyStore, IdempotencyStoreUnavailableError } from './idempotency-store';
 import { fingerprintOf, mayHaveReachedIsales, ReplayedProblemError, StoredAnswer, toStoredProblem } from './stored-answer';
 
-/** Design section 13: the first answer is kept for 24 hours. */
+/** docs/design.md section 13: the first answer is kept for 24 hours. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 export const REPLAYED_HEADER = 'idempotent-replayed';
 

@@ -3,7 +3,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** A POST that honours `Idempotency-Key` (design section 13). */
+/** A POST that honours `Idempotency-Key` (docs/design.md section 13). */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),

@@ -5,7 +5,7 @@ import {
   IsalesHttpError,
   IsalesTimeoutError,
   IsalesUnreachableError,
-} from '../isales/isales.errors';
+} from '../upstream/isales.errors';
 import { fingerprintOf, mayHaveReachedIsales, ReplayedProblemError, toStoredProblem } from './stored-answer';
 
 describe('fingerprintOf', () => {

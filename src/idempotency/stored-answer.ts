@@ -7,7 +7,7 @@ import {
   IsalesHttpError,
   IsalesTimeoutError,
   IsalesUnreachableError,
-} from '../isales/isales.errors';
+} from '../upstream/isales.errors';
 
 /** A problem as it is kept for replay: what the filter renders, minus the request's own id and URL. */
 export interface StoredProblem {

@@ -1,5 +1,5 @@
 /**
- * Every metric the gateway exports, with its help text and labels (design section 10). Dashboards
+ * Every metric the gateway exports, with its help text and labels (docs/design.md section 10). Dashboards
  * and alerts are written against these names, so they change only with the design; the Helm
  * dashboard's test reads this file to check that its queries name nothing else.
  */

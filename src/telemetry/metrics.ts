@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ISALES_OPERATIONS } from '../isales/isales-operation';
+import { ISALES_OPERATIONS } from '../upstream/isales-operation';
 import {
   AUTH_FAILURE_REASONS,
   AuthFailureReason,

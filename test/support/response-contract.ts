@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { toJsonSchema } from './openapi-schema';
 
 /**
- * Refusals of the HTTP edge (design section 8: a body, URL or headers too large, a body of the wrong
+ * Refusals of the HTTP edge (docs/design.md section 8: a body, URL or headers too large, a body of the wrong
  * type), answered before any route runs: not repeated on every operation, but problem details all the same.
  */
 const EDGE_STATUSES = new Set(['413', '414', '415', '431']);

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { lastValueFrom, of, throwError } from 'rxjs';
-import { IsalesBusinessError } from '../../isales/isales.errors';
+import { IsalesBusinessError } from '../../upstream/isales.errors';
 import { AUDIT_OPERATION_KEY, AuditInterceptor } from './audit.interceptor';
 
 function handler(operation: string, httpCode?: number): () => void {

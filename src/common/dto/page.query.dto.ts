@@ -37,7 +37,7 @@ export interface OffsetLimit {
   limit: number;
 }
 
-/** The gateway's page/pageSize as iSales' row offset (seed 000: offset = limit x (page - 1)). */
+/** The gateway's page/pageSize as iSales' row offset (docs/isales/operations.md#queryDataImportTask: offset = limit x (page - 1)). */
 export function toOffsetLimit(query: { page: number; pageSize: number }): OffsetLimit {
   return { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
 }

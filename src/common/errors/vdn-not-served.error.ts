@@ -1,7 +1,7 @@
 import { GatewayError } from './gateway-error';
 
 /**
- * No configured AK/SK pair covers the VDN (design section 12). The gateway's own answer, decided
+ * No configured AK/SK pair covers the VDN (docs/design.md section 12). The gateway's own answer, decided
  * before any upstream call: not an upstream failure, so stale-if-error must not hide it.
  */
 export class VdnNotServedError extends GatewayError {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EdgeConfig } from '../../config/edge.config';
 import { GatewayError } from '../errors/gateway-error';
 
-/** Bounds on what a caller may send (design section 8); each answered as a problem when exceeded. */
+/** Bounds on what a caller may send (docs/design.md section 8); each answered as a problem when exceeded. */
 export const HTTP_LIMITS = {
   /** Request line and headers together (Node's own parser: 431 beyond it). */
   maxHeaderBytes: 16 * 1024,

@@ -6,7 +6,7 @@ export type LogDestination = ReturnType<typeof pino.destination>;
 /**
  * stdout through sonic-boom's asynchronous, buffered writer: a request's log line costs the hot
  * path a string append, not a write(2) that blocks the event loop (synchronous stdout took about a
- * fifth of a cache hit's CPU, design section 7). Lines go out 4 KB at a time, and at least every
+ * fifth of a cache hit's CPU, docs/design.md section 7). Lines go out 4 KB at a time, and at least every
  * 250 ms when traffic is low (fewer writes measured a little faster than one per burst, bench/README.md);
  * whatever is buffered is flushed on shutdown and on a fatal error (flushLogsAndExit).
  */

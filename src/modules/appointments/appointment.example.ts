@@ -1,6 +1,6 @@
 import { AppointmentDto } from './dto/appointment.dto';
 
-/** Seed 003's example record, normalised (the mapper spec proves the two agree). */
+/** appointList's (docs/isales/operations.md#appointList) example record, normalised (the mapper spec proves the two agree). */
 export const APPOINTMENT_EXAMPLE: AppointmentDto = {
   id: '174730253678826340158055543045',
   type: 'automatic',

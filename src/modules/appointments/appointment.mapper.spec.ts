@@ -1,8 +1,8 @@
 import { toAppointment, toCreatedAppointment, toIsalesAppointment, toIsalesAppointmentChange, toIsalesAppointmentResult } from './appointment.mapper';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
-import { IsalesAppointment } from '../../isales/isales.types';
+import { IsalesAppointment } from '../../upstream/isales.types';
 
-// Seed 003's example record, verbatim.
+// appointList's (docs/isales/operations.md#appointList) example record, verbatim.
 const seed = {
   appointId: '174730253678826340158055543045',
   callType: '2',

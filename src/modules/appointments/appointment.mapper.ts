@@ -3,7 +3,7 @@ import {
   IsalesAppointmentChange,
   IsalesAppointmentInput,
   IsalesAppointmentResult,
-} from '../../isales/isales.types';
+} from '../../upstream/isales.types';
 import { APPOINTMENT_TYPES, AppointmentDto, AppointmentType } from './dto/appointment.dto';
 import { isoInstantOrNull, stringOrNull } from '../../common/mapping/values';
 import { AppointmentResultDto } from './dto/appointment-result.dto';
@@ -12,7 +12,7 @@ import { CreateAppointmentDto } from './dto/create-appointment.dto';
 import { epochMsOf } from './dto/instant';
 import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 
-/** callType "1" manual, "2" automatic (api-notes 2); appoint/create sends it as an int, so 1 and 2 count too. */
+/** callType "1" manual, "2" automatic (docs/isales/api-notes.md §2); appoint/create sends it as an int, so 1 and 2 count too. */
 function type(raw: unknown): string | null {
   const code = stringOrNull(raw);
   if (code === '1' || code === '2') return APPOINTMENT_TYPES[Number(code) - 1];
@@ -26,7 +26,7 @@ function expired(raw: unknown): boolean | null {
   return null;
 }
 
-/** Built field by field; times are epoch ms upstream (seed 003). failCode/result look swapped in the doc (api-notes 1.4). */
+/** Built field by field; times are epoch ms upstream (docs/isales/operations.md#appointList). failCode/result look swapped in the doc (docs/isales/api-notes.md §1.4). */
 export function toAppointment(appointment: IsalesAppointment): AppointmentDto {
   return {
     id: stringOrNull(appointment.appointId),
@@ -68,7 +68,7 @@ function definedOnly<T extends object>(body: T): T {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
 }
 
-/** appoint/create's body; the agent goes as userAccount (deployments other than OP, write-api-notes section 5). */
+/** appoint/create's body; the agent goes as userAccount (deployments other than OP, docs/isales/write-api-notes.md section 5). */
 export function toIsalesAppointment(appointment: CreateAppointmentDto): IsalesAppointmentInput {
   return definedOnly({
     callType: CALL_TYPES[appointment.type],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toOffsetLimit } from '../../common/dto/page.query.dto';
-import { IsalesClient } from '../../isales/isales.client';
-import { AppointmentQuery } from '../../isales/isales.types';
+import { IsalesClient } from '../../upstream/isales.client';
+import { AppointmentQuery } from '../../upstream/isales.types';
 import { AppointmentPageDto } from './dto/appointment.dto';
 import { epochMsOf } from './dto/instant';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
@@ -18,7 +18,7 @@ import { AppointmentResultDto } from './dto/appointment-result.dto';
 import { CreateAppointmentDto } from './dto/create-appointment.dto';
 import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 
-/** The appoint/list body: absent filters are left out entirely; times go as epoch milliseconds (seed 003). */
+/** The appoint/list body: absent filters are left out entirely; times go as epoch milliseconds (docs/isales/operations.md#appointList). */
 function toAppointmentQuery(query: ListAppointmentsQueryDto): AppointmentQuery {
   return {
     ...toOffsetLimit(query),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { toOffsetLimit } from '../../common/dto/page.query.dto';
-import { IsalesClient } from '../../isales/isales.client';
+import { IsalesClient } from '../../upstream/isales.client';
 import { ImportTaskDto, ImportTaskPageDto } from './dto/import-task.dto';
 import { ListImportTasksQueryDto } from './dto/list-import-tasks.query.dto';
 import { toImportTask } from './import-task.mapper';

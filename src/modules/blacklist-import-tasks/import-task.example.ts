@@ -1,6 +1,6 @@
 import { ImportTaskDto } from './dto/import-task.dto';
 
-/** Seed 000's example record, normalised (the mapper spec proves the two agree). */
+/** queryDataImportTask's (docs/isales/operations.md#queryDataImportTask) example record, normalised (the mapper spec proves the two agree). */
 export const IMPORT_TASK_EXAMPLE: ImportTaskDto = {
   id: '164698362894300182038011895728',
   status: 'completed',

@@ -1,7 +1,7 @@
 import { toImportTask } from './import-task.mapper';
 import { IMPORT_TASK_EXAMPLE } from './import-task.example';
 
-// Seed 000's example record, verbatim.
+// queryDataImportTask's (docs/isales/operations.md#queryDataImportTask) example record, verbatim.
 const seed = {
   succNum: 0,
   failNum: 0,

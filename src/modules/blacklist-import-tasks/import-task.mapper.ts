@@ -1,14 +1,14 @@
-import { IsalesImportTask } from '../../isales/isales.types';
+import { IsalesImportTask } from '../../upstream/isales.types';
 import { IMPORT_TASK_STATUSES, ImportTaskDto } from './dto/import-task.dto';
 import { isoInstantOrNull, numberOrNull, stringOrNull } from '../../common/mapping/values';
 
-/** DataImportTask.status "0".."3" (seed 000). */
+/** DataImportTask.status "0".."3" (docs/isales/operations.md#queryDataImportTask). */
 function status(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
   return /^[0-3]$/.test(raw) ? IMPORT_TASK_STATUSES[Number(raw)] : raw;
 }
 
-/** errMsg is typed Integer but sent as "" (seed 000): empty means no error. */
+/** errMsg is typed Integer but sent as "" (docs/isales/operations.md#queryDataImportTask): empty means no error. */
 function errorMessage(raw: string | number | null | undefined): string | null {
   if (raw === null || raw === undefined || raw === '') return null;
   return String(raw);

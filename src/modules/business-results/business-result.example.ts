@@ -1,6 +1,6 @@
 import { BusinessResultDto } from './dto/business-result.dto';
 
-/** Seed 002's example tree, normalised (the mapper spec proves the two agree). */
+/** queryBusinessResults' (docs/isales/operations.md#queryBusinessResults) example tree, normalised (the mapper spec proves the two agree). */
 export const BUSINESS_RESULT_EXAMPLES: BusinessResultDto[] = [
   {
     code: '11111',

@@ -1,7 +1,7 @@
 import { toBusinessResult, toIsalesBusinessResult, toRequestedBusinessResult } from './business-result.mapper';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 
-// Seed 002's example tree, verbatim.
+// queryBusinessResults' (docs/isales/operations.md#queryBusinessResults) example tree, verbatim.
 const seed = [
   {
     code: '11111',
@@ -35,7 +35,7 @@ describe('toBusinessResult', () => {
 });
 
 describe('business-result writes as iSales bodies', () => {
-  // addBusinessResult's example (write-api-notes section 9).
+  // addBusinessResult's example (docs/isales/write-api-notes.md section 9).
   const example = {
     name: '呼叫失败',
     code: '123456',

@@ -1,9 +1,9 @@
-import { IsalesBusinessResult, IsalesBusinessResultDefinition } from '../../isales/isales.types';
+import { IsalesBusinessResult, IsalesBusinessResultDefinition } from '../../upstream/isales.types';
 import { BusinessResultChildInputDto, CreateBusinessResultDto } from './dto/create-business-result.dto';
 import { stringOrNull } from '../../common/mapping/values';
 import { BusinessResultDto } from './dto/business-result.dto';
 
-/** defLevel is implied by nesting (seed 002), so it is not carried over. */
+/** defLevel is implied by nesting (docs/isales/operations.md#queryBusinessResults), so it is not carried over. */
 export function toBusinessResult(result: IsalesBusinessResult): BusinessResultDto {
   return {
     code: stringOrNull(result.code),

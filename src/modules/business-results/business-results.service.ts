@@ -5,21 +5,21 @@ import { CacheRead, DocumentCache } from '../../cache/document-cache';
 import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { BusinessResultsCacheConfig } from '../../config/cache.config';
 import { callDeadlineMs } from '../../config/resilience.config';
-import { IsalesClient } from '../../isales/isales.client';
+import { IsalesClient } from '../../upstream/isales.client';
 import { recordCacheRead } from '../../telemetry/metrics';
 import { toBusinessResult, toIsalesBusinessResult, toRequestedBusinessResult } from './business-result.mapper';
 import { CreateBusinessResultDto } from './dto/create-business-result.dto';
 import { BusinessResultsView } from './business-results.view';
 import { BusinessResultDto } from './dto/business-result.dto';
 
-/** iSales' maximum pageSize for queryBusinessResults (seed 002). */
+/** iSales' maximum pageSize for queryBusinessResults (docs/isales/operations.md#queryBusinessResults). */
 export const UPSTREAM_PAGE_SIZE = 50;
 /** Pages of one cold tree fetched at once: fast, without taking a tenant's iSales (or the bulkhead) for itself. */
 export const UPSTREAM_PAGE_CONCURRENCY = 4;
 
 /**
  * The whole business-result tree of a VDN, fetched by paging iSales at its maximum page size and
- * served from the shared cache (design section 4): every page and every code lookup comes from it.
+ * served from the shared cache (docs/design.md section 4): every page and every code lookup comes from it.
  */
 @Injectable()
 export class BusinessResultsService {

@@ -1,6 +1,6 @@
 import { FileServerDto } from './dto/file-server.dto';
 
-/** Seed 001's five example records, normalised (the mapper spec proves the two agree). */
+/** queryServer's (docs/isales/operations.md#queryServer) five example records, normalised (the mapper spec proves the two agree). */
 export const FILE_SERVER_EXAMPLES: readonly FileServerDto[] = [
   { id: '164681924997097701747271557174', host: null, port: null, path: null, username: '10' },
   { id: '164690088271159234793429225848', host: '10.21.124.175', port: 22, path: '/home/sftp', username: 'isales' },
@@ -9,5 +9,5 @@ export const FILE_SERVER_EXAMPLES: readonly FileServerDto[] = [
   { id: '164765490069279981932006087306', host: '10.1.1.1', port: 22, path: '/home/sftp', username: 'zhangsan' },
 ];
 
-/** Seed 001's second record: the first complete one. */
+/** queryServer's (docs/isales/operations.md#queryServer) second record: the first complete one. */
 export const FILE_SERVER_EXAMPLE: FileServerDto = FILE_SERVER_EXAMPLES[1];

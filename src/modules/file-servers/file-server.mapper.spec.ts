@@ -1,11 +1,11 @@
 import { toFileServer, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
-import { IsalesFileServer } from '../../isales/isales.types';
+import { IsalesFileServer } from '../../upstream/isales.types';
 
 /** A record as iSales might send it, types and extra fields included, which the wire type does not allow. */
 const asSentByIsales = (record: Record<string, unknown>) => record as unknown as IsalesFileServer;
 
-// Seed 001's example records, verbatim (the first one really has null port, ip and filePath).
+// queryServer's (docs/isales/operations.md#queryServer) example records, verbatim (the first one really has null port, ip and filePath).
 const seed = [
   { port: null, ip: null, filePath: null, userName: '10', serverId: '164681924997097701747271557174' },
   { port: '22', ip: '10.21.124.175', filePath: '/home/sftp', userName: 'isales', serverId: '164690088271159234793429225848' },

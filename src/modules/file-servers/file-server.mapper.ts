@@ -1,11 +1,11 @@
-import { IsalesFileServer, IsalesServerInput } from '../../isales/isales.types';
+import { IsalesFileServer, IsalesServerInput } from '../../upstream/isales.types';
 import { FileServerDto } from './dto/file-server.dto';
 import { FileServerFieldsDto } from './dto/create-file-server.dto';
 import { numberOrNull, stringOrNull } from '../../common/mapping/values';
 
 const MAX_PORT = 65535;
 
-/** Server.port is a String (seed 001: "22", or null): only a whole number 0..65535 counts as a port. */
+/** Server.port is a String (docs/isales/operations.md#queryServer: "22", or null): only a whole number 0..65535 counts as a port. */
 function port(raw: unknown): number | null {
   const value = typeof raw === 'string' && !/^\s*\d+\s*$/.test(raw) ? null : numberOrNull(raw);
   return value !== null && Number.isInteger(value) && value >= 0 && value <= MAX_PORT ? value : null;

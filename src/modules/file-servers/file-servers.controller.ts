@@ -33,7 +33,7 @@ export class FileServersController {
     description: 'A page of file servers',
     example: { items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: FILE_SERVER_EXAMPLES.length },
   })
-  // 404/409: queryServer's table lists 0200033 and 0200034 (copied from the write-back page, seed 001).
+  // 404/409: queryServer's table lists 0200033 and 0200034 (copied from the write-back page, docs/isales/operations.md#queryServer).
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
   list(@Param() params: VdnParamsDto, @Query() query: ListFileServersQueryDto): Promise<FileServerPageDto> {
     return this.service.list(params.vdnId, query);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError, ValidationFailedError } from '../../common/errors/gateway-error';
 import { toOffsetLimit } from '../../common/dto/page.query.dto';
-import { IsalesClient } from '../../isales/isales.client';
+import { IsalesClient } from '../../upstream/isales.client';
 import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
 import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
 import { toFileServer, toIsalesServer, toWrittenFileServer } from './file-server.mapper';

@@ -1,6 +1,6 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
 
-/** appoint/create: "max 1024 characters, JSON format" (write-api-notes section 5). */
+/** appoint/create: "max 1024 characters, JSON format" (docs/isales/write-api-notes.md section 5). */
 export const MAX_CALL_DATA = 1024;
 
 /** callData as iSales takes it: a string as it is, an object as its JSON text. */

@@ -4,7 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
 
 /**
- * addBusinessResult forbids "special characters" without listing them (write-api-notes section 9);
+ * addBusinessResult forbids "special characters" without listing them (docs/isales/write-api-notes.md section 9);
  * the gateway refuses these, and control characters: 1 to `max` characters of anything else.
  */
 const plainText = (max: number) => new RegExp(`^[^\`~!@#$%^&*()+=|{}'":;<>/?\\\\[\\]\\x00-\\x1f\\x7f]{1,${max}}$`, 'u');

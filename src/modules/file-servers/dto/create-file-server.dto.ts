@@ -2,7 +2,7 @@ import { IsInt, IsString, Length, Matches, Max, Min, ValidateBy, isFQDN, isIP } 
 import { ApiProperty } from '@nestjs/swagger';
 
 /**
- * addServer's rule for user names (write-api-notes section 1, the zh list, which is longer than the
+ * addServer's rule for user names (docs/isales/write-api-notes.md section 1, the zh list, which is longer than the
  * en one): at most 30 characters, none of these, and (the gateway's own addition) no white space.
  */
 export const USERNAME_PATTERN = /^[^`~!@#$%^&*()+=|{}'":;<>/?.\\[\]！¥￥…（）—【】‘’“”；：，、？\s]{1,30}$/u;

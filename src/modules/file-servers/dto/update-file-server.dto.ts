@@ -2,7 +2,7 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { FileServerFieldsDto, PASSWORD_MAX, PASSWORD_MIN } from './create-file-server.dto';
 
-/** A full replacement (updateServer makes every field but the password mandatory, write-api-notes section 2). */
+/** A full replacement (updateServer makes every field but the password mandatory, docs/isales/write-api-notes.md section 2). */
 export class UpdateFileServerDto extends FileServerFieldsDto {
   /**
    * SFTP password, 8 to 80 characters; required when `host` changes (iSales' rule), otherwise the

@@ -2,7 +2,7 @@ import { IsalesError } from './isales.errors';
 import { IsalesOperation } from './isales-operation';
 
 /**
- * The gateway declined to call iSales (design section 2: 503 with Retry-After). Each says why in
+ * The gateway declined to call iSales (docs/design.md section 2: 503 with Retry-After). Each says why in
  * words an operator or a frontend developer understands; none names the mechanism.
  */
 abstract class UpstreamNotCalledError extends IsalesError {

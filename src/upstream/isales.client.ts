@@ -57,13 +57,13 @@ interface OperationSpec {
 
 const serverPath = (action: string) => (params: PathParams) => `file/${encodeURIComponent(params.serverId)}/${action}`;
 
-/** Where each operation lives and where its answer keeps the list and the total (seed pages). */
+/** Where each operation lives and where its answer keeps the list and the total (docs/isales/operations.md). */
 const OPERATIONS: Readonly<Record<IsalesOperation, OperationSpec>> = {
   queryDataImportTask: { method: 'POST', resource: 'blackfile/queryDataImportTask', listField: 'result', countField: 'count', idempotent: true },
   queryServer: { method: 'POST', resource: 'file/queryServer', listField: 'server', countField: 'count', idempotent: true },
   queryBusinessResults: { method: 'GET', resource: 'queryBusinessResults', listField: 'data', countField: 'totalCount', idempotent: true },
   appointList: { method: 'POST', resource: 'appoint/list', listField: 'data', countField: 'totalCount', idempotent: true },
-  // The writes (write-api-notes.md): every one is a POST, whatever it does.
+  // The writes (docs/isales/write-api-notes.md): every one is a POST, whatever it does.
   addServer: { method: 'POST', resource: 'file/addServer', idempotent: false },
   updateServer: { method: 'POST', resource: serverPath('updateServer'), idempotent: false },
   deleteServer: { method: 'POST', resource: serverPath('deleteServer'), idempotent: false },
@@ -133,7 +133,7 @@ export class IsalesClient {
     await this.call({ operation: 'updateServer', vdnId, params: { serverId }, body: server });
   }
 
-  /** The page documents no body (write-api-notes section 3); `{}` suits a JSON endpoint either way. */
+  /** The page documents no body (docs/isales/write-api-notes.md section 3); `{}` suits a JSON endpoint either way. */
   async deleteServer(vdnId: number, serverId: string): Promise<void> {
     await this.call({ operation: 'deleteServer', vdnId, params: { serverId }, body: {} });
   }
@@ -244,11 +244,11 @@ export class IsalesClient {
       throw new IsalesBadResponseError(operation, 'iSales sent a body that is not the documented envelope');
     }
     const envelope = payload as Json;
-    // returnCode is a legacy duplicate; some pages send only one of the two (api-notes.md section 3).
+    // returnCode is a legacy duplicate; some pages send only one of the two (docs/isales/api-notes.md section 3).
     const code = stringOrUndefined(envelope.resultCode) ?? stringOrUndefined(envelope.returnCode);
     if (code === undefined) throw new IsalesBadResponseError(operation, 'iSales sent no resultCode');
     if (code === ISALES_SUCCESS) return envelope;
-    // addServer's one error example carries `description` instead (write-api-notes section 1).
+    // addServer's one error example carries `description` instead (docs/isales/write-api-notes.md section 1).
     const description =
       stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
     throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code));

@@ -4,7 +4,7 @@ import { ISALES_OPERATIONS, IsalesOperation } from './isales-operation';
 
 const generic = Array.from({ length: 11 }, (_, i) => `020000${String(i + 1).padStart(2, '0')}`);
 
-// Every code listed on the seed pages (and api-notes.md 1.4 for appoint/list), with the status the
+// Every code listed on the pages of docs/isales/operations.md (and docs/isales/api-notes.md §1.4 for appoint/list), with the status the
 // design assigns it. One row per (operation, code).
 const expected: Record<IsalesOperation, Record<string, number>> = {
   queryDataImportTask: { '0200001': 400, '0200006': 502, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
@@ -27,7 +27,7 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
     '0200022': 429,
     ...Object.fromEntries(generic.map((c) => [c, 400])),
   },
-  // write-api-notes.md sections 1-9.
+  // docs/isales/write-api-notes.md sections 1-9.
   addServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
   updateServer: { '0200001': 400, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
   deleteServer: {

@@ -2,14 +2,14 @@ import { createHmac } from 'node:crypto';
 
 /**
  * Huawei CEC "C2" AK/SK request signing (`auth-v2`), byte for byte as Huawei's Java demo signs
- * (shared/isales/c2-signing.md). Pure: no clock, no I/O, no Nest.
+ * (docs/isales/c2-signing.md). Pure: no clock, no I/O, no Nest.
  */
 
 export const C2_AUTH_VERSION = 'auth-v2';
 
 export interface C2Request {
   method: string;
-  /** Raw path, no query: appended to the canonical request verbatim (c2-signing.md section 3). */
+  /** Raw path, no query: appended to the canonical request verbatim (docs/isales/c2-signing.md section 3). */
   path: string;
   /** Decoded query pairs; the canonical query line is omitted when there are none. */
   query?: Readonly<Record<string, string>>;

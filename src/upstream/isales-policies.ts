@@ -70,7 +70,7 @@ interface OperationPolicies {
 }
 
 /**
- * The policy chain in front of every iSales call (design section 9), with cockatiel:
+ * The policy chain in front of every iSales call (docs/design.md section 9), with cockatiel:
  * coalescing, then bulkhead -> circuit breaker -> retry -> quota -> per-attempt timeout, all within
  * the call's deadline. The bulkhead is shared by every operation (it bounds this instance); the
  * breaker and timeout belong to one operation; the retry and the quota wait are built per call

@@ -1,5 +1,5 @@
 /**
- * iSales payloads as they come over the wire (seed pages and api-notes.md section 1). Every field
+ * iSales payloads as they come over the wire (docs/isales/operations.md and docs/isales/api-notes.md section 1). Every field
  * is optional and nullable on purpose: the examples leave fields out and send nulls, and the
  * mappers decide what a missing value means.
  */
@@ -89,7 +89,7 @@ export interface AppointmentQuery extends OffsetQuery {
   endTime?: number;
 }
 
-// The writes' bodies and answers (write-api-notes.md). Bodies are what the gateway sends, so
+// The writes' bodies and answers (docs/isales/write-api-notes.md). Bodies are what the gateway sends, so
 // they are exact; answers are Wire like every other payload.
 
 /** file/addServer and file/{serverId}/updateServer (sections 1-2); serverPwd is optional on update only. */

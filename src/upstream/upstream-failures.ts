@@ -2,7 +2,7 @@ import { TaskCancelledError } from 'cockatiel';
 import { IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
 
 /**
- * Which failures say something about iSales' health, and which may be tried again (design
+ * Which failures say something about iSales' health, and which may be tried again (docs/design.md
  * section 9). Business codes, other 4xx and unreadable bodies are answers: never retried, never
  * counted against the breaker.
  */

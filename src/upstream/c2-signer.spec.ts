@@ -1,6 +1,6 @@
 import { c2PercentEncode, c2Timestamp, parseC2Authorization, signC2 } from './c2-signer';
 
-// Vectors V1..V3 of shared/isales/c2-signing.md section 6, reproduced byte for byte.
+// Vectors V1..V3 of docs/isales/c2-signing.md section 6, reproduced byte for byte.
 const credentials = { ak: 'globalaktest', sk: 'TestSecretKey0123456789' };
 const at = new Date(1704164645000);
 const body = '{"name":"Test Campaign","description":"demo"}';

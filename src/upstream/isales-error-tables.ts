@@ -2,7 +2,7 @@ import { IsalesOperation } from './isales-operation';
 
 /**
  * What each documented iSales business code means for the caller, one table per operation,
- * because iSales reuses codes with different meanings per endpoint (api-notes.md section 3).
+ * because iSales reuses codes with different meanings per endpoint (docs/isales/api-notes.md section 3).
  * Anything not in an operation's table is an unknown code and becomes a 502.
  */
 export type UpstreamOutcome = 'invalid' | 'not-found' | 'conflict' | 'rate-limited' | 'failure';
@@ -25,7 +25,7 @@ const GENERIC_PARAMETER_CODES: Record<string, UpstreamOutcome> = Object.fromEntr
 /** 0200022 "interface called too fast" (ADDNUM); the design maps it to 429 wherever it comes. */
 const CALLED_TOO_FAST: Record<string, UpstreamOutcome> = { '0200022': 'rate-limited' };
 
-/** appoint/update and appoint/updateResult (write-api-notes.md sections 6-7). */
+/** appoint/update and appoint/updateResult (docs/isales/write-api-notes.md sections 6-7). */
 const RESERVATION_CHANGE: Record<string, UpstreamOutcome> = {
   '0200001': 'invalid',
   '0200006': 'failure',
@@ -37,7 +37,7 @@ const RESERVATION_CHANGE: Record<string, UpstreamOutcome> = {
 };
 
 export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Record<string, UpstreamOutcome>>>> = {
-  // seed 000. The en page calls 0200006 "invalid characters"; every other page (and the zh one)
+  // docs/isales/operations.md#queryDataImportTask. The en page calls 0200006 "invalid characters"; every other page (and the zh one)
   // says "database operation error", so it is treated as an upstream failure.
   queryDataImportTask: {
     '0200001': 'invalid',
@@ -45,7 +45,7 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Reco
     ...GENERIC_PARAMETER_CODES,
     ...CALLED_TOO_FAST,
   },
-  // seed 001. 0200033/0200034 are copied from the write-back page; mapped as documented all the same.
+  // docs/isales/operations.md#queryServer. 0200033/0200034 are copied from the write-back page; mapped as documented all the same.
   queryServer: {
     '0200001': 'invalid',
     '0200033': 'not-found',
@@ -53,7 +53,7 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Reco
     ...GENERIC_PARAMETER_CODES,
     ...CALLED_TOO_FAST,
   },
-  // seed 002: 0200005 and 0200007 are "parameter error" on this page only.
+  // docs/isales/operations.md#queryBusinessResults: 0200005 and 0200007 are "parameter error" on this page only.
   queryBusinessResults: {
     '0200001': 'invalid',
     '0200005': 'invalid',
@@ -61,7 +61,7 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Reco
     ...GENERIC_PARAMETER_CODES,
     ...CALLED_TOO_FAST,
   },
-  // seed 003 has an empty table; these come from the sibling appointment pages (api-notes.md 1.4).
+  // docs/isales/operations.md#appointList has an empty table; these come from the sibling appointment pages (docs/isales/api-notes.md §1.4).
   appointList: {
     '0200001': 'invalid',
     '0200006': 'failure',
@@ -74,7 +74,7 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, Readonly<Reco
     ...CALLED_TOO_FAST,
   },
 
-  // The writes (write-api-notes.md): only the codes each page lists; 0200022 wherever it comes.
+  // The writes (docs/isales/write-api-notes.md): only the codes each page lists; 0200022 wherever it comes.
   // addServer's table (section 1) looks copy-pasted (0200033/0200034 cannot come from it); mapped as documented.
   addServer: {
     '0200001': 'invalid',

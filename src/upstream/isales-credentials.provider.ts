@@ -12,7 +12,7 @@ const DEBOUNCE_MS = 100;
 const POLL_MS = 5000;
 
 /**
- * The AK/SK pair for each VDN (design section 12). The table is swapped whole when
+ * The AK/SK pair for each VDN (docs/design.md section 12). The table is swapped whole when
  * ISALES_CREDENTIALS_FILE changes, so a call signs with the old pairs or the new ones, never a
  * mix, and a call already sent is untouched. A document that does not parse keeps the old pairs.
  */
