@@ -1,14 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ISALES_OPERATIONS } from '../upstream/isales-operation';
-import {
-  AUTH_FAILURE_REASONS,
-  AuthFailureReason,
-  CACHE_STATES,
-  CIRCUIT_STATES,
-  CircuitState,
-  IsalesOutcome,
-  METRICS,
-} from './metric-names';
+import { AUTH_FAILURE_REASONS, AuthFailureReason, CACHE_STATES, CIRCUIT_STATES, CircuitState, IsalesOutcome, METRICS } from './metric-names';
 
 /**
  * One registry per process (prom-client's own pattern): recording is a plain function call from
@@ -63,6 +55,20 @@ export function setCacheStoreProbe(probe: () => Promise<boolean>): void {
 
 export function observeHttpRequest(method: string, route: string, statusCode: number, seconds: number): void {
   httpRequestDuration.observe({ method, route, status_code: statusCode }, seconds);
+}
+
+/** Records one answer's duration, in seconds. */
+export type HttpSeries = (statusCode: number, seconds: number) => void;
+
+/**
+ * http_server_request_duration_seconds for one method and route, with its series per status kept:
+ * a recording is a property lookup and an observe, not prom-client's hashing of a label object.
+ */
+export function httpSeries(method: string, route: string): HttpSeries {
+  const byStatus: Record<number, { observe(value: number): void }> = {};
+  return (statusCode, seconds) => {
+    (byStatus[statusCode] ??= httpRequestDuration.labels(method, route, String(statusCode))).observe(seconds);
+  };
 }
 
 export function observeIsalesCall(operation: string, outcome: IsalesOutcome, seconds: number): void {
