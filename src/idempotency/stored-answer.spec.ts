@@ -1,11 +1,5 @@
 import { ValidationFailedError } from '../common/errors/gateway-error';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from '../upstream/isales.errors';
+import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from '../upstream/isales.errors';
 import { fingerprintOf, mayHaveReachedIsales, ReplayedProblemError, toStoredProblem } from './stored-answer';
 
 describe('fingerprintOf', () => {

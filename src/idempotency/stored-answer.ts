@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GatewayError } from '../common/errors/gateway-error';
 import { UpstreamFault } from '../common/errors/problem';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from '../upstream/isales.errors';
+import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from '../upstream/isales.errors';
 
 /** A problem as it is kept for replay: what the filter renders, minus the request's own id and URL. */
 export interface StoredProblem {
@@ -19,9 +13,7 @@ export interface StoredProblem {
   retryAfterS?: number;
 }
 
-export type StoredAnswer =
-  | { kind: 'success'; body: unknown; location?: string }
-  | { kind: 'problem'; problem: StoredProblem };
+export type StoredAnswer = { kind: 'success'; body: unknown; location?: string } | { kind: 'problem'; problem: StoredProblem };
 
 /** Fields never kept, not even hashed inside a fingerprint: a hash of a short password can be guessed. */
 const SECRET_FIELDS = new Set(['password']);
@@ -41,7 +33,9 @@ function canonical(value: unknown): unknown {
 
 /** The same JSON body, whatever its key order, has the same fingerprint (passwords left out). */
 export function fingerprintOf(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('base64url');
 }
 
 /**
