@@ -124,7 +124,9 @@ describe('the edge under hostile traffic', () => {
 
     const id = requestId();
     await stranger(trusting, PROTECTED, { 'x-forwarded-for': '192.0.2.77, 127.0.0.1', 'x-request-id': id });
-    expect(logLine(trusting, id)).toMatchObject({ client: '192.0.2.77', status: 401, authFailure: 'missing-credentials' });
+    const line = logLine(trusting, id);
+    expect(line).toMatchObject({ client: '192.0.2.77', status: 401, authFailure: 'missing-credentials' });
+    expect(line.raw.match(/"requestId"/g)).toHaveLength(1);
     const direct = requestId();
     await stranger(untrusting, PROTECTED, { 'x-forwarded-for': '192.0.2.77', 'x-request-id': direct });
     expect(logLine(untrusting, direct)).toMatchObject({ client: '127.0.0.1' });

@@ -1,6 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
+import type { Logger as PinoBaseLogger } from 'pino';
 import { maskUrl } from '../common/logging/logger.options';
 import { RequestContext } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
@@ -27,6 +28,8 @@ export class ObservePhase {
   private readonly series = new WeakMap<RoutePolicy, HttpSeries>();
   private readonly unmatched = new Map<string, HttpSeries>();
   private otherMethods: HttpSeries | undefined;
+  private requestLogger: PinoBaseLogger | undefined;
+  private requestLoggerOf: PinoBaseLogger | undefined;
 
   onResponse(request: FastifyRequest, reply: FastifyReply): void {
     const policy = request.routeOptions.config?.[POLICY];
@@ -52,6 +55,18 @@ export class ObservePhase {
     span.end();
   }
 
+  /**
+   * The root logger without redaction: this line's fields are the gateway's own (no header, no
+   * body), and the redaction paths' walk over every line cost a cache hit about 3 % of its time.
+   */
+  private loggerFor(root: PinoBaseLogger): PinoBaseLogger {
+    if (this.requestLoggerOf !== root) {
+      this.requestLoggerOf = root;
+      this.requestLogger = root.child({}, { redact: [] });
+    }
+    return this.requestLogger!;
+  }
+
   private seriesOf(method: string, policy: RoutePolicy | undefined): HttpSeries {
     if (policy) {
       let series = this.series.get(policy);
@@ -69,7 +84,7 @@ export class ObservePhase {
 
   private log(request: FastifyRequest, policy: RoutePolicy | undefined, status: number, ms: number): void {
     const level = status >= 500 ? 'warn' : 'info';
-    const logger = PinoLogger.root;
+    const logger = this.loggerFor(PinoLogger.root as PinoBaseLogger);
     if (!logger.isLevelEnabled(level)) return;
     const auth = request.auth;
     logger[level](
