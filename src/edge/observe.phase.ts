@@ -84,7 +84,7 @@ export class ObservePhase {
 
   private log(request: FastifyRequest, policy: RoutePolicy | undefined, status: number, ms: number): void {
     const level = status >= 500 ? 'warn' : 'info';
-    const logger = this.loggerFor(PinoLogger.root as PinoBaseLogger);
+    const logger = this.loggerFor(PinoLogger.root);
     if (!logger.isLevelEnabled(level)) return;
     const auth = request.auth;
     logger[level](
