@@ -50,7 +50,6 @@ describe('compileRoutePolicy', () => {
       scope: 'isales:write',
       idempotent: true,
       audited: 'createThing',
-      bodyLimitBytes: 4096,
     });
     expect(compile(handler(Routes, 'open'), '/api/v1/open')).toMatchObject({ public: true, scope: null, vdnParam: false });
   });
@@ -61,9 +60,12 @@ describe('compileRoutePolicy', () => {
     expect(compile(handler(Undeclared, 'anything'), '/api/v1/anything')).toMatchObject({ public: false, scope: null });
   });
 
-  it('never lets a route take more than HTTP_BODY_LIMIT_BYTES', () => {
-    expect(compileRoutePolicy(registered(handler(Routes, 'create'), '/x'), 1024, '/docs').bodyLimitBytes).toBe(1024);
-    expect(compile(handler(Routes, 'list'), '/x').bodyLimitBytes).toBe(65536);
+  it('never lets a route take more than HTTP_BODY_LIMIT_BYTES, and a route without a body 1 KiB', () => {
+    const post = (method: object, cap: number) => compileRoutePolicy({ ...registered(method, '/x'), method: 'POST' }, cap, '/docs').bodyLimitBytes;
+    expect(post(handler(Routes, 'create'), 65536)).toBe(4096);
+    expect(post(handler(Routes, 'create'), 2048)).toBe(2048);
+    expect(post(handler(Routes, 'list'), 65536)).toBe(65536);
+    expect(compile(handler(Routes, 'list'), '/x').bodyLimitBytes).toBe(1024);
   });
 });
 

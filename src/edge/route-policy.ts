@@ -79,6 +79,10 @@ export function declareRoute(part: RouteDeclaration): ClassDecorator & MethodDec
 
 const PROBE_PREFIX = '/health/';
 
+/** What a route without a body (GET, DELETE, ...) accepts: enough for an empty JSON document, nothing to parse at length. */
+export const NO_BODY_LIMIT_BYTES = 1024;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
 /**
  * Compiles a route's declaration into its policy, in Fastify's `onRoute`. A route Nest registered
  * without @Public or @RequireScope refuses every caller (fails closed); routes the gateway did not
@@ -97,8 +101,12 @@ export function compileRoutePolicy(route: RouteOptions, bodyCapBytes: number, do
     unlimited: url.startsWith(PROBE_PREFIX),
     idempotent: declared?.idempotent === true,
     audited: declared?.audited ?? null,
-    bodyLimitBytes: Math.min(declared?.bodyLimitBytes ?? bodyCapBytes, bodyCapBytes),
+    bodyLimitBytes: Math.min(takesBody(route) ? (declared?.bodyLimitBytes ?? bodyCapBytes) : NO_BODY_LIMIT_BYTES, bodyCapBytes),
   };
+}
+
+function takesBody(route: RouteOptions): boolean {
+  return ([] as string[]).concat(route.method).some((method) => BODY_METHODS.has(method.toUpperCase()));
 }
 
 /** Installs the compilation: every route registered from now on carries its policy and its body limit. */
