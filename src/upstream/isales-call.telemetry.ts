@@ -2,7 +2,7 @@ import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentele
 import { RequestContext } from '../common/request/request-context';
 import { observeIsalesCall } from '../telemetry/metrics';
 import { activeTracer } from '../telemetry/tracer';
-import { IsalesOperation } from './isales-operation';
+import { IsalesOperation } from './operations.catalogue';
 import { upstreamResultOf, UpstreamResult } from './isales-outcome';
 
 async function settle<T>(run: () => Promise<T>, onSettled: (result: UpstreamResult) => void): Promise<T> {

@@ -1,6 +1,6 @@
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './isales-error-tables';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './operations.catalogue';
 import { IsalesBusinessError } from './isales.errors';
-import { ISALES_OPERATIONS, IsalesOperation } from './isales-operation';
+import { ISALES_OPERATIONS, IsalesOperation } from './operations.catalogue';
 
 const generic = Array.from({ length: 11 }, (_, i) => `020000${String(i + 1).padStart(2, '0')}`);
 
