@@ -1083,11 +1083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description iSales reports a state conflict
-             *
-             *     iSales reports a state conflict
-             */
+            /** @description iSales reports a state conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1110,11 +1106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description The Idempotency-Key was already used with another request body
-             *
-             *     The Idempotency-Key was already used with another request body
-             */
+            /** @description The Idempotency-Key was already used with another request body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2517,11 +2509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description The Idempotency-Key was already used with another request body
-             *
-             *     The Idempotency-Key was already used with another request body
-             */
+            /** @description The Idempotency-Key was already used with another request body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3789,11 +3777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description iSales reports a state conflict
-             *
-             *     iSales reports a state conflict
-             */
+            /** @description iSales reports a state conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3816,11 +3800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description The Idempotency-Key was already used with another request body
-             *
-             *     The Idempotency-Key was already used with another request body
-             */
+            /** @description The Idempotency-Key was already used with another request body */
             422: {
                 headers: {
                     [name: string]: unknown;
