@@ -80,8 +80,8 @@ describe('tenants: iSales failing for one VDN', () => {
 
     const ready = await stack.get('/health/ready');
     expect(ready.status).toBe(200);
-    const isales = ((await ready.json()) as { details: { isales: { status: string; circuits: Record<string, string>; openCircuits: Record<string, number> } } }).details
-      .isales;
+    const isales = ((await ready.json()) as { details: { isales: { status: string; circuits: Record<string, string>; openCircuits: Record<string, number> } } })
+      .details.isales;
     expect(isales.openCircuits).toEqual({ queryServer: 1 });
     expect(isales.circuits.queryServer).toBe('open');
     expect(isales.circuits.appointList).toBe('closed');

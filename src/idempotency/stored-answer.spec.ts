@@ -32,7 +32,12 @@ class UpstreamFailure extends GatewayError {
   }
 }
 
-const meaning = (mayHaveReachedIsales: boolean): UpstreamMeaning => ({ outcome: 'http_error', mayHaveReachedIsales, countsAgainstBreaker: false, retryable: 'never' });
+const meaning = (mayHaveReachedIsales: boolean): UpstreamMeaning => ({
+  outcome: 'http_error',
+  mayHaveReachedIsales,
+  countsAgainstBreaker: false,
+  retryable: 'never',
+});
 
 describe('mayHaveReachedIsales', () => {
   it.each([

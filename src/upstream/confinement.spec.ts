@@ -13,9 +13,27 @@ const ERROR_MODULES = ['isales.errors', 'resilience.errors'];
 
 /** Field names only iSales' payloads use (docs/isales/*.md); generic words (id, name, status) are left out. */
 const ISALES_FIELDS = [
-  'resultCode', 'resultDesc', 'returnCode', 'returnDesc', 'appointId', 'appointTime', 'busiResult', 'busiSubStatus', 'callFlag', 'calledNo',
-  'callerNo', 'failNum', 'succNum', 'repeatNum', 'importTaskIds', 'serverIds', 'serverInfo', 'serverPwd', 'taskStatus',
-  'userAccountList', 'errMsg',
+  'resultCode',
+  'resultDesc',
+  'returnCode',
+  'returnDesc',
+  'appointId',
+  'appointTime',
+  'busiResult',
+  'busiSubStatus',
+  'callFlag',
+  'calledNo',
+  'callerNo',
+  'failNum',
+  'succNum',
+  'repeatNum',
+  'importTaskIds',
+  'serverIds',
+  'serverInfo',
+  'serverPwd',
+  'taskStatus',
+  'userAccountList',
+  'errMsg',
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -28,9 +46,9 @@ function sourceFiles(dir: string): string[] {
 
 /** The import specifiers of a module that name an iSales error module, resolved from `file`. */
 export function importedErrorModules(file: string, text: string): string[] {
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  const specifiers = [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   return specifiers.filter((specifier) => {
     if (!specifier.startsWith('.')) return false;
     const target = join(file, '..', specifier);

@@ -55,9 +55,7 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
   addBusinessResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '0200022': 429 },
 };
 
-const rows = ISALES_OPERATIONS.flatMap((operation) =>
-  Object.entries(expected[operation]).map(([code, status]) => [operation, code, status] as const),
-);
+const rows = ISALES_OPERATIONS.flatMap((operation) => Object.entries(expected[operation]).map(([code, status]) => [operation, code, status] as const));
 
 describe('iSales error tables', () => {
   it.each(rows)('%s %s -> %i', (operation, code, status) => {

@@ -34,12 +34,7 @@ export function observeIsalesCallOf<T>(operation: IsalesOperation, call: () => P
  * A client span for one attempt on the wire, whose context iSales receives as `traceparent`
  * (added to `headers` after signing: C2 signs only Host). With tracing off it only runs `attempt`.
  */
-export function traceIsalesAttempt<T>(
-  operation: IsalesOperation,
-  vdnId: number,
-  headers: Record<string, string>,
-  attempt: () => Promise<T>,
-): Promise<T> {
+export function traceIsalesAttempt<T>(operation: IsalesOperation, vdnId: number, headers: Record<string, string>, attempt: () => Promise<T>): Promise<T> {
   const tracer = activeTracer();
   if (!tracer) return attempt();
   const span = tracer.startSpan(`iSales ${operation}`, {

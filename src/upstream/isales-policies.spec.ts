@@ -36,7 +36,13 @@ function scripted(...outcomes: Array<Error | string>) {
     if (outcome instanceof Error) throw outcome;
     return outcome;
   };
-  return { attempt, contexts, get calls() { return contexts.length; } };
+  return {
+    attempt,
+    contexts,
+    get calls() {
+      return contexts.length;
+    },
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<Error> {
@@ -199,7 +205,13 @@ describe('IsalesPolicies: circuit breaker', () => {
 
 describe('IsalesPolicies: bulkhead', () => {
   it('holds ISALES_MAX_CONCURRENCY calls in flight and ISALES_MAX_QUEUE waiting, and turns away the rest at once', async () => {
-    const p = policies({ ISALES_MAX_CONCURRENCY: '2', ISALES_MAX_QUEUE: '1', ISALES_MAX_CONCURRENCY_PER_VDN: '2', ISALES_MAX_QUEUE_PER_VDN: '1', ISALES_TIMEOUT_MS: '5000' });
+    const p = policies({
+      ISALES_MAX_CONCURRENCY: '2',
+      ISALES_MAX_QUEUE: '1',
+      ISALES_MAX_CONCURRENCY_PER_VDN: '2',
+      ISALES_MAX_QUEUE_PER_VDN: '1',
+      ISALES_TIMEOUT_MS: '5000',
+    });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started = 0;

@@ -124,7 +124,8 @@ export class OperationChain {
   summary(): CircuitSummary {
     let state: CircuitStateName = 'closed';
     for (const circuit of this.circuits.values()) {
-      if (circuit.state === CircuitState.Open || circuit.state === CircuitState.Isolated) return { operation: this.operation, open: this.openCount, state: 'open' };
+      if (circuit.state === CircuitState.Open || circuit.state === CircuitState.Isolated)
+        return { operation: this.operation, open: this.openCount, state: 'open' };
       if (circuit.state === CircuitState.HalfOpen) state = 'half-open';
     }
     return { operation: this.operation, open: this.openCount, state };
@@ -201,22 +202,18 @@ export class OperationChain {
         controller.abort();
         reject(new IsalesTimeoutError(this.operation, reportedMs));
       }, timeoutMs);
-      let work: Promise<T>;
+      const settle = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
       try {
-        work = attempt({ signal: controller.signal, timeoutMs });
-      } catch (error) {
-        work = Promise.reject(error);
-      }
-      work.then(
-        (value) => {
+        attempt({ signal: controller.signal, timeoutMs }).then((value) => {
           clearTimeout(timer);
           resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
+        }, settle);
+      } catch (error) {
+        settle(error as Error);
+      }
     });
   }
 

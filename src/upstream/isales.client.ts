@@ -6,13 +6,7 @@ import { IsalesCredentials } from './isales-credentials.provider';
 import { observeIsalesCallOf, traceIsalesAttempt } from './isales-call.telemetry';
 import { ISALES_SUCCESS } from './error-codes';
 import { ISALES, ISALES_OPERATIONS, IsalesOperation, OperationDeclaration, outcomeOf } from './operations.catalogue';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from './isales.errors';
+import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
 import { AttemptContext, IsalesPolicies, OperationChain } from './isales-policies';
 import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
 import {
@@ -248,8 +242,7 @@ export class IsalesClient {
     if (code === undefined) throw new IsalesBadResponseError(operation, 'iSales sent no resultCode');
     if (code === ISALES_SUCCESS) return envelope;
     // addServer's one error example carries `description` instead (docs/isales/write-api-notes.md section 1).
-    const description =
-      stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
+    const description = stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
     throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code));
   }
 }

@@ -24,7 +24,13 @@ export abstract class IsalesError extends GatewayError {
 const meaning = (m: UpstreamMeaning): UpstreamMeaning => Object.freeze(m);
 const BUSINESS_ANSWER = meaning({ outcome: 'business_error', mayHaveReachedIsales: true, countsAgainstBreaker: false, retryable: 'never', httpStatus: 200 });
 // "Called too fast": iSales did nothing, so an idempotent write may be sent again with the same key.
-const BUSINESS_SLOW_DOWN = meaning({ outcome: 'business_error', mayHaveReachedIsales: false, countsAgainstBreaker: false, retryable: 'never', httpStatus: 200 });
+const BUSINESS_SLOW_DOWN = meaning({
+  outcome: 'business_error',
+  mayHaveReachedIsales: false,
+  countsAgainstBreaker: false,
+  retryable: 'never',
+  httpStatus: 200,
+});
 const TIMED_OUT = meaning({ outcome: 'timeout', mayHaveReachedIsales: true, countsAgainstBreaker: true, retryable: 'reads' });
 const BROKEN = meaning({ outcome: 'unreachable', mayHaveReachedIsales: true, countsAgainstBreaker: true, retryable: 'reads' });
 const REFUSED = meaning({ outcome: 'unreachable', mayHaveReachedIsales: false, countsAgainstBreaker: true, retryable: 'always' });

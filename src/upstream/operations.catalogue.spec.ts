@@ -7,8 +7,9 @@ import { FileServersController } from '../modules/file-servers/file-servers.cont
 import { OUTCOME_STATUS } from './error-codes';
 import { ANY_CALL_STATUSES, ISALES, ISALES_OPERATIONS, OperationDeclaration } from './operations.catalogue';
 
-/** The statuses a route method documents as problems (4xx and 5xx), as Swagger reads them. */
-function documentedProblems(method: object): number[] {
+/** The statuses a route method (`prototype[name]`) documents as problems (4xx and 5xx), as Swagger reads them. */
+function documentedProblems(prototype: object, name: string): number[] {
+  const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as object;
   const responses = (Reflect.getMetadata(API_RESPONSE, method) ?? {}) as Record<string, unknown>;
   return Object.keys(responses)
     .map(Number)
@@ -34,7 +35,11 @@ describe('the catalogue of iSales operations', () => {
 
 describe('a route\u2019s documented problems come from its operations\u2019 tables', () => {
   it('documents exactly the statuses of the table it is given, plus the gateway\u2019s', () => {
-    const table = (errors: OperationDeclaration['errors']): OperationDeclaration => ({ ...ISALES.appointDelete, errors, statuses: sorted([...Object.values(errors).map((o) => OUTCOME_STATUS[o]), ...ANY_CALL_STATUSES]) });
+    const table = (errors: OperationDeclaration['errors']): OperationDeclaration => ({
+      ...ISALES.appointDelete,
+      errors,
+      statuses: sorted([...Object.values(errors).map((o) => OUTCOME_STATUS[o]), ...ANY_CALL_STATUSES]),
+    });
     class Routes {
       withConflict(): void {}
       withoutConflict(): void {}
@@ -43,18 +48,18 @@ describe('a route\u2019s documented problems come from its operations\u2019 tabl
     const withoutConflict = table({ '0200001': 'invalid' });
     ApiProblems(withConflict)(Routes.prototype, 'withConflict', Object.getOwnPropertyDescriptor(Routes.prototype, 'withConflict')!);
     ApiProblems(withoutConflict)(Routes.prototype, 'withoutConflict', Object.getOwnPropertyDescriptor(Routes.prototype, 'withoutConflict')!);
-    expect(documentedProblems(Routes.prototype.withConflict)).toContain(409);
-    expect(documentedProblems(Routes.prototype.withoutConflict)).not.toContain(409);
-    expect(documentedProblems(Routes.prototype.withoutConflict)).toEqual(sorted([...GATEWAY_STATUSES, 400, ...ANY_CALL_STATUSES]));
+    expect(documentedProblems(Routes.prototype, 'withConflict')).toContain(409);
+    expect(documentedProblems(Routes.prototype, 'withoutConflict')).not.toContain(409);
+    expect(documentedProblems(Routes.prototype, 'withoutConflict')).toEqual(sorted([...GATEWAY_STATUSES, 400, ...ANY_CALL_STATUSES]));
   });
 
   it('lists file servers with queryServer\u2019s statuses (0200033 -> 404, 0200034 -> 409 in its table)', () => {
-    expect(documentedProblems(FileServersController.prototype.list)).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.queryServer.statuses]));
+    expect(documentedProblems(FileServersController.prototype, 'list')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.queryServer.statuses]));
     expect(ISALES.queryServer.errors).toMatchObject({ '0200033': 'not-found', '0200034': 'conflict' });
   });
 
   it('deletes an appointment with appoint/delete\u2019s statuses: 409 because its table has 04000005', () => {
-    expect(documentedProblems(AppointmentsController.prototype.remove)).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.appointDelete.statuses]));
-    expect(documentedProblems(AppointmentsController.prototype.update)).not.toContain(409);
+    expect(documentedProblems(AppointmentsController.prototype, 'remove')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.appointDelete.statuses]));
+    expect(documentedProblems(AppointmentsController.prototype, 'update')).not.toContain(409);
   });
 });

@@ -34,10 +34,7 @@ export function exchange(dispatcher: Dispatcher, request: TransportRequest): Pro
   return new Promise((resolve, reject) => {
     const handler = new Exchange(resolve, reject, request.timeoutMs, request.signal);
     try {
-      dispatcher.dispatch(
-        { origin: request.origin, path: request.path, method: request.method, headers: request.headers, body: request.body },
-        handler,
-      );
+      dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method, headers: request.headers, body: request.body }, handler);
     } catch (error) {
       handler.onResponseError(undefined, error as Error);
     }
