@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-// docs/style.md habit 2 and docs/design.md section 15: only src/upstream knows iSales. Outside it, code
+// docs/design.md section 15 (and the house's habit of a confined upstream): only src/upstream knows iSales. Outside it, code
 // asks an error what it means (GatewayError.upstreamMeaning) instead of importing iSales' error
 // classes, and only the resource mappers (and their tests) know iSales' field names.
 

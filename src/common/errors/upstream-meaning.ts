@@ -1,8 +1,8 @@
 import type { IsalesOutcome } from '../../telemetry/metric-names';
 
 /**
- * What an upstream failure means, asked of the error instead of tested by its class (docs/style.md
- * habit 17): retry, breaker, telemetry, idempotent replay and stale-if-error all read this one
+ * What an upstream failure means, asked of the error instead of tested by its class (docs/design.md
+ * section 15): retry, breaker, telemetry, idempotent replay and stale-if-error all read this one
  * classification, made once where the failure is understood (src/upstream).
  */
 export interface UpstreamMeaning {
