@@ -330,6 +330,7 @@ export interface components {
             code?: string;
             /** @example 客户直接挂断 */
             description?: string;
+            /** @description No two sub-results, nor a sub-result and the parent, have the same code. */
             children?: components["schemas"]["BusinessResultChildInputDto"][];
         };
         ImportTaskDto: {
@@ -432,7 +433,7 @@ export interface components {
              * @description IP address or host name of the SFTP server (iSales supports SFTP only).
              * @example 10.21.124.175
              */
-            host: string;
+            host: string | unknown | unknown | unknown;
             /**
              * @description SFTP port (iSales keeps it as a string; the gateway converts).
              * @example 22
@@ -460,7 +461,7 @@ export interface components {
              * @description IP address or host name of the SFTP server (iSales supports SFTP only).
              * @example 10.21.124.175
              */
-            host: string;
+            host: string | unknown | unknown | unknown;
             /**
              * @description SFTP port (iSales keeps it as a string; the gateway converts).
              * @example 22
@@ -588,50 +589,14 @@ export interface components {
              */
             total: number | null;
         };
-        CreateAppointmentDto: {
-            /**
-             * @description `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`).
-             * @example manual
-             * @enum {string}
-             */
-            type: "manual" | "automatic";
-            /** @example 66660001 */
-            calledNumber: string;
-            /**
-             * @description The agent's business account (or agent ID) who owns the reservation.
-             * @example 116
-             */
-            agent: string;
-            /**
-             * @description The outbound campaign (task) ID.
-             * @example 1106025109
-             */
-            taskId: string;
-            /**
-             * Format: date-time
-             * @description When to call (ISO 8601 with a time zone).
-             * @example 2030-06-02T10:00:00Z
-             */
-            appointedAt: string;
-            /**
-             * @description Call-associated data for an automatic reservation (an intelligent IVR flow reads it): a JSON
-             *     object, or a string, at most 1024 characters once serialised. Never logged.
-             * @example {
-             *       "fullName": "Lin Zihang",
-             *       "riskName": "compulsory insurance"
-             *     }
-             */
-            callData?: {
-                [key: string]: unknown;
-            } | string;
-            /** @example Call back about the renewal */
-            remark?: string;
-        };
+        /** @description One of manual, automatic, by type. */
+        CreateAppointmentDto: components["schemas"]["CreateManualAppointmentDto"] | components["schemas"]["CreateAutomaticAppointmentDto"];
         UpdateAppointmentDto: {
             /** @example 117 */
             agent?: string;
             /**
              * Format: date-time
+             * @description From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              * @example 2030-06-02T11:00:00Z
              */
             appointedAt?: string;
@@ -660,20 +625,91 @@ export interface components {
              */
             businessResult?: string;
             /**
-             * @description A sub-result code of `businessResult`.
+             * @description A sub-result code of `businessResult`. Only with `businessResult`.
              * @example 12324
              */
             businessSubStatus?: string;
             /**
              * Format: date-time
+             * @description Must not be after `endedAt`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              * @example 2030-06-02T10:00:05Z
              */
             startedAt?: string;
             /**
              * Format: date-time
+             * @description From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              * @example 2030-06-02T10:03:41Z
              */
             endedAt?: string;
+        } | unknown | {
+            businessResult: unknown;
+        };
+        /** @description A reservation an agent calls back: no callData. */
+        CreateManualAppointmentDto: {
+            /**
+             * @description `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "manual";
+            /** @example 66660001 */
+            calledNumber: string;
+            /**
+             * @description The agent's business account (or agent ID) who owns the reservation.
+             * @example 116
+             */
+            agent: string;
+            /**
+             * @description The outbound campaign (task) ID.
+             * @example 1106025109
+             */
+            taskId: string;
+            /**
+             * Format: date-time
+             * @description When to call (ISO 8601 with a time zone). From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
+             * @example 2030-06-02T10:00:00Z
+             */
+            appointedAt: string;
+            /** @example Call back about the renewal */
+            remark?: string;
+        };
+        /** @description A reservation iSales dials itself (5 minutes before appointedAt), optionally with callData. */
+        CreateAutomaticAppointmentDto: {
+            /**
+             * @description `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "automatic";
+            /** @example 66660001 */
+            calledNumber: string;
+            /**
+             * @description The agent's business account (or agent ID) who owns the reservation.
+             * @example 116
+             */
+            agent: string;
+            /**
+             * @description The outbound campaign (task) ID.
+             * @example 1106025109
+             */
+            taskId: string;
+            /**
+             * Format: date-time
+             * @description When to call (ISO 8601 with a time zone). From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
+             * @example 2030-06-02T10:00:00Z
+             */
+            appointedAt: string;
+            /**
+             * @description Call-associated data for an automatic reservation (an intelligent IVR flow reads it): a JSON
+             *     object, or a string, at most 1024 characters once serialised. Never logged. At most 1024 characters once serialised as JSON; no string in it holds a control character or a bidirectional override.
+             * @example {
+             *       "fullName": "Lin Zihang",
+             *       "riskName": "compulsory insurance"
+             *     }
+             */
+            callData?: {
+                [key: string]: unknown;
+            } | string;
+            /** @example Call back about the renewal */
+            remark?: string;
         };
     };
     responses: never;
@@ -850,6 +886,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -866,6 +940,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1083,6 +1176,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /**
              * @description iSales reports a state conflict
              *
@@ -1103,6 +1215,63 @@ export interface operations {
                      *         "description": "The task is being called"
                      *       },
                      *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1149,6 +1318,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1381,6 +1569,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1397,6 +1623,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1568,6 +1813,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1584,6 +1867,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1760,6 +2062,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1776,6 +2116,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1982,6 +2341,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1998,6 +2395,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2241,6 +2657,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -2264,6 +2699,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -2280,6 +2734,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2490,6 +2963,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /**
              * @description iSales reports a state conflict
              *
@@ -2510,6 +3002,63 @@ export interface operations {
                      *         "description": "The task is being called"
                      *       },
                      *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2556,6 +3105,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2763,6 +3331,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -2786,6 +3373,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -2802,6 +3408,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3009,6 +3634,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3032,6 +3676,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -3048,6 +3749,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3240,6 +3960,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3263,6 +4002,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -3279,6 +4037,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3521,6 +4298,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3544,6 +4340,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -3560,6 +4375,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3789,6 +4623,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /**
              * @description iSales reports a state conflict
              *
@@ -3809,6 +4662,63 @@ export interface operations {
                      *         "description": "The task is being called"
                      *       },
                      *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3855,6 +4765,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -4051,6 +4980,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -4074,6 +5022,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -4090,6 +5057,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -4286,6 +5272,82 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -4302,6 +5364,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -4498,6 +5579,82 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -4514,6 +5671,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
