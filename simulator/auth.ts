@@ -62,7 +62,7 @@ export function verifyC2(
   }
 
   if (!parsed.signedHeaders.includes('host')) return { ok: false, reason: 'host is not a signed header' };
-  const signedHeaders: Record<string, string> = Object.create(null);
+  const signedHeaders = Object.create(null) as Record<string, string>;
   for (const name of parsed.signedHeaders) {
     const value = headerValue(request.headers, name);
     if (value === undefined) return { ok: false, reason: `signed header ${name} is missing` };

@@ -58,8 +58,8 @@ function faultMap(env: Env, name: string): Partial<Record<FaultTarget, Fault>> |
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
-  } catch {
-    throw new Error(`${name} is not valid JSON`);
+  } catch (error) {
+    throw new Error(`${name} is not valid JSON`, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${name} must be a JSON object keyed by operation`);
@@ -70,7 +70,7 @@ function faultMap(env: Env, name: string): Partial<Record<FaultTarget, Fault>> |
     try {
       faults[target] = parseFault(fault);
     } catch (error) {
-      throw new Error(`${name}.${target}: ${(error as Error).message}`);
+      throw new Error(`${name}.${target}: ${(error as Error).message}`, { cause: error });
     }
   }
   return faults;
@@ -90,7 +90,7 @@ function credentialList(env: Env, name: string): SimulatorCredential[] | undefin
   try {
     return parseCredentialList(parsed);
   } catch (error) {
-    throw new Error(`${name} ${(error as Error).message}`);
+    throw new Error(`${name} ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   if (config.options.credentials) env.ISALES_CREDENTIALS = JSON.stringify(config.options.credentials);
   else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
-  gateway.stdout!.pipe(logOutput(), { end: false });
+  gateway.stdout.pipe(logOutput(), { end: false });
   const quiet = ['fatal', 'error', 'warn', 'silent'].includes(env.LOG_LEVEL ?? 'info');
   const started = quiet ? Promise.resolve() : passes(gateway.stdout, STARTED_LINE);
 

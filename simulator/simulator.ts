@@ -71,7 +71,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   try {
     keyring = new Keyring(initial);
   } catch (error) {
-    throw new RangeError(`simulator option credentials ${(error as Error).message}`);
+    throw new RangeError(`simulator option credentials ${(error as Error).message}`, { cause: error });
   }
   const clockSkewSeconds = requireInt('clockSkewSeconds', options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS, 0, 10 * 365 * 86_400);
   const now = options.now ?? (() => new Date());

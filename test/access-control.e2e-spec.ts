@@ -241,7 +241,7 @@ describe('access control settings', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = await once(child, 'exit');
     expect(code).toBe(78);
     expect(stderr).toContain('AUTH_JWKS_URL, AUTH_API_KEYS, AUTH_API_KEYS_FILE');

@@ -11,7 +11,7 @@ describe('business results, cold', () => {
     const codes: string[] = [];
     for (const pageNum of [1, 2, 3]) {
       const path = `/rest/isales/v1/openapi/campaigns/${vdnId}/queryBusinessResults?pageSize=50&pageNum=${pageNum}`;
-      const page = (await sendSigned(stack.simulator.url, { method: 'GET', path }, { ak: TEST_AK, sk: TEST_SK })).json() as { data: Array<{ code: string }> };
+      const page = (await sendSigned(stack.simulator.url, { method: 'GET', path }, { ak: TEST_AK, sk: TEST_SK })).json<{ data: Array<{ code: string }> }>();
       codes.push(...page.data.map((d) => d.code));
     }
     return codes;

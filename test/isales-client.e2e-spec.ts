@@ -46,7 +46,7 @@ describe('IsalesClient against the simulator', () => {
     ({ client, transport } = clientFor(simulator.url));
   });
   afterAll(async () => {
-    transport.onModuleDestroy();
+    await transport.onModuleDestroy();
     await simulator.close();
   });
   afterEach(() => {
@@ -91,7 +91,7 @@ describe('IsalesClient against the simulator', () => {
       expect(page.total).toBeNull();
       expect(page.items).toHaveLength(5);
     } finally {
-      t.onModuleDestroy();
+      await t.onModuleDestroy();
       await quiet.close();
     }
   });
@@ -130,7 +130,7 @@ describe('IsalesClient against the simulator', () => {
       expect(error.slug).toBe('upstream-auth-failed');
       expect(simulator.requests.at(-1)?.authorized).toBe(false);
     } finally {
-      t.onModuleDestroy();
+      await t.onModuleDestroy();
     }
   });
 
@@ -144,7 +144,7 @@ describe('IsalesClient against the simulator', () => {
       // Certainly never sent: the one failure after which even a write may be sent again.
       expect((error as IsalesUnreachableError).refused).toBe(true);
     } finally {
-      t.onModuleDestroy();
+      await t.onModuleDestroy();
     }
   });
 
@@ -160,7 +160,7 @@ describe('IsalesClient against the simulator', () => {
     try {
       await expect(prefixed.listFileServers(1, { offset: 0, limit: 1 })).resolves.toMatchObject({ total: 5 });
     } finally {
-      t.onModuleDestroy();
+      await t.onModuleDestroy();
     }
   });
 });

@@ -22,7 +22,7 @@ describe('the gateway process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = await once(child, 'exit');
     expect(code).not.toBe(0);
     expect(stderr).toContain('ISALES_SK');

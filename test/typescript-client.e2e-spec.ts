@@ -38,7 +38,7 @@ describe('the typed client package (clients/typescript)', () => {
   const examples = readmeExamples();
 
   it('is strict, and its README shows the three calls a frontend makes', () => {
-    const { config } = ts.readConfigFile(join(CLIENT, 'tsconfig.json'), ts.sys.readFile);
+    const { config } = ts.readConfigFile(join(CLIENT, 'tsconfig.json'), (path) => ts.sys.readFile(path));
     expect(config.compilerOptions).toMatchObject({ strict: true, types: [] });
     expect(examples.size).toBe(1);
     const [example] = examples.values();

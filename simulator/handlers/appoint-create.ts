@@ -13,11 +13,11 @@ const CALLED_NUMBER = /^\+?[0-9*#]{1,24}$/;
 /** callType is typed int, but the page's own example sends "1" (docs/isales/write-api-notes.md §5): both are accepted. */
 function callType(value: unknown): '1' | '2' {
   if (value === undefined || value === null || value === '') throw new ValidationFailure(RESULT_CODES.empty, 'callType');
-  const text = String(value);
-  if ((typeof value !== 'number' && typeof value !== 'string') || (text !== '1' && text !== '2')) {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+  if (text !== '1' && text !== '2') {
     throw new ValidationFailure(RESULT_CODES.parameterError, 'callType', 'must be 1 (manual) or 2 (automatic)');
   }
-  return text as '1' | '2';
+  return text;
 }
 
 /**

@@ -13,7 +13,7 @@ interface IdFilteredList<T> {
   /** Response field holding the page, e.g. `server`. */
   listField: string;
   rows(dataset: VdnDataset): readonly T[];
-  idOf(row: T): string;
+  idOf: (row: T) => string;
 }
 
 /**

@@ -20,7 +20,7 @@ export interface OperationRequest {
   settings: OperationSettings;
   now: Date;
   /** A fresh 30-digit id, unique within this simulator. */
-  newId(): string;
+  newId: () => string;
 }
 
 /** One iSales operation: where it lives and how it answers. `handle` throws ValidationFailure on bad input. */

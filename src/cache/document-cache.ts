@@ -201,7 +201,7 @@ export class DocumentCache<T> {
       if (!locked) return await this.fetchAndStore(key, stale, load);
       return await this.holding(lockKey, token, () => this.fetchAndStore(key, stale, load));
     } catch (error) {
-      if (error instanceof CacheUnavailableError) return this.loadWithoutStore(key, load);
+      if (error instanceof CacheUnavailableError) return await this.loadWithoutStore(key, load);
       throw error;
     } finally {
       if (locked) await this.store.unlock(lockKey, token).catch(() => undefined);

@@ -17,5 +17,6 @@ try {
 }
 if (valid && config.enabled) {
   // Loaded only now: with tracing off, none of the SDK's modules is ever required.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require, not an import: the SDK loads only when tracing is on.
   (require('./tracing-sdk') as typeof import('./tracing-sdk')).startTracing(config);
 }

@@ -39,5 +39,5 @@ export class TransportFailure extends Error {
 export abstract class IsalesTransport {
   abstract send(request: TransportRequest): Promise<TransportResponse>;
   /** Releases pooled connections (Nest calls it on shutdown). */
-  abstract onModuleDestroy(): void;
+  abstract onModuleDestroy(): Promise<void> | void;
 }

@@ -38,7 +38,7 @@ export function serviceEnv(service: Service): Record<string, string> {
       out[i < 0 ? entry : entry.slice(0, i)] = i < 0 ? '' : entry.slice(i + 1);
     }
   } else {
-    for (const [k, v] of Object.entries(env)) out[k] = v === null || v === undefined ? '' : String(v);
+    for (const [k, v] of Object.entries(env)) out[k] = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   }
   return out;
 }

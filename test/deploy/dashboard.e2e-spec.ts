@@ -35,7 +35,7 @@ describe('helm/isales-gateway: the Grafana dashboard', () => {
   });
 
   it('is valid JSON whose queries name only metrics the gateway exports, and all of its own', async () => {
-    const dashboard = JSON.parse(configMap.data['isales-gateway.json']) as Any;
+    const dashboard = JSON.parse(configMap.data['isales-gateway.json']);
     const queries: string[] = [
       ...dashboard.panels.flatMap((p: Any) => (p.targets ?? []).map((t: Any) => t.expr)),
       ...dashboard.templating.list.filter((v: Any) => v.type === 'query').map((v: Any) => v.definition),
@@ -50,7 +50,7 @@ describe('helm/isales-gateway: the Grafana dashboard', () => {
   });
 
   it('has the panels the runbook relies on', () => {
-    const titles = (JSON.parse(configMap.data['isales-gateway.json']) as Any).panels.map((p: Any) => p.title as string);
+    const titles = (JSON.parse(configMap.data['isales-gateway.json'])).panels.map((p: Any) => p.title as string);
     for (const title of ['Request rate per route', 'Error ratio per route (5xx)', 'p99 latency per route', 'iSales p99 latency per operation', 'iSales outcomes per operation', 'Business-result cache hit ratio', 'Circuit breaker state', 'Rate-limit rejections']) {
       expect(titles).toContain(title);
     }

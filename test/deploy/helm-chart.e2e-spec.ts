@@ -9,7 +9,7 @@ const values = defaultValues();
 const templateText = Object.fromEntries(templateFiles().map((f) => [f, readFileSync(join(TEMPLATES_DIR, f), 'utf8')]));
 
 function with_(extra: Record<string, unknown>): Record<string, unknown> {
-  return { auth: REQUIRED_VALUES.auth, ...extra, isales: { ...REQUIRED_VALUES.isales, ...((extra.isales as object) ?? {}) } };
+  return { auth: REQUIRED_VALUES.auth, ...extra, isales: { ...REQUIRED_VALUES.isales, ...((extra.isales) ?? {}) } };
 }
 
 function deploymentOf(manifests: Manifest[]): Any {

@@ -8,7 +8,8 @@ interface YamlModule {
   load(text: string): unknown;
   loadAll(text: string): unknown[];
 }
-export const yaml = require('js-yaml') as YamlModule;
+import jsYaml = require('js-yaml');
+export const yaml: YamlModule = jsYaml;
 
 export const ROOT = join(__dirname, '..', '..');
 export const CHART_DIR = join(ROOT, 'helm', 'isales-gateway');

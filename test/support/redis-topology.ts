@@ -121,7 +121,7 @@ export class RedisTopology {
   async stop(): Promise<void> {
     await Promise.all(
       this.children.map((child) => {
-        if (child.exitCode !== null || child.signalCode !== null) return undefined;
+        if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGKILL');
         return exited;

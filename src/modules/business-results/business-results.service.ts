@@ -44,7 +44,7 @@ export class BusinessResultsService {
         pollMs: 25,
         l1Ms: this.config.l1Ms,
       },
-      BusinessResultsView.fromJson,
+      (text: string) => BusinessResultsView.fromJson(text),
     );
   }
 
