@@ -1,6 +1,14 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ISALES_OPERATIONS } from '../upstream/isales-operation';
-import { AUTH_FAILURE_REASONS, AuthFailureReason, CACHE_STATES, CIRCUIT_STATES, CircuitState, IsalesOutcome, METRICS } from './metric-names';
+import { ISALES_OPERATIONS } from '../upstream/operations.catalogue';
+import {
+  AUTH_FAILURE_REASONS,
+  AuthFailureReason,
+  CACHE_STATES,
+  CIRCUIT_STATES,
+  CircuitState,
+  IsalesOutcome,
+  METRICS,
+} from './metric-names';
 
 /**
  * One registry per process (prom-client's own pattern): recording is a plain function call from
@@ -17,6 +25,7 @@ const httpRequestDuration = histogram(METRICS.httpRequestDuration);
 const isalesRequestDuration = histogram(METRICS.isalesRequestDuration);
 const isalesRetries = counter(METRICS.isalesRetries);
 const isalesCircuitState = new Gauge({ ...METRICS.isalesCircuitState, registers: [registry] });
+const isalesCircuitsOpen = new Gauge({ ...METRICS.isalesCircuitsOpen, registers: [registry] });
 const businessResultsCache = counter(METRICS.businessResultsCache);
 const rateLimitRejections = counter(METRICS.rateLimitRejections);
 const authFailures = counter(METRICS.authFailures);
@@ -35,6 +44,7 @@ new Gauge({
 for (const operation of ISALES_OPERATIONS) {
   isalesRetries.labels(operation).inc(0);
   isalesCircuitState.labels(operation).set(CIRCUIT_STATES.closed);
+  isalesCircuitsOpen.labels(operation).set(0);
 }
 for (const state of CACHE_STATES) businessResultsCache.labels(state).inc(0);
 for (const reason of AUTH_FAILURE_REASONS) authFailures.labels(reason).inc(0);
@@ -80,9 +90,10 @@ export function recordRetry(operation: string): void {
   isalesRetries.labels(operation).inc();
 }
 
-/** Called by the resilience layer when a breaker changes state. */
-export function setCircuitState(operation: string, state: CircuitState): void {
+/** Called by the resilience layer when one of the operation's breakers changes state: its worst state and how many are open. */
+export function setCircuitState(operation: string, state: CircuitState, open: number): void {
   isalesCircuitState.labels(operation).set(CIRCUIT_STATES[state]);
+  isalesCircuitsOpen.labels(operation).set(open);
 }
 
 export function recordCacheRead(state: (typeof CACHE_STATES)[number]): void {
