@@ -208,6 +208,32 @@ describe('the edge under hostile traffic', () => {
     expect(simulator.requests).toHaveLength(0);
   });
 
+  it('refuses connections beyond HTTP_MAX_CONNECTIONS and serves again once they close', async () => {
+    const bounded = await startGateway(simulator.url, { HTTP_MAX_CONNECTIONS: '2' });
+    const held: RawConnection[] = [];
+    try {
+      for (let i = 0; i < 2; i++) held.push(await RawConnection.open(bounded.url, ''));
+      const third = await RawConnection.open(bounded.url, 'GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n');
+      expect(await third.until(() => third.closed, 10_000)).toBe(true);
+      expect(third.received).toBe('');
+      for (const connection of held) connection.socket.destroy();
+      await Promise.all(held.map((connection) => connection.until(() => connection.closed, 5000)));
+      // The server counts a connection until it has seen it close: ask until it has.
+      let status = 0;
+      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+        status = await stranger(bounded, '/health/live', { connection: 'close' }).then(
+          (response) => response.status,
+          () => 0,
+        );
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).toBe(200);
+    } finally {
+      for (const connection of held) connection.socket.destroy();
+      await bounded.close();
+    }
+  });
+
   it('scopes an Idempotency-Key by the parsed VDN: /vdns/2 and /vdns/02 make one upstream create', async () => {
     const key = `edge-key-${process.pid}`;
     const body = { host: '10.1.2.3', port: 22, path: '/in', username: `edge${process.pid}`, password: 'Pa55-word-x' };
