@@ -12,9 +12,7 @@ export interface StoredProblem {
   retryAfterS?: number;
 }
 
-export type StoredAnswer =
-  | { kind: 'success'; body: unknown; location?: string }
-  | { kind: 'problem'; problem: StoredProblem };
+export type StoredAnswer = { kind: 'success'; body: unknown; location?: string } | { kind: 'problem'; problem: StoredProblem };
 
 /** Fields never kept, not even hashed inside a fingerprint: a hash of a short password can be guessed. */
 const SECRET_FIELDS = new Set(['password']);
@@ -34,7 +32,9 @@ function canonical(value: unknown): unknown {
 
 /** The same JSON body, whatever its key order, has the same fingerprint (passwords left out). */
 export function fingerprintOf(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('base64url');
 }
 
 /**

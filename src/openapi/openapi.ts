@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME, applyAccessControl, BEARER_SCHEME } from './access-control.openapi';
+import { applyEdgeStatuses } from './edge-statuses.openapi';
+import { applyValidationRules } from './validation.openapi';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = `/${DOCS_PATH}/openapi.json`;
@@ -12,7 +14,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Clean REST over Huawei CC-iSales (outbound-call campaigns). The gateway signs every call with C2 AK/SK, ' +
         'pages with page/pageSize, normalises times to ISO 8601 UTC and keeps IDs as strings. ' +
         'Every error is RFC 9457 problem details (application/problem+json) with a requestId; ' +
-        'errors caused by iSales carry its code in `upstream`.',
+        'errors caused by iSales carry its code in `upstream`. A method a path does not have answers 405 (with `Allow`); ' +
+        'every rule the gateway enforces on an input is stated in its schema, and an input that breaks one is a 400.',
     )
     .setVersion('1')
     .addBearerAuth(
@@ -27,13 +30,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('business results', 'The tree of business-result definitions agents pick from, cached per VDN.')
     .addTag('appointments', 'Reserved outbound calls: who is to be called back, when, by which agent.')
     .build();
-  return applyAccessControl(
-    SwaggerModule.createDocument(app, config, {
-      // Only a fallback: each route names its operationId (`listFileServers`), which the typed client
-      // exposes as-is; test/openapi-quality.e2e-spec.ts rejects this form, so a new route cannot forget.
-      operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-    }),
-  );
+  const document = SwaggerModule.createDocument(app, config, {
+    // Only a fallback: each route names its operationId (`listFileServers`), which the typed client
+    // exposes as-is; test/openapi-quality.e2e-spec.ts rejects this form, so a new route cannot forget.
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+  // The validation's rules, then the statuses every /api operation can answer: both derived, never written per route.
+  return applyEdgeStatuses(applyAccessControl(applyValidationRules(app, document)));
 }
 
 /** Swagger UI at /docs and the document at /docs/openapi.json. */

@@ -67,6 +67,20 @@ export function observeHttpRequest(method: string, route: string, statusCode: nu
   httpRequestDuration.observe({ method, route, status_code: statusCode }, seconds);
 }
 
+/** Records one answer's duration, in seconds. */
+export type HttpSeries = (statusCode: number, seconds: number) => void;
+
+/**
+ * http_server_request_duration_seconds for one method and route, with its series per status kept:
+ * a recording is a property lookup and an observe, not prom-client's hashing of a label object.
+ */
+export function httpSeries(method: string, route: string): HttpSeries {
+  const byStatus: Record<number, { observe(value: number): void }> = {};
+  return (statusCode, seconds) => {
+    (byStatus[statusCode] ??= httpRequestDuration.labels(method, route, String(statusCode))).observe(seconds);
+  };
+}
+
 export function observeIsalesCall(operation: string, outcome: IsalesOutcome, seconds: number): void {
   isalesRequestDuration.observe({ operation, outcome }, seconds);
 }

@@ -17,6 +17,8 @@ export interface ConversionOptions {
    * error. The document itself stays open (clients must tolerate new fields); the tests do not.
    */
   closed: boolean;
+  /** Keeps `x-*` extensions (for a validator that knows them as keywords); otherwise they are dropped as annotations. */
+  keepExtensions?: boolean;
 }
 
 export function toJsonSchema(schema: unknown, options: ConversionOptions): unknown {
@@ -25,7 +27,7 @@ export function toJsonSchema(schema: unknown, options: ConversionOptions): unkno
   const { nullable, ...rest } = schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(rest)) {
-    if (ANNOTATIONS.includes(key)) continue;
+    if (ANNOTATIONS.includes(key) || (key.startsWith('x-') && !options.keepExtensions)) continue;
     if (key === '$ref' && typeof value === 'string') out.$ref = rewriteRef(value, options);
     else if (key === 'properties' && isObject(value)) out.properties = mapValues(value, (v) => toJsonSchema(v, options));
     else if (['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf'].includes(key)) out[key] = toJsonSchema(value, options);

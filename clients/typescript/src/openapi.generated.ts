@@ -330,6 +330,7 @@ export interface components {
             code?: string;
             /** @example 客户直接挂断 */
             description?: string;
+            /** @description No two sub-results, nor a sub-result and the parent, have the same code. */
             children?: components["schemas"]["BusinessResultChildInputDto"][];
         };
         ImportTaskDto: {
@@ -432,7 +433,7 @@ export interface components {
              * @description IP address or host name of the SFTP server (iSales supports SFTP only).
              * @example 10.21.124.175
              */
-            host: string;
+            host: string | unknown | unknown | unknown;
             /**
              * @description SFTP port (iSales keeps it as a string; the gateway converts).
              * @example 22
@@ -460,7 +461,7 @@ export interface components {
              * @description IP address or host name of the SFTP server (iSales supports SFTP only).
              * @example 10.21.124.175
              */
-            host: string;
+            host: string | unknown | unknown | unknown;
             /**
              * @description SFTP port (iSales keeps it as a string; the gateway converts).
              * @example 22
@@ -588,50 +589,14 @@ export interface components {
              */
             total: number | null;
         };
-        CreateAppointmentDto: {
-            /**
-             * @description `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`).
-             * @example manual
-             * @enum {string}
-             */
-            type: "manual" | "automatic";
-            /** @example 66660001 */
-            calledNumber: string;
-            /**
-             * @description The agent's business account (or agent ID) who owns the reservation.
-             * @example 116
-             */
-            agent: string;
-            /**
-             * @description The outbound campaign (task) ID.
-             * @example 1106025109
-             */
-            taskId: string;
-            /**
-             * Format: date-time
-             * @description When to call (ISO 8601 with a time zone).
-             * @example 2030-06-02T10:00:00Z
-             */
-            appointedAt: string;
-            /**
-             * @description Call-associated data for an automatic reservation (an intelligent IVR flow reads it): a JSON
-             *     object, or a string, at most 1024 characters once serialised. Never logged.
-             * @example {
-             *       "fullName": "Lin Zihang",
-             *       "riskName": "compulsory insurance"
-             *     }
-             */
-            callData?: {
-                [key: string]: unknown;
-            } | string;
-            /** @example Call back about the renewal */
-            remark?: string;
-        };
+        /** @description One of manual, automatic, by type. */
+        CreateAppointmentDto: components["schemas"]["CreateManualAppointmentDto"] | components["schemas"]["CreateAutomaticAppointmentDto"];
         UpdateAppointmentDto: {
             /** @example 117 */
             agent?: string;
             /**
              * Format: date-time
+             * @description From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              * @example 2030-06-02T11:00:00Z
              */
             appointedAt?: string;
@@ -660,20 +625,91 @@ export interface components {
              */
             businessResult?: string;
             /**
-             * @description A sub-result code of `businessResult`.
+             * @description A sub-result code of `businessResult`. Only with `businessResult`.
              * @example 12324
              */
             businessSubStatus?: string;
             /**
              * Format: date-time
+             * @description Must not be after `endedAt`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              * @example 2030-06-02T10:00:05Z
              */
             startedAt?: string;
             /**
              * Format: date-time
+             * @description From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              * @example 2030-06-02T10:03:41Z
              */
             endedAt?: string;
+        } | unknown | {
+            businessResult: unknown;
+        };
+        /** @description A reservation an agent calls back: no callData. */
+        CreateManualAppointmentDto: {
+            /**
+             * @description `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "manual";
+            /** @example 66660001 */
+            calledNumber: string;
+            /**
+             * @description The agent's business account (or agent ID) who owns the reservation.
+             * @example 116
+             */
+            agent: string;
+            /**
+             * @description The outbound campaign (task) ID.
+             * @example 1106025109
+             */
+            taskId: string;
+            /**
+             * Format: date-time
+             * @description When to call (ISO 8601 with a time zone). From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
+             * @example 2030-06-02T10:00:00Z
+             */
+            appointedAt: string;
+            /** @example Call back about the renewal */
+            remark?: string;
+        };
+        /** @description A reservation iSales dials itself (5 minutes before appointedAt), optionally with callData. */
+        CreateAutomaticAppointmentDto: {
+            /**
+             * @description `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "automatic";
+            /** @example 66660001 */
+            calledNumber: string;
+            /**
+             * @description The agent's business account (or agent ID) who owns the reservation.
+             * @example 116
+             */
+            agent: string;
+            /**
+             * @description The outbound campaign (task) ID.
+             * @example 1106025109
+             */
+            taskId: string;
+            /**
+             * Format: date-time
+             * @description When to call (ISO 8601 with a time zone). From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
+             * @example 2030-06-02T10:00:00Z
+             */
+            appointedAt: string;
+            /**
+             * @description Call-associated data for an automatic reservation (an intelligent IVR flow reads it): a JSON
+             *     object, or a string, at most 1024 characters once serialised. Never logged. At most 1024 characters once serialised as JSON; no string in it holds a control character or a bidirectional override.
+             * @example {
+             *       "fullName": "Lin Zihang",
+             *       "riskName": "compulsory insurance"
+             *     }
+             */
+            callData?: {
+                [key: string]: unknown;
+            } | string;
+            /** @example Call back about the renewal */
+            remark?: string;
         };
     };
     responses: never;
@@ -850,6 +886,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -866,6 +940,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1083,6 +1176,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -1099,6 +1211,63 @@ export interface operations {
                      *         "description": "The task is being called"
                      *       },
                      *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1141,6 +1310,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1373,6 +1561,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1389,6 +1615,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1560,6 +1805,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1576,6 +1859,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1752,6 +2054,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1768,6 +2108,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -1974,6 +2333,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -1990,6 +2387,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2233,6 +2649,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -2256,6 +2691,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -2272,6 +2726,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2482,6 +2955,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /**
              * @description iSales reports a state conflict
              *
@@ -2502,6 +2994,63 @@ export interface operations {
                      *         "description": "The task is being called"
                      *       },
                      *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2544,6 +3093,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2751,6 +3319,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -2774,6 +3361,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -2790,6 +3396,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -2997,6 +3622,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3020,6 +3664,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -3036,6 +3737,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3228,6 +3948,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3251,6 +3990,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -3267,6 +4025,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3509,6 +4286,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3532,6 +4328,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -3548,6 +4363,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3777,6 +4611,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -3793,6 +4646,63 @@ export interface operations {
                      *         "description": "The task is being called"
                      *       },
                      *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -3835,6 +4745,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -4031,6 +4960,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description iSales reports a state conflict */
             409: {
                 headers: {
@@ -4054,6 +5002,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -4070,6 +5037,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -4266,6 +5252,82 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -4282,6 +5344,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
@@ -4478,6 +5559,82 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
             429: {
                 headers: {
@@ -4494,6 +5651,25 @@ export interface operations {
                      *         "description": "Called too fast"
                      *       },
                      *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }

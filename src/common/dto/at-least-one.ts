@@ -1,7 +1,19 @@
-import { ValidationFailedError } from '../errors/gateway-error';
+const AT_LEAST_ONE = Symbol('atLeastOneOf');
 
-/** A partial change must change something: an empty one would reach iSales as a no-op write. */
-export function requireAnyField<T extends object>(body: T, fields: ReadonlyArray<keyof T & string>): void {
-  if (fields.some((field) => body[field] !== undefined)) return;
-  throw new ValidationFailedError([{ name: 'body', reason: `at least one of ${fields.join(', ')} must be given` }]);
+/**
+ * A partial change must change something: an empty one would reach iSales as a no-op write. The
+ * validation pipe refuses a body without any of `fields` (src/common/pipes/input-rules.ts), and the
+ * document says `minProperties: 1` (src/openapi/validation.openapi.ts, which checks that `fields`
+ * are all the body's properties, so the two mean the same).
+ */
+export function AtLeastOneOf(fields: readonly string[]): ClassDecorator {
+  return (target) => Reflect.defineMetadata(AT_LEAST_ONE, fields, target);
+}
+
+export function atLeastOneOf(target: object): readonly string[] | undefined {
+  return Reflect.getMetadata(AT_LEAST_ONE, target) as readonly string[] | undefined;
+}
+
+export function atLeastOneReason(fields: readonly string[]): string {
+  return `at least one of ${fields.join(', ')} must be given`;
 }

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InvalidParam } from '../errors/problem';
 import { ValidationFailedError } from '../errors/gateway-error';
+import { inputRuleViolations } from './input-rules';
 
 function flatten(errors: ValidationError[], prefix = ''): InvalidParam[] {
   return errors.flatMap((error) => {
@@ -43,7 +44,9 @@ export class GatewayValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type !== 'param' && metadata.type !== 'query') || !metadata.metatype || metadata.data) {
+    if (metadata.type === 'custom' || metadata.data) return super.transform(value, metadata);
+    if (metadata.type === 'body' || !metadata.metatype) {
+      checkInputRules(value, metadata);
       return super.transform(value, metadata);
     }
     let byInput = this.remembered.get(metadata.metatype);
@@ -51,11 +54,23 @@ export class GatewayValidationPipe extends ValidationPipe {
     const key = JSON.stringify(value);
     const known = byInput.get(key);
     if (known !== undefined) return known;
+    checkInputRules(value, metadata);
     const result = deepFreeze(await super.transform(value, metadata));
     if (byInput.size >= REMEMBERED_INPUTS) byInput.delete(byInput.keys().next().value!);
     byInput.set(key, result);
     return result;
   }
+}
+
+/** The rules every DTO shares (src/common/pipes/input-rules.ts), before class-transformer sees the input. */
+function checkInputRules(value: unknown, metadata: ArgumentMetadata): void {
+  const violations = inputRuleViolations(value, metadata.metatype && isDtoClass(metadata.metatype) ? metadata.metatype : undefined);
+  if (violations.length > 0) throw new ValidationFailedError(violations);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function isDtoClass(metatype: Function): boolean {
+  return ![String, Boolean, Number, Array, Object].includes(metatype as never);
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -10,7 +10,6 @@ import {
   toIsalesAppointmentChange,
   toIsalesAppointmentResult,
 } from './appointment.mapper';
-import { requireAnyField } from '../../common/dto/at-least-one';
 import { AppointmentDto } from './dto/appointment.dto';
 import { AppointmentResultDto } from './dto/appointment-result.dto';
 import { CreateAppointmentDto } from './dto/create-appointment.dto';
@@ -31,12 +30,10 @@ export class AppointmentsService {
   }
 
   async update(vdnId: number, appointmentId: string, change: UpdateAppointmentDto): Promise<void> {
-    requireAnyField(change, ['agent', 'appointedAt', 'remark']);
     await this.isales.updateAppointment(vdnId, toIsalesAppointmentChange(appointmentId, change));
   }
 
   async writeResult(vdnId: number, appointmentId: string, result: AppointmentResultDto): Promise<void> {
-    requireAnyField(result, ['callerNumber', 'failCode', 'callId', 'businessResult', 'businessSubStatus', 'startedAt', 'endedAt']);
     await this.isales.updateAppointmentResult(vdnId, toIsalesAppointmentResult(appointmentId, result));
   }
 

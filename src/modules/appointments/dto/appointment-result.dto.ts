@@ -1,5 +1,7 @@
-import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { AtLeastOneOf } from '../../../common/dto/at-least-one';
+import { ValidateDocumented } from '../../../common/dto/documented-rule';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
 import { IsInstant, IsNotAfter } from './instant';
 import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';
@@ -10,17 +12,25 @@ const CALL_ID_PATTERN = /^[0-9A-Za-z._:-]{1,64}$/;
 
 /** Only with `other` given too. */
 function Requires(other: string): PropertyDecorator {
-  return ValidateBy({
+  return ValidateDocumented({
     name: 'requires',
     constraints: [other],
-    validator: {
-      validate: (_value: unknown, args) => (args?.object as Record<string, unknown> | undefined)?.[other] !== undefined,
-      defaultMessage: () => `$property needs ${other}`,
-    },
+    validate: (_value: unknown, args) => (args?.object as Record<string, unknown> | undefined)?.[other] !== undefined,
+    message: `$property needs ${other}`,
+    schema: ([needed], property) => ({
+      property: { description: `Only with \`${String(needed)}\`.` },
+      object: {
+        anyOf: [
+          { not: { properties: { [property]: {} }, required: [property] } },
+          { properties: { [String(needed)]: {} }, required: [needed] },
+        ],
+      },
+    }),
   });
 }
 
 /** The outcome of a manual reservation's call, as appoint/updateResult takes it; at least one field. */
+@AtLeastOneOf(['callerNumber', 'failCode', 'callId', 'businessResult', 'businessSubStatus', 'startedAt', 'endedAt'])
 export class AppointmentResultDto {
   /** The number the call came from. */
   @ApiPropertyOptional({ example: '710002', pattern: PHONE_NUMBER_PATTERN.source })

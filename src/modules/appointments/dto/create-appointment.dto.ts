@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Variants } from '../../../common/dto/variants';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ISALES_ID_PATTERN } from '../../../common/dto/id-list';
 import { AGENT_ACCOUNT_PATTERN } from './agent-list';
@@ -7,10 +8,17 @@ import { IsCallData, MAX_CALL_DATA } from './call-data';
 import { IsInstant } from './instant';
 
 /** Digits, `*` and `#` with an optional leading `+`, at most 24 characters (iSales' rule for numbers it stores). */
-export const CALLED_NUMBER_PATTERN = /^(?=.{1,24}$)\+?[0-9*#]+$/;
+export const CALLED_NUMBER_PATTERN = /^(?:\+[0-9*#]{1,23}|[0-9*#]{1,24})$/;
 /** iSales gives remarks no length; this is the gateway's bound. */
 export const MAX_REMARK = 500;
 
+@Variants({
+  discriminator: 'type',
+  variants: {
+    manual: { schemaName: 'CreateManualAppointmentDto', description: 'A reservation an agent calls back: no callData.', without: ['callData'] },
+    automatic: { schemaName: 'CreateAutomaticAppointmentDto', description: 'A reservation iSales dials itself (5 minutes before appointedAt), optionally with callData.', without: [] },
+  },
+})
 export class CreateAppointmentDto {
   /** `manual` (an agent calls) or `automatic` (iSales dials 5 minutes before `appointedAt`). */
   @ApiProperty({ enum: APPOINTMENT_TYPES, example: 'manual' })

@@ -1,10 +1,12 @@
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { AtLeastOneOf } from '../../../common/dto/at-least-one';
 import { AGENT_ACCOUNT_PATTERN } from './agent-list';
 import { MAX_REMARK } from './create-appointment.dto';
 import { IsInstant } from './instant';
 
 /** What appoint/update can change; at least one. Only manual reservations can be modified (iSales' rule). */
+@AtLeastOneOf(['agent', 'appointedAt', 'remark'])
 export class UpdateAppointmentDto {
   @ApiPropertyOptional({ example: '117', pattern: AGENT_ACCOUNT_PATTERN.source })
   @IsOptional()

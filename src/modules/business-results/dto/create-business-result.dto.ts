@@ -1,13 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateBy, ValidateNested, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested, ValidationArguments } from 'class-validator';
+import { ValidateDocumented } from '../../../common/dto/documented-rule';
+import { FORBIDDEN_CHARACTERS } from '../../../common/dto/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
 
 /**
  * addBusinessResult forbids "special characters" without listing them (docs/isales/write-api-notes.md section 9);
- * the gateway refuses these, and control characters: 1 to `max` characters of anything else.
+ * the gateway refuses these, control characters and bidirectional overrides: 1 to `max` characters of anything else.
  */
-const plainText = (max: number) => new RegExp(`^[^\`~!@#$%^&*()+=|{}'":;<>/?\\\\[\\]\\x00-\\x1f\\x7f]{1,${max}}$`, 'u');
+const plainText = (max: number) => new RegExp(`^[^\`~!@#$%^&*()+=|{}'":;<>/?\\\\[\\]${FORBIDDEN_CHARACTERS}]{1,${max}}$`, 'u');
 const NAME_PATTERN = plainText(50);
 const DESCRIPTION_PATTERN = plainText(200);
 const NAME_MESSAGE = '$property must be 1 to 50 characters without `~!@#$%^&*()+=|{}\'":;<>/?\\[]';
@@ -17,17 +19,17 @@ export const MAX_CHILDREN = 100;
 
 /** No code twice in one definition (the parent's included): the tree is looked up by code. */
 function HasUniqueCodes(): PropertyDecorator {
-  return ValidateBy({
+  return ValidateDocumented({
     name: 'hasUniqueCodes',
-    validator: {
-      validate(children: unknown, args?: ValidationArguments) {
-        if (!Array.isArray(children)) return true;
-        const parent = (args?.object as { code?: unknown }).code;
-        const codes = [parent, ...children.map((child: { code?: unknown }) => child?.code)].filter((code) => code !== undefined);
-        return new Set(codes).size === codes.length;
-      },
-      defaultMessage: () => '$property must not repeat a code (the parent\u2019s included)',
+    validate(children: unknown, args?: ValidationArguments) {
+      if (!Array.isArray(children)) return true;
+      const parent = (args?.object as { code?: unknown }).code;
+      const codes = [parent, ...children.map((child: { code?: unknown }) => child?.code)].filter((code) => code !== undefined);
+      return new Set(codes).size === codes.length;
     },
+    message: '$property must not repeat a code (the parent\u2019s included)',
+    // JSON Schema has no uniqueness by one property: stated in words and as an extension.
+    schema: () => ({ property: { description: 'No two sub-results, nor a sub-result and the parent, have the same code.', 'x-unique-codes': true } }),
   });
 }
 

@@ -1,25 +1,30 @@
-import { IsInt, IsString, Length, Matches, Max, Min, ValidateBy, isFQDN, isIP } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, Min, isIP } from 'class-validator';
+import { ValidateDocumented } from '../../../common/dto/documented-rule';
+import { FORBIDDEN_CHARACTERS } from '../../../common/dto/text';
 import { ApiProperty } from '@nestjs/swagger';
 
 /**
  * addServer's rule for user names (docs/isales/write-api-notes.md section 1, the zh list, which is longer than the
  * en one): at most 30 characters, none of these, and (the gateway's own addition) no white space.
  */
-export const USERNAME_PATTERN = /^[^`~!@#$%^&*()+=|{}'":;<>/?.\\[\]！¥￥…（）—【】‘’“”；：，、？\s]{1,30}$/u;
+export const USERNAME_PATTERN = new RegExp(`^[^\`~!@#$%^&*()+=|{}'":;<>/?.\\\\[\\]！¥￥…（）—【】‘’“”；：，、？\\s${FORBIDDEN_CHARACTERS}]{1,30}$`, 'u');
 /** An absolute path without control characters; iSales gives no length, 255 is the gateway's. */
-export const SERVER_PATH_PATTERN = /^\/[^\x00-\x1f\x7f]{0,254}$/;
+export const SERVER_PATH_PATTERN = new RegExp(`^/[^${FORBIDDEN_CHARACTERS}]{0,254}$`, 'u');
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 80;
 
+/** A DNS host name (RFC 1123 labels of letters, digits and inner hyphens, dot-separated); the length is the field's maxLength. */
+export const HOST_NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
 /** serverInfo.ip: the page says "IP address"; a host name is accepted too (the read side calls it host). */
 export function IsHost(): PropertyDecorator {
-  return ValidateBy({
+  return ValidateDocumented({
     name: 'isHost',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && value.length <= 255 && (isIP(value) || isFQDN(value, { require_tld: false, allow_underscores: false })),
-      defaultMessage: () => '$property must be an IP address or a host name',
-    },
+    validate: (value: unknown) => typeof value === 'string' && value.length <= 255 && (isIP(value, 4) || isIP(value, 6) || HOST_NAME_PATTERN.test(value)),
+    message: '$property must be an IP address or a host name',
+    schema: () => ({
+      property: { type: 'string', maxLength: 255, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }, { pattern: HOST_NAME_PATTERN.source }] },
+    }),
   });
 }
 
