@@ -231,6 +231,24 @@ describe('IsalesPolicies: bulkhead', () => {
   });
 });
 
+describe('IsalesPolicies: waiting for a slot', () => {
+  it('ends a call still waiting at its deadline with a timeout, without calling', async () => {
+    const p = policies({
+      ISALES_TIMEOUT_MS: '5000',
+      ISALES_DEADLINE_MS: '300',
+      ISALES_MAX_CONCURRENCY: '1',
+      ISALES_MAX_QUEUE: '1',
+      ISALES_MAX_QUEUE_PER_VDN: '1',
+    });
+    const first = p.execute({ ...read, coalesceKey: 'a' }, () => new Promise(() => undefined));
+    const waiting = scripted('ok');
+    const second = p.execute({ ...read, coalesceKey: 'b' }, waiting.attempt);
+    expect(await failureOf(second)).toMatchObject({ status: 504, slug: 'upstream-timeout' });
+    expect(await failureOf(first)).toBeInstanceOf(IsalesTimeoutError);
+    expect(waiting.calls).toBe(0);
+  });
+});
+
 describe('IsalesPolicies: each VDN\u2019s share', () => {
   it('turns away a VDN over ISALES_MAX_CONCURRENCY_PER_VDN + ISALES_MAX_QUEUE_PER_VDN while another VDN is served', async () => {
     const p = policies({ ISALES_MAX_CONCURRENCY: '8', ISALES_MAX_QUEUE: '8', ISALES_MAX_CONCURRENCY_PER_VDN: '2', ISALES_MAX_QUEUE_PER_VDN: '1' });

@@ -140,9 +140,12 @@ export class OperationChain {
   private async run<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
     const deadline = new CallDeadline(this.shared.deadlineMs);
     const share = this.shared.vdnBulkhead(call.vdnId);
-    await this.enter(share, deadline);
+    // A free slot is taken synchronously: only a call that has to wait awaits anything here.
+    const inShare = share.enter(deadline);
+    if (inShare !== true) await this.waitFor(inShare);
     try {
-      await this.enter(this.shared.instance, deadline);
+      const inInstance = this.shared.instance.enter(deadline);
+      if (inInstance !== true) await this.waitFor(inInstance);
       try {
         return await this.circuit(call.vdnId).breaker.execute(() => this.retrying(call, attempt, deadline), NEVER_ABORTED);
       } catch (error) {
@@ -159,9 +162,8 @@ export class OperationChain {
     }
   }
 
-  private async enter(bulkhead: Bulkhead, deadline: CallDeadline): Promise<void> {
-    const entered = bulkhead.enter(deadline);
-    if (entered === true) return;
+  /** A bulkhead that did not hand a slot at once: turned away (503), or queued until a slot or the deadline (504). */
+  private async waitFor(entered: false | Promise<void>): Promise<void> {
     if (entered === false) throw new IsalesBusyError(this.operation);
     try {
       await entered;
