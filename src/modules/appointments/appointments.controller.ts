@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
@@ -70,6 +71,7 @@ export class AppointmentsController {
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409, 422)
   async create(
     @Param() params: VdnParamsDto,
+    @Query() _query: NoQueryDto,
     @Body() body: CreateAppointmentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentDto> {
@@ -89,7 +91,7 @@ export class AppointmentsController {
   })
   @ApiNoContentResponse({ description: 'Modified' })
   @ApiProblems(...UPSTREAM_STATUSES, 404)
-  async update(@Param() params: AppointmentParamsDto, @Body() body: UpdateAppointmentDto): Promise<void> {
+  async update(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto, @Body() body: UpdateAppointmentDto): Promise<void> {
     await this.service.update(params.vdnId, params.appointmentId, body);
   }
 
@@ -104,7 +106,7 @@ export class AppointmentsController {
   })
   @ApiNoContentResponse({ description: 'Written' })
   @ApiProblems(...UPSTREAM_STATUSES, 404)
-  async writeResult(@Param() params: AppointmentParamsDto, @Body() body: AppointmentResultDto): Promise<void> {
+  async writeResult(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto, @Body() body: AppointmentResultDto): Promise<void> {
     await this.service.writeResult(params.vdnId, params.appointmentId, body);
   }
 
@@ -119,7 +121,7 @@ export class AppointmentsController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
-  async remove(@Param() params: AppointmentParamsDto): Promise<void> {
+  async remove(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.remove(params.vdnId, params.appointmentId);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
 import { BlacklistImportTasksService } from './blacklist-import-tasks.service';
 import { ImportTaskDto, ImportTaskPageDto } from './dto/import-task.dto';
@@ -39,7 +40,7 @@ export class BlacklistImportTasksController {
   })
   @ApiOkResponse({ type: ImportTaskDto, description: 'The import task', example: IMPORT_TASK_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404)
-  get(@Param() params: ImportTaskParamsDto): Promise<ImportTaskDto> {
+  get(@Param() params: ImportTaskParamsDto, @Query() _query: NoQueryDto): Promise<ImportTaskDto> {
     return this.service.get(params.vdnId, params.taskId);
   }
 }

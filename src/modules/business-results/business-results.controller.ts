@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiNotModified, ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 import { BusinessResultsService } from './business-results.service';
@@ -86,6 +87,7 @@ export class BusinessResultsController {
   @ApiProblems(404, ...UPSTREAM_STATUSES)
   async get(
     @Param() params: BusinessResultParamsDto,
+    @Query() _query: NoQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -117,6 +119,7 @@ export class BusinessResultsController {
   @ApiProblems(...UPSTREAM_STATUSES, 409, 422)
   async create(
     @Param() params: VdnParamsDto,
+    @Query() _query: NoQueryDto,
     @Body() body: CreateBusinessResultDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BusinessResultDto> {
@@ -135,7 +138,7 @@ export class BusinessResultsController {
   })
   @ApiNoContentResponse({ description: 'Dropped' })
   @ApiProblems(400, 500, 503)
-  async dropCache(@Param() params: VdnParamsDto): Promise<void> {
+  async dropCache(@Param() params: VdnParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.drop(params.vdnId);
   }
 }

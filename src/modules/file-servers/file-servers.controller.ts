@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
@@ -47,7 +48,7 @@ export class FileServersController {
   })
   @ApiOkResponse({ type: FileServerDto, description: 'The file server', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
-  get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
+  get(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
   }
 
@@ -65,6 +66,7 @@ export class FileServersController {
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409, 422)
   async create(
     @Param() params: VdnParamsDto,
+    @Query() _query: NoQueryDto,
     @Body() body: CreateFileServerDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FileServerDto> {
@@ -85,7 +87,7 @@ export class FileServersController {
   })
   @ApiOkResponse({ type: FileServerDto, description: 'The server as now configured (never its password)', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
-  replace(@Param() params: FileServerParamsDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
+  replace(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
     return this.service.replace(params.vdnId, params.serverId, body);
   }
 
@@ -96,7 +98,7 @@ export class FileServersController {
   @ApiOperation({ operationId: 'deleteFileServer', summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
-  async remove(@Param() params: FileServerParamsDto): Promise<void> {
+  async remove(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.remove(params.vdnId, params.serverId);
   }
 }
