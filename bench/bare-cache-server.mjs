@@ -5,8 +5,12 @@
 // with the same content-type, etag and cache-control. No routing framework, validation, logging,
 // request ids or hooks.
 //
+// With `rateLimit` (the cache-hit-limited case), it also spends a budget per request exactly as the
+// gateway's limiter does (@fastify/rate-limit's own Redis script, through its RedisStore, on a key of
+// the same shape), sent with the HMGET, and adds the same RateLimit-* headers.
+//
 // Run as a child process (fork). Parent -> child (IPC):
-//   { redisUrl, key, routes: { "<path?query>": { body: "<base64>", contentType } } }
+//   { redisUrl, key, routes: { "<path?query>": { body: "<base64>", contentType } }, rateLimit?: { max, windowS, keyPrefix } }
 // Child -> parent: { port } once listening.
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -14,8 +18,12 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { Redis } = require('ioredis');
 
-process.once('message', ({ redisUrl, key, routes }) => {
+process.once('message', ({ redisUrl, key, routes, rateLimit }) => {
   const redis = new Redis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+  const RedisStore = require('@fastify/rate-limit/store/RedisStore');
+  const store = rateLimit && new RedisStore(false, false, redis, `${rateLimit.keyPrefix}rate-limit:`);
+  const spend = () =>
+    new Promise((resolve, reject) => store.incr('bare-principal', (error, result) => (error ? reject(error) : resolve(result)), rateLimit.windowS * 1000, rateLimit.max));
   const table = new Map(Object.entries(routes).map(([path, route]) => [path, { body: Buffer.from(route.body, 'base64'), contentType: route.contentType }]));
 
   const server = http.createServer((req, res) => {
@@ -24,8 +32,8 @@ process.once('message', ({ redisUrl, key, routes }) => {
       res.writeHead(404, { 'content-length': '0' }).end();
       return;
     }
-    redis.hmget(key, 'meta').then(
-      ([text]) => {
+    Promise.all([redis.hmget(key, 'meta'), store ? spend() : null]).then(
+      ([[text], budget]) => {
         const meta = text ? JSON.parse(text) : null;
         const now = Date.now();
         if (!meta || now >= meta.freshUntil) {
@@ -38,6 +46,11 @@ process.once('message', ({ redisUrl, key, routes }) => {
           etag: meta.etag,
           'cache-control': `private, max-age=${Math.max(0, Math.floor((meta.freshUntil - now) / 1000))}`,
           'x-cache': 'hit',
+          ...(budget && {
+            'ratelimit-limit': rateLimit.max,
+            'ratelimit-remaining': Math.max(0, rateLimit.max - budget.current),
+            'ratelimit-reset': Math.ceil(budget.ttl / 1000),
+          }),
         });
         res.end(route.body);
       },

@@ -32,7 +32,8 @@ process.once('message', ({ isalesUrl, ak, sk, distDir, connections }) => {
     const { authorization } = signC2({ method: 'POST', path, headers: { host: base.host }, body }, { ak, sk }, new Date());
     const response = await exchange(pool, {
       method: 'POST',
-      url: new URL(path, base),
+      origin: base.origin,
+      path,
       body,
       headers: { host: base.host, 'content-type': 'application/json; charset=UTF-8', accept: 'application/json', authorization },
       timeoutMs: 10_000,

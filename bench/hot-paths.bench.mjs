@@ -95,7 +95,7 @@ async function startRedis() {
   return { url, external: false, child };
 }
 
-async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }) {
+async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }, extraEnv = {}) {
   const port = await freePort();
   // The key in the form access control reads it (docs/design.md section 8), so the bench keeps working
   // with authentication on; a gateway without access control ignores it.
@@ -121,6 +121,7 @@ async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }) {
         // The production default (metrics on), on any free port so that it never collides.
         METRICS_PORT: '0',
         ...settings.gatewayEnv,
+        ...extraEnv,
       },
     }),
     'gateway',
@@ -162,7 +163,7 @@ async function getOk(url, what) {
 // The two cases: each prepares its paths and its bare baseline, and checks they answer alike.
 
 /** Cache hits on five pages of the VDN's tree; the baseline answers the bytes the gateway served. */
-async function cacheHitCase({ gateway, redisUrl, keyPrefix }) {
+async function cacheHitCase({ gateway, redisUrl, keyPrefix }, rateLimit = null) {
   const paths = [1, 2, 3, 4, 5].map((page) => `/api/v1/vdns/${settings.vdnId}/business-results?page=${page}&pageSize=20`);
   await getOk(gateway.base + paths[0], 'cache warm-up'); // the miss that fetches the tree
   const routes = {};
@@ -172,15 +173,36 @@ async function cacheHitCase({ gateway, redisUrl, keyPrefix }) {
     routes[path] = { body: hit.body.toString('base64'), contentType: hit.headers['content-type'], etag: hit.headers.etag };
   }
   const key = `${keyPrefix}business-results:v1:${settings.vdnId}`;
-  const bare = await forkServer(join(here, 'bare-cache-server.mjs'), 'bare-cache', { redisUrl, key, routes }, settings.bareNodeArgs);
+  const bare = await forkServer(
+    join(here, 'bare-cache-server.mjs'),
+    rateLimit ? 'bare-cache-limited' : 'bare-cache',
+    { redisUrl, key, routes, rateLimit: rateLimit && { ...rateLimit, keyPrefix } },
+    settings.bareNodeArgs,
+  );
   const base = `http://127.0.0.1:${bare.port}`;
   for (const path of paths) {
     const check = await get(base + path);
     if (check.status !== 200 || check.body.toString('base64') !== routes[path].body || check.headers.etag !== routes[path].etag) {
       throw new Error(`bare cache server does not answer ${path} like the gateway (status ${check.status}, etag ${check.headers.etag})`);
     }
+    if (rateLimit && check.headers['ratelimit-limit'] !== String(rateLimit.max)) throw new Error(`bare cache server sends no RateLimit-Limit on ${path}`);
   }
-  return { name: 'cache-hit', paths, bare: { name: 'bare-redis', base, child: bare.child } };
+  return { name: rateLimit ? 'cache-hit-limited' : 'cache-hit', paths, bare: { name: rateLimit ? 'bare-redis-limited' : 'bare-redis', base, child: bare.child } };
+}
+
+/**
+ * Cache hits again, on a second gateway with RATE_LIMIT_MAX set (high enough never to refuse): each
+ * request also spends the principal's budget in Redis (@fastify/rate-limit's script). Its baseline
+ * runs the same script on the same kind of key per request, beside the HMGET, and sends the same
+ * RateLimit-* headers.
+ */
+async function cacheHitLimitedCase(context) {
+  const rateLimit = { max: 1_000_000, windowS: 60 };
+  const gateway = await startGateway(context, { RATE_LIMIT_MAX: String(rateLimit.max), RATE_LIMIT_WINDOW_S: String(rateLimit.windowS) });
+  const limited = await cacheHitCase({ ...context, gateway }, rateLimit);
+  const check = await getOk(gateway.base + limited.paths[0], 'limited gateway');
+  if (check.headers['ratelimit-limit'] !== String(rateLimit.max)) throw new Error('the limited gateway sends no RateLimit-Limit');
+  return { ...limited, gateway };
 }
 
 /**
@@ -264,17 +286,17 @@ async function main() {
   try {
     const gateway = await startGateway({ redisUrl: redis.url, keyPrefix, simulatorUrl: simulator.url, ak, sk });
     const context = { gateway, redisUrl: redis.url, keyPrefix, simulatorUrl: simulator.url, ak, sk };
-    const builders = { 'cache-hit': cacheHitCase, 'proxied-read': proxiedReadCase };
+    const builders = { 'cache-hit': cacheHitCase, 'cache-hit-limited': cacheHitLimitedCase, 'proxied-read': proxiedReadCase };
     const cases = [];
     for (const name of settings.cases) {
-      if (!builders[name]) throw new Error(`unknown case ${name} in BENCH_CASES (cache-hit, proxied-read)`);
+      if (!builders[name]) throw new Error(`unknown case ${name} in BENCH_CASES (cache-hit, cache-hit-limited, proxied-read)`);
       cases.push(await builders[name](context));
     }
 
     const rows = [];
     const ratios = {};
     for (const c of cases) {
-      const result = await measure(c, gateway);
+      const result = await measure(c, c.gateway ?? gateway);
       rows.push(...result.rows);
       ratios[c.name] = result.ratio;
     }
@@ -295,7 +317,7 @@ async function main() {
       );
     }
     if (soak) console.log(`soak: ${fmt(soak.rps, 0)} req/s for ${soak.seconds}s, ${soak.errors} errors, gateway RSS ${fmt(soak.rssMb, 0)} MB (peak ${fmt(soak.peakRssMb, 0)} MB)`);
-    const failures = rows.filter((r) => r.errors > 0 || (r.case === 'cache-hit' && (r.cacheStates.hit ?? 0) !== r.ok));
+    const failures = rows.filter((r) => r.errors > 0 || (r.case.startsWith('cache-hit') && (r.cacheStates.hit ?? 0) !== r.ok));
     if (failures.length) console.log(`[bench] WARNING: errors or non-hit answers in ${failures.map((r) => `${r.case}/${r.target}`).join(', ')}`);
 
     const report = {

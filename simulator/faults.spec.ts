@@ -133,6 +133,15 @@ describe('parseFault and FaultStore (unit)', () => {
     expect(parseFault({ latencyMs: 10, times: 1 })).toEqual({ latencyMs: 10, times: 1 });
   });
 
+  it('applies a fault scoped to a VDN to that VDN only, and counts only its requests', () => {
+    const store = new FaultStore();
+    store.set('appointList', { latencyMs: 100, times: 2, vdnId: 7 });
+    expect(store.take('appointList', 8)).toBeNull();
+    expect(store.take('appointList', 7)).toEqual({ latencyMs: 100, times: 2, vdnId: 7 });
+    expect(store.list()).toEqual({ appointList: { latencyMs: 100, times: 1, vdnId: 7 } });
+    expect(() => parseFault({ drop: true, vdnId: 0 })).toThrow(/vdnId/);
+  });
+
   it('counts down times and clears the fault', () => {
     const store = new FaultStore();
     store.set('appointList', { drop: true, times: 2 });

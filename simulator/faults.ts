@@ -1,7 +1,7 @@
 import type { Fault, FaultTarget, OperationName } from './types';
 import { OPERATION_NAMES } from './types';
 
-const FAULT_KEYS = new Set(['latencyMs', 'httpStatus', 'resultCode', 'resultDesc', 'hang', 'drop', 'malformed', 'times']);
+const FAULT_KEYS = new Set(['latencyMs', 'httpStatus', 'resultCode', 'resultDesc', 'hang', 'drop', 'malformed', 'times', 'vdnId']);
 const EFFECT_KEYS = ['latencyMs', 'httpStatus', 'resultCode', 'hang', 'drop', 'malformed'] as const;
 
 export function isFaultTarget(value: string): value is FaultTarget {
@@ -32,6 +32,9 @@ export function parseFault(value: unknown): Fault {
   for (const key of ['hang', 'drop', 'malformed']) {
     if (fault[key] !== undefined && typeof fault[key] !== 'boolean') throw new Error(`${key} must be a boolean`);
   }
+  if (fault.vdnId !== undefined && (!isNonNegativeInt(fault.vdnId) || fault.vdnId < 1 || fault.vdnId > 9999)) {
+    throw new Error('vdnId must be an integer from 1 to 9999');
+  }
   if (fault.times !== undefined && (!isNonNegativeInt(fault.times) || fault.times < 1)) {
     throw new Error('times must be an integer >= 1');
   }
@@ -58,9 +61,16 @@ export class FaultStore {
     return Object.fromEntries([...this.faults].map(([target, fault]) => [target, { ...fault }]));
   }
 
-  /** The fault to apply to one request of `operation`, counting down (and clearing) a `times` fault. */
-  take(operation: OperationName): Fault | null {
-    const target: FaultTarget | null = this.faults.has(operation) ? operation : this.faults.has('*') ? '*' : null;
+  /**
+   * The fault to apply to one request of `operation` for `vdnId`, counting down (and clearing) a
+   * `times` fault. A fault scoped to a VDN leaves the other VDNs' requests alone (and uncounted).
+   */
+  take(operation: OperationName, vdnId: number | null = null): Fault | null {
+    const applies = (target: FaultTarget) => {
+      const fault = this.faults.get(target);
+      return fault !== undefined && (fault.vdnId === undefined || fault.vdnId === vdnId);
+    };
+    const target: FaultTarget | null = applies(operation) ? operation : applies('*') ? '*' : null;
     if (target === null) return null;
     const fault = this.faults.get(target)!;
     if (fault.times !== undefined) {

@@ -1,3 +1,4 @@
+import { ISALES } from '../src/upstream/operations.catalogue';
 import { OPERATIONS } from './handlers';
 import type { OperationDefinition } from './handlers/operation';
 
@@ -5,8 +6,15 @@ import type { OperationDefinition } from './handlers/operation';
 export const ISALES_PREFIX = '/rest/isales/';
 const CAMPAIGNS_PREFIX = '/rest/isales/v1/openapi/campaigns/';
 
+/** A handler where the catalogue declares its operation: the route table derives from the declarations. */
+export interface RoutedOperation extends OperationDefinition {
+  method: 'GET' | 'POST';
+  /** The path after `/rest/isales/v1/openapi/campaigns/{vdnId}/`; `{name}` marks a path parameter. */
+  path: string;
+}
+
 export interface RouteMatch {
-  operation: OperationDefinition;
+  operation: RoutedOperation;
   /** The raw `{vdnId}` path segment, validated later (0200001 when it is not an int in 1..9999). */
   vdnSegment: string;
   /** Raw values of the operation's own path parameters, e.g. `{ serverId }` of `file/{serverId}/updateServer`. */
@@ -22,7 +30,11 @@ function compile(template: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-const COMPILED = OPERATIONS.map((operation) => ({ operation, pattern: compile(operation.pathSuffix) }));
+const COMPILED = OPERATIONS.map((handler) => {
+  const { method, path } = ISALES[handler.name];
+  const operation: RoutedOperation = { ...handler, method, path };
+  return { operation, pattern: compile(path) };
+});
 
 /** Matches the raw path (no query) against `/rest/isales/v1/openapi/campaigns/{vdnId}/<operation path>`. */
 export function matchRoute(rawPath: string): RouteMatch | null {

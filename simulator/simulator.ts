@@ -173,7 +173,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       return reply(405, { resultCode: '405', resultDesc: 'Method Not Allowed' }, { allow: route.operation.method });
     }
 
-    const fault = faults.take(route.operation.name);
+    const fault = faults.take(route.operation.name, vdnId);
     if (fault) {
       if (fault.latencyMs && !(await wait(fault.latencyMs))) return finish(0, null);
       if (response.destroyed) return finish(0, null);

@@ -1,22 +1,12 @@
 /** Public types of the simulator; re-exported by simulator.ts, which is what callers import. */
 import type { PublicCredential, SimulatorCredential } from './keyring';
 
-export const OPERATION_NAMES = [
-  'queryDataImportTask',
-  'queryServer',
-  'queryBusinessResults',
-  'appointList',
-  'addServer',
-  'updateServer',
-  'deleteServer',
-  'appointCreate',
-  'appointUpdate',
-  'appointUpdateResult',
-  'appointDelete',
-  'addBusinessResult',
-] as const;
+import { ISALES_OPERATIONS, type IsalesOperation } from '../src/upstream/operations.catalogue';
 
-export type OperationName = (typeof OPERATION_NAMES)[number];
+/** The operations the simulator answers: the gateway's catalogue (src/upstream/operations.catalogue.ts). */
+export const OPERATION_NAMES: readonly IsalesOperation[] = ISALES_OPERATIONS;
+
+export type OperationName = IsalesOperation;
 
 export type FaultTarget = OperationName | '*';
 
@@ -36,6 +26,8 @@ export interface Fault {
   malformed?: boolean;
   /** Apply to the next N matching requests only, then clear; absent = until cleared. */
   times?: number;
+  /** Only requests for this VDN (one tenant's outage or slowness); absent = every VDN. */
+  vdnId?: number;
 }
 
 export interface SimulatorOptions {

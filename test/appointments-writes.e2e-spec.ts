@@ -1,4 +1,4 @@
-import { ISALES_ERROR_TABLES } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { AppointmentDto, AppointmentPageDto } from '../src/modules/appointments/dto/appointment.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { startStack, useStack } from './support/harness';

@@ -1,7 +1,7 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { appointmentPools, generateAppointments } from '../simulator/data/generate-appointments';
 import type { Appointment } from '../simulator/data/records';
-import { ISALES_ERROR_TABLES } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { APPOINTMENT_EXAMPLE } from '../src/modules/appointments/appointment.example';
 import type { AppointmentPage, operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';

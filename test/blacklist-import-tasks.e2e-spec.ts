@@ -1,5 +1,5 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/operations.catalogue';
 import { IMPORT_TASK_EXAMPLE } from '../src/modules/blacklist-import-tasks/import-task.example';
 import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';

@@ -1,4 +1,4 @@
-import { ISALES_ERROR_TABLES } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { BusinessResultDto, BusinessResultPageDto } from '../src/modules/business-results/dto/business-result.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { Simulator } from '../simulator/simulator';

@@ -1,5 +1,5 @@
 import { DEFAULT_BUSINESS_RESULT_PARENTS } from '../simulator/simulator';
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
 import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';

@@ -1,4 +1,4 @@
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/operations.catalogue';
 import { FILE_SERVER_EXAMPLE } from '../src/modules/file-servers/file-server.example';
 import { FileServerDto } from '../src/modules/file-servers/dto/file-server.dto';
 import { ProblemDetails } from '../src/common/errors/problem';

@@ -1,6 +1,6 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
 import { generateServers } from '../simulator/data/generate-servers';
-import { ISALES_ERROR_TABLES } from '../src/upstream/isales-error-tables';
+import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from '../src/modules/file-servers/file-server.example';
 import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';

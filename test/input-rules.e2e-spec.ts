@@ -136,11 +136,9 @@ describe('input rules (gateway + simulator over HTTP)', () => {
     });
   });
 
-  // PENDING ISSUE 18: the edge pipeline (src/edge, issue 18) refuses credentials in onRequest, before the body is parsed;
-  // until it is merged, the body parser answers 400 first and these are expected to fail (it.failing). Once issue 18 is
-  // in this branch, `it.failing` starts failing: make it `it.each` again.
+  // The edge (src/edge) refuses credentials in onRequest, before the body is read or parsed.
   describe('without valid credentials, a write with a bad body answers 401 (the refusal comes before the body)', () => {
-    it.failing.each([
+    it.each([
       ['malformed JSON, no credentials', {}, '{"name":'],
       ['an empty JSON body, no credentials', {}, ''],
       ['malformed JSON, a wrong API key', { 'x-api-key': 'not-a-key' }, '{"name":'],

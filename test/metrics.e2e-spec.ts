@@ -1,5 +1,5 @@
 import { FILE_SERVER_EXAMPLE } from '../src/modules/file-servers/file-server.example';
-import { ISALES_OPERATIONS } from '../src/upstream/isales-operation';
+import { ISALES_OPERATIONS } from '../src/upstream/operations.catalogue';
 import { AUTH_FAILURE_REASONS, METRICS, UNMATCHED_ROUTE } from '../src/telemetry/metric-names';
 import { MetricsServer } from '../src/telemetry/metrics.server';
 import { startGateway, useStack } from './support/harness';

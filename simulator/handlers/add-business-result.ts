@@ -54,8 +54,6 @@ function checkCodesUnused(dataset: VdnDataset, codes: string[]): void {
  */
 export const addBusinessResult: OperationDefinition = {
   name: 'addBusinessResult',
-  method: 'POST',
-  pathSuffix: 'addBusinessResult',
   handle({ body, dataset, settings, newId }) {
     const input = parseJsonBody(body);
     const parent = definition(input, '');

@@ -11,8 +11,6 @@ import { checkUnique, isServerInput, parseServerInput } from './server-input';
  */
 export const addServer: OperationDefinition = {
   name: 'addServer',
-  method: 'POST',
-  pathSuffix: 'file/addServer',
   handle({ body, dataset, settings, newId }) {
     const input = parseServerInput(parseJsonBody(body));
     if (!isServerInput(input)) return input;

@@ -27,8 +27,6 @@ function callType(value: unknown): '1' | '2' {
  */
 export const appointCreate: OperationDefinition = {
   name: 'appointCreate',
-  method: 'POST',
-  pathSuffix: 'appoint/create',
   handle({ body, dataset, settings, now, newId }) {
     const input = parseJsonBody(body);
     const type = callType(input.callType);

@@ -7,8 +7,6 @@ import type { OperationDefinition } from './operation';
 /** POST appoint/delete {appointId}: 04000004 unknown, 04000005 when its call was already made (docs/isales/write-api-notes.md §8). */
 export const appointDelete: OperationDefinition = {
   name: 'appointDelete',
-  method: 'POST',
-  pathSuffix: 'appoint/delete',
   handle({ body, dataset, settings, now }) {
     const appointment = findAppointment(dataset, parseJsonBody(body));
     if (callWasMade(appointment, now)) throw new ValidationFailure(RESULT_CODES.appointmentCalled, 'appointId');

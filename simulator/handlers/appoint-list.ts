@@ -35,8 +35,6 @@ function matches(appointment: Appointment, filter: AppointmentFilter): boolean {
  */
 export const appointList: OperationDefinition = {
   name: 'appointList',
-  method: 'POST',
-  pathSuffix: 'appoint/list',
   handle({ body, dataset, settings }) {
     const input = parseJsonBody(body);
     const offset = requiredInt(input, 'offset', 0);

@@ -31,8 +31,6 @@ function businessResultPath(dataset: VdnDataset, code: string | undefined, subCo
  */
 export const appointUpdateResult: OperationDefinition = {
   name: 'appointUpdateResult',
-  method: 'POST',
-  pathSuffix: 'appoint/updateResult',
   handle({ body, dataset, settings }) {
     const input = parseJsonBody(body);
     const appointment = findAppointment(dataset, input);

@@ -11,8 +11,6 @@ import type { OperationDefinition } from './operation';
  */
 export const appointUpdate: OperationDefinition = {
   name: 'appointUpdate',
-  method: 'POST',
-  pathSuffix: 'appoint/update',
   handle({ body, dataset, settings, now }) {
     const input = parseJsonBody(body);
     const appointment = findAppointment(dataset, input);

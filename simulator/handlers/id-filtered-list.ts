@@ -7,7 +7,6 @@ import type { OperationName } from '../types';
 
 interface IdFilteredList<T> {
   name: OperationName;
-  pathSuffix: string;
   /** Request field holding the optional id filter, e.g. `serverIds`. */
   idsField: string;
   /** Response field holding the page, e.g. `server`. */
@@ -23,8 +22,6 @@ interface IdFilteredList<T> {
 export function idFilteredList<T>(spec: IdFilteredList<T>): OperationDefinition {
   return {
     name: spec.name,
-    method: 'POST',
-    pathSuffix: spec.pathSuffix,
     handle({ body, dataset, settings }) {
       const input = parseJsonBody(body);
       const offset = requiredInt(input, 'offset', 0);

@@ -23,11 +23,12 @@ export interface OperationRequest {
   newId: () => string;
 }
 
-/** One iSales operation: where it lives and how it answers. `handle` throws ValidationFailure on bad input. */
+/**
+ * How one iSales operation answers; `handle` throws ValidationFailure on bad input. Where it lives
+ * (method, path) is the catalogue's declaration (src/upstream/operations.catalogue.ts), which the
+ * route table reads.
+ */
 export interface OperationDefinition {
   name: OperationName;
-  method: 'GET' | 'POST';
-  /** The path after `/rest/isales/v1/openapi/campaigns/{vdnId}/`; `{name}` marks a path parameter. */
-  pathSuffix: string;
   handle(request: OperationRequest): ResponseBody;
 }

@@ -9,8 +9,6 @@ import type { OperationDefinition } from './operation';
  */
 export const queryBusinessResults: OperationDefinition = {
   name: 'queryBusinessResults',
-  method: 'GET',
-  pathSuffix: 'queryBusinessResults',
   handle({ query, dataset, settings }) {
     const pageSize = requiredQueryInt(query, 'pageSize', 1, 50);
     const pageNum = requiredQueryInt(query, 'pageNum', 1, Number.MAX_SAFE_INTEGER);

@@ -3,7 +3,6 @@ import { idFilteredList } from './id-filtered-list';
 /** POST blackfile/queryDataImportTask {offset, limit, importTaskIds?} -> {result, count} (docs/isales/api-notes.md §1.1). */
 export const queryDataImportTask = idFilteredList({
   name: 'queryDataImportTask',
-  pathSuffix: 'blackfile/queryDataImportTask',
   idsField: 'importTaskIds',
   listField: 'result',
   rows: (dataset) => dataset.importTasks,

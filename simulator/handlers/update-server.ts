@@ -12,8 +12,6 @@ import { checkUnique, findServer, isServerInput, parseServerInput } from './serv
  */
 export const updateServer: OperationDefinition = {
   name: 'updateServer',
-  method: 'POST',
-  pathSuffix: 'file/{serverId}/updateServer',
   handle({ body, params, dataset, settings }) {
     const server = findServer(dataset, params.serverId);
     const input = parseServerInput(parseJsonBody(body));

@@ -1,8 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { assertAccessControlConfigured } from '../config/auth.config';
-import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
 import { RateLimitBackend } from './rate-limit.backend';
 
@@ -21,7 +19,6 @@ import { RateLimitBackend } from './rate-limit.backend';
       },
     },
     RateLimitBackend,
-    { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [Authenticator, RateLimitBackend],
 })

@@ -21,7 +21,7 @@ const DETAILS: Readonly<Record<string, string>> = {
 
 /**
  * Turns the request's credentials into a principal. Only identifies: whether the principal may
- * call the route is the guard's decision. No credentials is not an error here (public routes).
+ * call the route is the route policy's decision (src/edge/authorize.ts). No credentials is not an error here (public routes).
  */
 export class Authenticator {
   private readonly apiKeys: ApiKeyVerifier;
@@ -36,7 +36,8 @@ export class Authenticator {
     return this.config.disabled;
   }
 
-  async authenticate(headers: IncomingHttpHeaders): Promise<Authentication> {
+  /** Synchronous for an API key, missing credentials or AUTH_DISABLED; a promise only for a bearer token. */
+  authenticate(headers: IncomingHttpHeaders): Authentication | Promise<Authentication> {
     if (this.config.disabled) return { principal: ANONYMOUS };
     const authorization = headers.authorization;
     const apiKey = headers[API_KEY_HEADER];
@@ -49,9 +50,10 @@ export class Authenticator {
     const token = /^Bearer +([A-Za-z0-9\-_.]+=*) *$/i.exec(authorization)?.[1];
     if (!token) return this.refuse('malformed-authorization');
     if (!this.jwt) return this.refuse('bearer-not-accepted');
-    const outcome = await this.jwt.verify(token);
-    if ('unavailable' in outcome) return { error: new AuthUnavailableError() };
-    return 'principal' in outcome ? outcome : this.refuse(outcome.failure);
+    return this.jwt.verify(token).then((outcome) => {
+      if ('unavailable' in outcome) return { error: new AuthUnavailableError() };
+      return 'principal' in outcome ? outcome : this.refuse(outcome.failure);
+    });
   }
 
   /** The 401 for a request that reached a protected route with no credentials. */

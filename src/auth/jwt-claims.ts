@@ -6,7 +6,11 @@ import { parseVdnList } from './vdn-list';
 export function scopesOf(payload: JWTPayload): Set<string> {
   const scopes = new Set<string>();
   const add = (value: unknown) => {
-    if (typeof value === 'string') value.split(' ').filter(Boolean).forEach((s) => scopes.add(s));
+    if (typeof value === 'string')
+      value
+        .split(' ')
+        .filter(Boolean)
+        .forEach((s) => scopes.add(s));
     else if (Array.isArray(value)) value.filter((s): s is string => typeof s === 'string').forEach((s) => scopes.add(s));
   };
   add(payload.scope);

@@ -10,12 +10,12 @@ export interface Principal {
   readonly scopes: ReadonlySet<string>;
 }
 
-/** What the authentication hook found out about a request; the guard decides on it. */
+/** What the edge's admit phase found out about a request (read by the log line, audit and idempotency). */
 export interface AuthState {
   principal: Principal | null;
-  /** Why the credentials were refused; thrown by the guard, and only on routes that are not public. */
+  /** Why the credentials were refused, when they were. */
   error: GatewayError | null;
-  /** A small stable reason when authentication or authorisation failed (log field; metric label later). */
+  /** A small stable reason when authentication or authorisation failed (log field). */
   failure: string | null;
 }
 
@@ -30,7 +30,7 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
 }
 
 /**
- * Reads the raw `vdnId` path segment, as the validation pipe has not run yet (guards come first):
+ * Reads the raw `vdnId` path segment, as the validation pipe has not run yet (the edge comes first):
  * only 1 to 4 digits naming a VDN of the principal pass; anything else is refused before
  * validation can say anything about it, except for an all-VDN principal, which gets validation's 400.
  */

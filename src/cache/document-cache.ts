@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { VdnNotServedError } from '../common/errors/vdn-not-served.error';
+import { GatewayError } from '../common/errors/gateway-error';
 import { CacheOperationUnavailableError, CacheStore, CacheUnavailableError } from './cache-store';
 
 export type CacheState = 'hit' | 'miss' | 'stale';
@@ -235,8 +235,9 @@ export class DocumentCache<T> {
     try {
       text = await load();
     } catch (error) {
-      // Stale-if-error covers upstream failures; a VDN the gateway no longer serves is an answer.
-      if (stale && this.now() < stale.staleUntil && !(error instanceof VdnNotServedError)) {
+      // Stale-if-error covers upstream failures (errors that carry an upstream meaning) and the unexpected;
+      // the gateway's own answers (a VDN it no longer serves) are not hidden behind a stale tree.
+      if (stale && this.now() < stale.staleUntil && (!(error instanceof GatewayError) || error.upstreamMeaning !== undefined)) {
         const value = await this.materialize(key, stale);
         if (value !== undefined) return this.result(value, stale, 'stale');
       }

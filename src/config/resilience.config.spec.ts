@@ -15,9 +15,22 @@ describe('resilience configuration (design section 9)', () => {
       breakerCooldownS: 10,
       maxConcurrency: 64,
       maxQueue: 256,
+      maxConcurrencyPerVdn: 16,
+      maxQueuePerVdn: 64,
       maxRps: undefined,
     });
     expect(callDeadlineMs(config)).toBe(7000);
+  });
+
+  it('gives each VDN a quarter of the instance\u2019s bulkhead by default (one call in flight at least)', () => {
+    expect(loadConfig({ ...minimal, ISALES_MAX_CONCURRENCY: '40', ISALES_MAX_QUEUE: '10' }).resilience).toMatchObject({
+      maxConcurrencyPerVdn: 10,
+      maxQueuePerVdn: 2,
+    });
+    expect(loadConfig({ ...minimal, ISALES_MAX_CONCURRENCY: '2', ISALES_MAX_QUEUE: '0' }).resilience).toMatchObject({
+      maxConcurrencyPerVdn: 1,
+      maxQueuePerVdn: 0,
+    });
   });
 
   it('reads every variable', () => {
@@ -30,6 +43,8 @@ describe('resilience configuration (design section 9)', () => {
       ISALES_BREAKER_COOLDOWN_S: '30',
       ISALES_MAX_CONCURRENCY: '8',
       ISALES_MAX_QUEUE: '0',
+      ISALES_MAX_CONCURRENCY_PER_VDN: '3',
+      ISALES_MAX_QUEUE_PER_VDN: '5',
       ISALES_MAX_RPS: '20',
     });
     expect(config.resilience).toEqual({
@@ -40,6 +55,8 @@ describe('resilience configuration (design section 9)', () => {
       breakerCooldownS: 30,
       maxConcurrency: 8,
       maxQueue: 0,
+      maxConcurrencyPerVdn: 3,
+      maxQueuePerVdn: 5,
       maxRps: 20,
     });
     expect(callDeadlineMs(config)).toBe(25000);
@@ -65,6 +82,8 @@ describe('resilience configuration (design section 9)', () => {
         'ISALES_BREAKER_COOLDOWN_S',
         'ISALES_MAX_CONCURRENCY',
         'ISALES_MAX_QUEUE',
+        'ISALES_MAX_CONCURRENCY_PER_VDN',
+        'ISALES_MAX_QUEUE_PER_VDN',
         'ISALES_MAX_RPS',
       ]),
     );

@@ -29,13 +29,17 @@ export class DependencyIndicators {
     return (await this.store.ping()) ? session.up({ backend: 'redis' }) : session.degraded({ backend: 'redis', reachable: false });
   }
 
-  /** Also each operation's circuit breaker: an open one degrades the report, never readiness. */
+  /**
+   * Also the circuit breakers (one per operation and VDN): per operation the worst state, and how many
+   * are open (`openCircuits`, never a VDN). An open one degrades the report, never readiness.
+   */
   async isales() {
     const session = this.health.check('isales');
     const circuits = this.policies.circuitStates();
+    const openCircuits = this.policies.openCircuits();
     const reachable = await this.isalesReachable();
-    const healthy = reachable && Object.values(circuits).every((state) => state === 'closed');
-    return healthy ? session.up({ circuits }) : session.degraded({ reachable, circuits });
+    const healthy = reachable && Object.keys(openCircuits).length === 0;
+    return healthy ? session.up({ circuits, openCircuits }) : session.degraded({ reachable, circuits, openCircuits });
   }
 
   /** A TCP connect to iSales, at most every few seconds: cheap, unsigned, and enough to tell "answers". */

@@ -15,12 +15,22 @@ describe('idempotencyKeyOf', () => {
 });
 
 describe('idempotencyStoreKey', () => {
-  it('separates callers, methods, paths (and so VDNs) and keys', () => {
-    const base = idempotencyStoreKey(null, 'POST', '/api/v1/vdns/1/file-servers', 'k');
-    expect(base).toMatch(/^idempotency:v1:[A-Za-z0-9_-]{43}$/);
-    expect(idempotencyStoreKey('crm', 'POST', '/api/v1/vdns/1/file-servers', 'k')).not.toBe(base);
-    expect(idempotencyStoreKey(null, 'POST', '/api/v1/vdns/2/file-servers', 'k')).not.toBe(base);
-    expect(idempotencyStoreKey(null, 'POST', '/api/v1/vdns/1/appointments', 'k')).not.toBe(base);
-    expect(idempotencyStoreKey(null, 'POST', '/api/v1/vdns/1/file-servers', 'k2')).not.toBe(base);
+  const route = '/api/v1/vdns/:vdnId/file-servers';
+  const scope = (principal: string | null, vdnId: string, template = route, method = 'POST') => ({ principal, method, route: template, params: { vdnId } });
+
+  it('separates callers, methods, routes, VDNs and keys', () => {
+    const base = idempotencyStoreKey(scope(null, '1'), 'k');
+    expect(base).toMatch(/^idempotency:v2:[A-Za-z0-9_-]{43}$/);
+    expect(idempotencyStoreKey(scope('crm', '1'), 'k')).not.toBe(base);
+    expect(idempotencyStoreKey(scope(null, '2'), 'k')).not.toBe(base);
+    expect(idempotencyStoreKey(scope(null, '1', '/api/v1/vdns/:vdnId/appointments'), 'k')).not.toBe(base);
+    expect(idempotencyStoreKey(scope(null, '1', route, 'PUT'), 'k')).not.toBe(base);
+    expect(idempotencyStoreKey(scope(null, '1'), 'k2')).not.toBe(base);
+  });
+
+  it('scopes by the parsed VDN, so 02 and 2 share a key, and by the ids as they are', () => {
+    expect(idempotencyStoreKey(scope('crm', '02'), 'k')).toBe(idempotencyStoreKey(scope('crm', '2'), 'k'));
+    const id = (serverId: string) => ({ principal: null, method: 'PUT', route: `${route}/:serverId`, params: { serverId, vdnId: '1' } });
+    expect(idempotencyStoreKey(id('007'), 'k')).not.toBe(idempotencyStoreKey(id('7'), 'k'));
   });
 });

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { StoredAnswer } from './stored-answer';
 
-export type IdempotencyBegin =
-  | { kind: 'started'; token: string }
-  | { kind: 'replay'; answer: StoredAnswer }
-  | { kind: 'in-flight' }
-  | { kind: 'mismatch' };
+export type IdempotencyBegin = { kind: 'started'; token: string } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'in-flight' } | { kind: 'mismatch' };
 
-type Entry =
-  | { state: 'pending'; token: string; fingerprint: string }
-  | { state: 'done'; fingerprint: string; answer: StoredAnswer };
+type Entry = { state: 'pending'; token: string; fingerprint: string } | { state: 'done'; fingerprint: string; answer: StoredAnswer };
 
 /** The store could not be reached; the caller must not write without it. */
 export class IdempotencyStoreUnavailableError extends Error {

@@ -43,7 +43,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = idempotencyKeyOf(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (key === undefined) return next.handle();
     const claim = {
-      key: idempotencyStoreKey(principalIdOf(request), request.method, request.url.split('?')[0], key),
+      key: idempotencyStoreKey(
+        {
+          principal: principalIdOf(request),
+          method: request.method,
+          route: request.routeOptions.url ?? request.url.split('?')[0],
+          params: (request.params ?? {}) as Record<string, string>,
+        },
+        key,
+      ),
       fingerprint: fingerprintOf(request.body),
     };
     return defer(async () => {
@@ -85,9 +93,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** A failure to keep the answer never fails the request: the write has happened. */
   private async keep(claim: Claim, answer: StoredAnswer): Promise<void> {
-    await this.store
-      .complete(claim.key, claim.token, claim.fingerprint, answer, IDEMPOTENCY_TTL_MS)
-      .catch((failure: unknown) => this.warn('keep', failure));
+    await this.store.complete(claim.key, claim.token, claim.fingerprint, answer, IDEMPOTENCY_TTL_MS).catch((failure: unknown) => this.warn('keep', failure));
   }
 
   private warn(step: string, failure: unknown, message = 'idempotency key not updated'): void {

@@ -2,10 +2,12 @@ import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { declareRoute } from '../edge/route-policy';
 
 /** A POST that honours `Idempotency-Key` (docs/design.md section 13). */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
+    declareRoute({ idempotent: true }),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',

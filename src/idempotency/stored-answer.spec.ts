@@ -1,11 +1,5 @@
-import { ValidationFailedError } from '../common/errors/gateway-error';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from '../upstream/isales.errors';
+import { GatewayError, ValidationFailedError } from '../common/errors/gateway-error';
+import type { UpstreamMeaning } from '../common/errors/upstream-meaning';
 import { fingerprintOf, mayHaveReachedIsales, ReplayedProblemError, toStoredProblem } from './stored-answer';
 
 describe('fingerprintOf', () => {
@@ -22,19 +16,33 @@ describe('fingerprintOf', () => {
   });
 });
 
+/** An upstream failure as idempotency sees it: a GatewayError that says what it means (which ones mean what: src/upstream/isales.errors.spec.ts). */
+class UpstreamFailure extends GatewayError {
+  readonly slug = 'upstream-error';
+  readonly title = 'iSales failed';
+  override readonly upstream = { code: 'HTTP 503', description: 'iSales answered HTTP 503' };
+
+  constructor(
+    readonly status: number,
+    override readonly upstreamMeaning: UpstreamMeaning,
+    retryAfterS?: number,
+  ) {
+    super('iSales answered HTTP 503');
+    this.retryAfterS = retryAfterS;
+  }
+}
+
+const meaning = (mayHaveReachedIsales: boolean): UpstreamMeaning => ({
+  outcome: 'http_error',
+  mayHaveReachedIsales,
+  countsAgainstBreaker: false,
+  retryable: 'never',
+});
+
 describe('mayHaveReachedIsales', () => {
   it.each([
-    ['a business refusal', new IsalesBusinessError('addServer', '0200001', 'x', 'invalid'), true],
-    ['an unknown business code', new IsalesBusinessError('addServer', '0299999', 'x', undefined), true],
-    ['"called too fast"', new IsalesBusinessError('addServer', '0200022', 'x', 'rate-limited'), false],
-    ['HTTP 503', new IsalesHttpError('addServer', 503), true],
-    ['HTTP 500', new IsalesHttpError('addServer', 500), true],
-    ['HTTP 429', new IsalesHttpError('addServer', 429), false],
-    ['HTTP 401', new IsalesHttpError('addServer', 401), false],
-    ['a timeout', new IsalesTimeoutError('addServer', 1000), true],
-    ['an unreadable answer', new IsalesBadResponseError('addServer', 'x'), true],
-    ['a reset connection', new IsalesUnreachableError('addServer', 'ECONNRESET'), true],
-    ['a refused connection', new IsalesUnreachableError('addServer', 'ECONNREFUSED', true), false],
+    ['an upstream failure that may have been processed', new UpstreamFailure(502, meaning(true)), true],
+    ['an upstream failure that surely did nothing', new UpstreamFailure(429, meaning(false)), false],
     ['invalid input', new ValidationFailedError([{ name: 'x', reason: 'y' }]), false],
     ['anything else', new Error('x'), false],
   ])('%s: %s', (_case, error, expected) => {
@@ -44,11 +52,11 @@ describe('mayHaveReachedIsales', () => {
 
 describe('a kept problem', () => {
   it('is answered again as it was, upstream code and Retry-After included', () => {
-    const original = new IsalesHttpError('addServer', 503);
+    const original = new UpstreamFailure(502, meaning(true));
     const replayed = new ReplayedProblemError(toStoredProblem(original));
     expect({ ...replayed, name: undefined }).toMatchObject({ slug: original.slug, title: original.title, status: 502, detail: original.detail });
     expect(replayed.upstream).toEqual(original.upstream);
-    const limited = new IsalesBusinessError('addServer', '0200022', 'x', 'rate-limited');
+    const limited = new UpstreamFailure(429, meaning(false), 1);
     expect(new ReplayedProblemError(toStoredProblem(limited)).retryAfterS).toBe(1);
   });
 });

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GatewayError } from '../common/errors/gateway-error';
 import { UpstreamFault } from '../common/errors/problem';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from '../upstream/isales.errors';
 
 /** A problem as it is kept for replay: what the filter renders, minus the request's own id and URL. */
 export interface StoredProblem {
@@ -19,9 +12,7 @@ export interface StoredProblem {
   retryAfterS?: number;
 }
 
-export type StoredAnswer =
-  | { kind: 'success'; body: unknown; location?: string }
-  | { kind: 'problem'; problem: StoredProblem };
+export type StoredAnswer = { kind: 'success'; body: unknown; location?: string } | { kind: 'problem'; problem: StoredProblem };
 
 /** Fields never kept, not even hashed inside a fingerprint: a hash of a short password can be guessed. */
 const SECRET_FIELDS = new Set(['password']);
@@ -41,21 +32,20 @@ function canonical(value: unknown): unknown {
 
 /** The same JSON body, whatever its key order, has the same fingerprint (passwords left out). */
 export function fingerprintOf(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('base64url');
 }
 
 /**
  * Whether a failed write may have reached iSales. Then its answer is kept like a success, since
  * sending it again could write twice (a timeout or a 5xx says nothing about what iSales did).
  * When iSales surely did nothing (input refused before the call, a refused connection, a 401 or a
- * 429, an open breaker), the key is released so that a retry does the work.
+ * 429, an open breaker), the key is released so that a retry does the work. The upstream error
+ * says which it is (its `upstreamMeaning`); anything without one never called iSales.
  */
 export function mayHaveReachedIsales(error: unknown): boolean {
-  if (error instanceof IsalesBusinessError) return error.outcome !== 'rate-limited';
-  if (error instanceof IsalesHttpError) return error.httpStatus >= 500;
-  if (error instanceof IsalesTimeoutError || error instanceof IsalesBadResponseError) return true;
-  if (error instanceof IsalesUnreachableError) return !error.refused;
-  return false;
+  return error instanceof GatewayError && error.upstreamMeaning?.mayHaveReachedIsales === true;
 }
 
 export function toStoredProblem(error: GatewayError): StoredProblem {

@@ -49,7 +49,12 @@ export const METRICS = {
   },
   isalesCircuitState: {
     name: 'isales_circuit_state',
-    help: 'State of the circuit breaker per operation: 0 closed, 1 open, 2 half-open.',
+    help: 'Worst state of the operation\u2019s circuit breakers (one per VDN): 0 closed, 1 open, 2 half-open.',
+    labelNames: ['operation'],
+  },
+  isalesCircuitsOpen: {
+    name: 'isales_circuits_open',
+    help: 'Circuit breakers of the operation (one per VDN) that are not closed; one series per operation, never per VDN.',
     labelNames: ['operation'],
   },
   businessResultsCache: {

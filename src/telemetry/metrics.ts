@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ISALES_OPERATIONS } from '../upstream/isales-operation';
+import { ISALES_OPERATIONS } from '../upstream/operations.catalogue';
 import {
   AUTH_FAILURE_REASONS,
   AuthFailureReason,
@@ -25,6 +25,7 @@ const httpRequestDuration = histogram(METRICS.httpRequestDuration);
 const isalesRequestDuration = histogram(METRICS.isalesRequestDuration);
 const isalesRetries = counter(METRICS.isalesRetries);
 const isalesCircuitState = new Gauge({ ...METRICS.isalesCircuitState, registers: [registry] });
+const isalesCircuitsOpen = new Gauge({ ...METRICS.isalesCircuitsOpen, registers: [registry] });
 const businessResultsCache = counter(METRICS.businessResultsCache);
 const rateLimitRejections = counter(METRICS.rateLimitRejections);
 const authFailures = counter(METRICS.authFailures);
@@ -43,6 +44,7 @@ new Gauge({
 for (const operation of ISALES_OPERATIONS) {
   isalesRetries.labels(operation).inc(0);
   isalesCircuitState.labels(operation).set(CIRCUIT_STATES.closed);
+  isalesCircuitsOpen.labels(operation).set(0);
 }
 for (const state of CACHE_STATES) businessResultsCache.labels(state).inc(0);
 for (const reason of AUTH_FAILURE_REASONS) authFailures.labels(reason).inc(0);
@@ -65,6 +67,20 @@ export function observeHttpRequest(method: string, route: string, statusCode: nu
   httpRequestDuration.observe({ method, route, status_code: statusCode }, seconds);
 }
 
+/** Records one answer's duration, in seconds. */
+export type HttpSeries = (statusCode: number, seconds: number) => void;
+
+/**
+ * http_server_request_duration_seconds for one method and route, with its series per status kept:
+ * a recording is a property lookup and an observe, not prom-client's hashing of a label object.
+ */
+export function httpSeries(method: string, route: string): HttpSeries {
+  const byStatus: Record<number, { observe(value: number): void }> = {};
+  return (statusCode, seconds) => {
+    (byStatus[statusCode] ??= httpRequestDuration.labels(method, route, String(statusCode))).observe(seconds);
+  };
+}
+
 export function observeIsalesCall(operation: string, outcome: IsalesOutcome, seconds: number): void {
   isalesRequestDuration.observe({ operation, outcome }, seconds);
 }
@@ -74,9 +90,10 @@ export function recordRetry(operation: string): void {
   isalesRetries.labels(operation).inc();
 }
 
-/** Called by the resilience layer when a breaker changes state. */
-export function setCircuitState(operation: string, state: CircuitState): void {
+/** Called by the resilience layer when one of the operation's breakers changes state: its worst state and how many are open. */
+export function setCircuitState(operation: string, state: CircuitState, open: number): void {
   isalesCircuitState.labels(operation).set(CIRCUIT_STATES[state]);
+  isalesCircuitsOpen.labels(operation).set(open);
 }
 
 export function recordCacheRead(state: (typeof CACHE_STATES)[number]): void {

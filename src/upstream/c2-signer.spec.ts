@@ -17,9 +17,7 @@ describe('signC2', () => {
     );
     expect(s.signingKey).toBe('eaa1f770069c5375e0119fa3fbbd577fdbcb9c94b3fbb8c21fcee8fc6bf132d6');
     expect(s.signature).toBe('0fad8392329f1b55d82dd196ecf68d17732eb2aa1d21781ea166509606ae0045');
-    expect(s.authorization).toBe(
-      'auth-v2/globalaktest/2024-01-02T03:04:05Z/host/0fad8392329f1b55d82dd196ecf68d17732eb2aa1d21781ea166509606ae0045',
-    );
+    expect(s.authorization).toBe('auth-v2/globalaktest/2024-01-02T03:04:05Z/host/0fad8392329f1b55d82dd196ecf68d17732eb2aa1d21781ea166509606ae0045');
   });
 
   it('V2: also signs Content-Type', () => {
@@ -47,13 +45,9 @@ describe('signC2', () => {
     );
     expect(s.authStringPrefix).toBe('auth-v2/globalaktest/2024-01-02T03:04:05Z/host');
     expect(s.signingKey).toBe('eaa1f770069c5375e0119fa3fbbd577fdbcb9c94b3fbb8c21fcee8fc6bf132d6');
-    expect(s.canonicalRequest).toBe(
-      'GET\n/rest/cmsapp/v1/openapi/example\na-b=&a=x%20y&b=2&c=%C3%A9%2F%2A\nhost\nhost:cc.example.com%3A28443\n',
-    );
+    expect(s.canonicalRequest).toBe('GET\n/rest/cmsapp/v1/openapi/example\na-b=&a=x%20y&b=2&c=%C3%A9%2F%2A\nhost\nhost:cc.example.com%3A28443\n');
     expect(s.signature).toBe('9c2073468d401496579e823b1269d3fbe14fb05a944a5b53c5fdfed9fa4aff76');
-    expect(s.authorization).toBe(
-      'auth-v2/globalaktest/2024-01-02T03:04:05Z/host/9c2073468d401496579e823b1269d3fbe14fb05a944a5b53c5fdfed9fa4aff76',
-    );
+    expect(s.authorization).toBe('auth-v2/globalaktest/2024-01-02T03:04:05Z/host/9c2073468d401496579e823b1269d3fbe14fb05a944a5b53c5fdfed9fa4aff76');
   });
 
   it('omits the query line when the query is empty', () => {

@@ -2,7 +2,7 @@ import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentele
 import { RequestContext } from '../common/request/request-context';
 import { observeIsalesCall } from '../telemetry/metrics';
 import { activeTracer } from '../telemetry/tracer';
-import { IsalesOperation } from './isales-operation';
+import { IsalesOperation } from './operations.catalogue';
 import { upstreamResultOf, UpstreamResult } from './isales-outcome';
 
 async function settle<T>(run: () => Promise<T>, onSettled: (result: UpstreamResult) => void): Promise<T> {
@@ -34,12 +34,7 @@ export function observeIsalesCallOf<T>(operation: IsalesOperation, call: () => P
  * A client span for one attempt on the wire, whose context iSales receives as `traceparent`
  * (added to `headers` after signing: C2 signs only Host). With tracing off it only runs `attempt`.
  */
-export function traceIsalesAttempt<T>(
-  operation: IsalesOperation,
-  vdnId: number,
-  headers: Record<string, string>,
-  attempt: () => Promise<T>,
-): Promise<T> {
+export function traceIsalesAttempt<T>(operation: IsalesOperation, vdnId: number, headers: Record<string, string>, attempt: () => Promise<T>): Promise<T> {
   const tracer = activeTracer();
   if (!tracer) return attempt();
   const span = tracer.startSpan(`iSales ${operation}`, {

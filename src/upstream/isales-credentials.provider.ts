@@ -62,7 +62,10 @@ export class IsalesCredentials implements OnModuleInit, OnModuleDestroy {
     const parsed = parseCredentialsDocument(text);
     if (!parsed.ok) {
       // Problems name pairs by position and VDNs by number, never a string of the document.
-      this.logger.error({ file, variable: 'ISALES_CREDENTIALS_FILE', problems: parsed.problems }, 'iSales credentials file rejected; keeping the previous pairs');
+      this.logger.error(
+        { file, variable: 'ISALES_CREDENTIALS_FILE', problems: parsed.problems },
+        'iSales credentials file rejected; keeping the previous pairs',
+      );
       return;
     }
     this.table = parsed.table;

@@ -1,13 +1,6 @@
+import type { UpstreamMeaning } from '../common/errors/upstream-meaning';
 import type { IsalesOutcome } from '../telemetry/metric-names';
-import { ISALES_SUCCESS } from './isales-error-tables';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from './isales.errors';
-import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
+import { ISALES_SUCCESS } from './error-codes';
 
 /** How one upstream call or attempt ended, in the terms of metrics, spans and the request log. */
 export interface UpstreamResult {
@@ -19,18 +12,21 @@ export interface UpstreamResult {
 }
 
 const SUCCESS: UpstreamResult = { outcome: 'success', httpStatus: 200, code: ISALES_SUCCESS };
+// Anything that carries no meaning (a bug, a library's own error) never reached iSales in a readable way.
+const UNREADABLE: UpstreamResult = { outcome: 'unreachable' };
 
-/** `error` undefined means the call succeeded. */
+interface MaybeUpstreamError {
+  upstreamMeaning?: UpstreamMeaning;
+  upstream?: { code: string };
+}
+
+/** `error` undefined means the call succeeded. Read from the error's meaning, never from its class. */
 export function upstreamResultOf(error?: unknown): UpstreamResult {
   if (error === undefined) return SUCCESS;
-  if (error instanceof IsalesBusinessError) return { outcome: 'business_error', httpStatus: 200, code: error.upstream.code };
-  if (error instanceof IsalesHttpError) return { outcome: 'http_error', httpStatus: error.httpStatus };
-  if (error instanceof IsalesTimeoutError) return { outcome: 'timeout' };
-  if (error instanceof IsalesBadResponseError) return { outcome: 'bad_response', httpStatus: 200 };
-  if (error instanceof IsalesUnreachableError) return { outcome: 'unreachable' };
-  if (error instanceof IsalesCircuitOpenError) return { outcome: 'circuit_open' };
-  // Held off by this gateway (bulkhead full, fleet quota spent): iSales was not called.
-  if (error instanceof IsalesBusyError || error instanceof IsalesQuotaExhaustedError) return { outcome: 'rejected' };
-  // Anything else never reached iSales in a readable way.
-  return { outcome: 'unreachable' };
+  const { upstreamMeaning: meaning, upstream } = (error ?? {}) as MaybeUpstreamError;
+  if (meaning === undefined) return UNREADABLE;
+  const result: UpstreamResult = { outcome: meaning.outcome };
+  if (meaning.httpStatus !== undefined) result.httpStatus = meaning.httpStatus;
+  if (meaning.outcome === 'business_error' && upstream) result.code = upstream.code;
+  return result;
 }

@@ -1,23 +1,18 @@
-import { CircuitState as BreakerState } from 'cockatiel';
 import { CircuitState } from '../telemetry/metric-names';
 import { recordRetry, setCircuitState } from '../telemetry/metrics';
-import { ISALES_OPERATIONS } from './isales-operation';
-import { IsalesPolicies } from './isales-policies';
+import { CircuitStateName, IsalesPolicies } from './isales-policies';
 
-const GAUGE_STATES: Readonly<Record<BreakerState, CircuitState>> = {
-  [BreakerState.Closed]: 'closed',
-  [BreakerState.Open]: 'open',
-  [BreakerState.HalfOpen]: 'half_open',
+const GAUGE_STATES: Readonly<Record<CircuitStateName, CircuitState>> = {
+  closed: 'closed',
+  open: 'open',
+  'half-open': 'half_open',
   // Isolated is an operator's manual open; the gateway never isolates, but it is open all the same.
-  [BreakerState.Isolated]: 'open',
+  isolated: 'open',
 };
 
-/** isales_retries_total and isales_circuit_state follow the policies' own events. */
+/** isales_retries_total, isales_circuit_state and isales_circuits_open follow the policies' own events. */
 export function exportPolicyMetrics(policies: IsalesPolicies): void {
   policies.onRetry(({ operation }) => recordRetry(operation));
-  for (const operation of ISALES_OPERATIONS) {
-    const breaker = policies.breaker(operation);
-    setCircuitState(operation, GAUGE_STATES[breaker.state]);
-    breaker.onStateChange((state) => setCircuitState(operation, GAUGE_STATES[state]));
-  }
+  for (const { operation, state, open } of policies.summaries()) setCircuitState(operation, GAUGE_STATES[state], open);
+  policies.onCircuitChange(({ operation, state, open }) => setCircuitState(operation, GAUGE_STATES[state], open));
 }

@@ -6,7 +6,7 @@ import { AttemptContext, IsalesPolicies, RetryEvent, UpstreamCallSpec } from './
 import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
 import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
 
-// The wiring of cockatiel's own policies, driven by attempt functions that answer as iSales would
+// The chain of each operation (cockatiel's breaker, the gateway's own bulkheads and retry loop), driven by attempt functions that answer as iSales would
 // have been translated by the client (the client itself is tested against the simulator).
 
 // The breaker's warnings are asserted in the e2e suite; here they are noise.
@@ -24,8 +24,8 @@ function policies(env: Record<string, string> = {}, quota: UpstreamQuota | null 
   return new IsalesPolicies(config, quota);
 }
 
-const read: UpstreamCallSpec = { operation: 'queryServer', idempotent: true };
-const write: UpstreamCallSpec = { operation: 'queryServer', idempotent: false };
+const read: UpstreamCallSpec = { operation: 'queryServer', vdnId: 1, idempotent: true };
+const write: UpstreamCallSpec = { operation: 'queryServer', vdnId: 1, idempotent: false };
 
 /** An attempt function answering from a script, one entry per attempt (the last one repeats). */
 function scripted(...outcomes: Array<Error | string>) {
@@ -36,7 +36,13 @@ function scripted(...outcomes: Array<Error | string>) {
     if (outcome instanceof Error) throw outcome;
     return outcome;
   };
-  return { attempt, contexts, get calls() { return contexts.length; } };
+  return {
+    attempt,
+    contexts,
+    get calls() {
+      return contexts.length;
+    },
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<Error> {
@@ -165,8 +171,11 @@ describe('IsalesPolicies: circuit breaker', () => {
     expect(error).toMatchObject({ status: 503, retryAfterS: 1 });
     expect((error as IsalesCircuitOpenError).detail).not.toMatch(/breaker|circuit/i);
     expect(blocked.calls).toBe(0);
-    // Another operation is not affected.
-    await expect(p.execute({ operation: 'appointList', idempotent: true }, blocked.attempt)).resolves.toBe('ok');
+    // Another operation is not affected, and neither is another VDN's call to this one.
+    await expect(p.execute({ operation: 'appointList', vdnId: 1, idempotent: true }, blocked.attempt)).resolves.toBe('ok');
+    await expect(p.execute({ ...read, vdnId: 2 }, blocked.attempt)).resolves.toBe('ok');
+    expect(p.chain('queryServer').circuitState(2)).toBe('closed');
+    expect(p.openCircuits()).toEqual({ queryServer: 1 });
   });
 
   it('lets one probe through after the cooldown; its success closes the breaker', async () => {
@@ -196,7 +205,13 @@ describe('IsalesPolicies: circuit breaker', () => {
 
 describe('IsalesPolicies: bulkhead', () => {
   it('holds ISALES_MAX_CONCURRENCY calls in flight and ISALES_MAX_QUEUE waiting, and turns away the rest at once', async () => {
-    const p = policies({ ISALES_MAX_CONCURRENCY: '2', ISALES_MAX_QUEUE: '1', ISALES_TIMEOUT_MS: '5000' });
+    const p = policies({
+      ISALES_MAX_CONCURRENCY: '2',
+      ISALES_MAX_QUEUE: '1',
+      ISALES_MAX_CONCURRENCY_PER_VDN: '2',
+      ISALES_MAX_QUEUE_PER_VDN: '1',
+      ISALES_TIMEOUT_MS: '5000',
+    });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started = 0;
@@ -216,6 +231,45 @@ describe('IsalesPolicies: bulkhead', () => {
   });
 });
 
+describe('IsalesPolicies: waiting for a slot', () => {
+  it('ends a call still waiting at its deadline with a timeout, without calling', async () => {
+    const p = policies({
+      ISALES_TIMEOUT_MS: '5000',
+      ISALES_DEADLINE_MS: '300',
+      ISALES_MAX_CONCURRENCY: '1',
+      ISALES_MAX_QUEUE: '1',
+      ISALES_MAX_QUEUE_PER_VDN: '1',
+    });
+    const first = p.execute({ ...read, coalesceKey: 'a' }, () => new Promise(() => undefined));
+    const waiting = scripted('ok');
+    const second = p.execute({ ...read, coalesceKey: 'b' }, waiting.attempt);
+    expect(await failureOf(second)).toMatchObject({ status: 504, slug: 'upstream-timeout' });
+    expect(await failureOf(first)).toBeInstanceOf(IsalesTimeoutError);
+    expect(waiting.calls).toBe(0);
+  });
+});
+
+describe('IsalesPolicies: each VDN\u2019s share', () => {
+  it('turns away a VDN over ISALES_MAX_CONCURRENCY_PER_VDN + ISALES_MAX_QUEUE_PER_VDN while another VDN is served', async () => {
+    const p = policies({ ISALES_MAX_CONCURRENCY: '8', ISALES_MAX_QUEUE: '8', ISALES_MAX_CONCURRENCY_PER_VDN: '2', ISALES_MAX_QUEUE_PER_VDN: '1' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const slow = async () => {
+      started++;
+      await gate;
+      return 'ok';
+    };
+    const flood = Array.from({ length: 5 }, (_, i) => p.execute({ ...read, vdnId: 7, coalesceKey: String(i) }, slow));
+    const refused = await Promise.allSettled(flood.slice(3));
+    expect(refused.map((r) => r.status === 'rejected' && r.reason instanceof IsalesBusyError)).toEqual([true, true]);
+    expect(started).toBe(2);
+    await expect(p.execute({ ...read, vdnId: 8, coalesceKey: 'other' }, async () => 'other')).resolves.toBe('other');
+    release();
+    await expect(Promise.all(flood.slice(0, 3))).resolves.toEqual(['ok', 'ok', 'ok']);
+  });
+});
+
 describe('IsalesPolicies: coalescing', () => {
   it('lets identical concurrent reads share one call, and nothing else', async () => {
     const p = policies();
@@ -232,7 +286,7 @@ describe('IsalesPolicies: coalescing', () => {
     await Promise.all([
       p.execute({ ...read, coalesceKey: '1\n\n{}' }, slow),
       p.execute({ ...read, coalesceKey: '2\n\n{}' }, slow),
-      p.execute({ operation: 'appointList', idempotent: true, coalesceKey: '1\n\n{}' }, slow),
+      p.execute({ operation: 'appointList', vdnId: 1, idempotent: true, coalesceKey: '1\n\n{}' }, slow),
       p.execute({ ...write, coalesceKey: '1\n\n{}' }, slow),
       p.execute({ ...write, coalesceKey: '1\n\n{}' }, slow),
     ]);

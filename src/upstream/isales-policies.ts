@@ -1,50 +1,34 @@
-import {
-  BrokenCircuitError,
-  bulkhead,
-  BulkheadPolicy,
-  BulkheadRejectedError,
-  circuitBreaker,
-  CircuitBreakerPolicy,
-  CircuitState,
-  ConsecutiveBreaker,
-  DelegateBackoff,
-  Event,
-  EventEmitter,
-  handleWhen,
-  IRetryBackoffContext,
-  noop,
-  retry,
-  RetryPolicy,
-  TaskCancelledError,
-  timeout,
-  TimeoutPolicy,
-  TimeoutStrategy,
-  wrap,
-} from 'cockatiel';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BrokenCircuitError, circuitBreaker, CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { Logger } from '@nestjs/common';
+import type { GatewayError } from '../common/errors/gateway-error';
+import { mayRetry } from '../common/errors/upstream-meaning';
 import { AppConfig } from '../config/configuration';
 import { callDeadlineMs, ResilienceConfig } from '../config/resilience.config';
+import { Bulkhead, DeadlineExpired } from './bulkhead';
 import { CallDeadline } from './call-deadline';
 import { IsalesTimeoutError } from './isales.errors';
-import { ISALES_OPERATIONS, IsalesOperation } from './isales-operation';
-import { IsalesBusyError, IsalesCircuitOpenError } from './resilience.errors';
-import { isRetryable, isUpstreamFailure, requestedWaitMs } from './upstream-failures';
+import { ISALES_OPERATIONS, IsalesOperation } from './operations.catalogue';
+import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
 import { UpstreamQuota } from './upstream-quota';
-import { UpstreamQuotaPolicy } from './upstream-quota.policy';
 
 export interface UpstreamCallSpec {
   operation: IsalesOperation;
+  /** Whose call it is: the VDN's share of the bulkhead and its own breaker apply. */
+  vdnId: number;
   /** Reads are; a non-idempotent call is repeated only when it certainly never reached iSales. */
   idempotent: boolean;
   /** Identical concurrent calls (same operation and key: VDN, query, body) share one; reads only. */
   coalesceKey?: string;
 }
 
-/** What one attempt gets: abort when it fires, and how long it may take at most. */
+/** What one attempt gets: abort when it fires (its own timer, the only one of a call that waits for nothing), and its time. */
 export interface AttemptContext {
   signal: AbortSignal;
   timeoutMs: number;
 }
+
+export type Attempt<T> = (context: AttemptContext) => Promise<T>;
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open' | 'isolated';
 
@@ -55,147 +39,277 @@ export interface RetryEvent {
   delayMs: number;
 }
 
-const STATE_NAMES: Readonly<Record<CircuitState, CircuitStateName>> = {
-  [CircuitState.Closed]: 'closed',
-  [CircuitState.Open]: 'open',
-  [CircuitState.HalfOpen]: 'half-open',
-  [CircuitState.Isolated]: 'isolated',
-};
+/** An operation's circuits as metrics and readiness see them: bounded, never one entry per VDN. */
+export interface CircuitSummary {
+  operation: IsalesOperation;
+  /** Circuits of this operation (one per VDN that called it) that are not closed. */
+  open: number;
+  /** The worst of them: open before half-open before closed. */
+  state: CircuitStateName;
+}
 
-/** Per operation: its breaker (and when it last opened) and its per-attempt timeout. */
-interface OperationPolicies {
+/** The breaker's signal is never used to cancel (attempts have their own); one for every call. */
+const NEVER_ABORTED = new AbortController().signal;
+
+/** One VDN's circuit of one operation, and when it last opened (for Retry-After). */
+interface Circuit {
   breaker: CircuitBreakerPolicy;
   openedAt: number;
-  timeout: TimeoutPolicy;
+  state: CircuitState;
+}
+
+/** What every operation's chain shares: the instance's bulkhead, each VDN's share of it, the quota, the settings. */
+class SharedPolicies {
+  readonly instance: Bulkhead;
+  private readonly vdns = new Map<number, Bulkhead>();
+
+  constructor(
+    readonly config: ResilienceConfig,
+    readonly timeoutMs: number,
+    readonly deadlineMs: number,
+    readonly quota: UpstreamQuota | null,
+    readonly onRetry: (event: RetryEvent) => void,
+    readonly onCircuitChange: (operation: IsalesOperation) => void,
+  ) {
+    this.instance = new Bulkhead(config.maxConcurrency, config.maxQueue);
+  }
+
+  /** A VDN's share, kept only while it holds or awaits a slot: the map is as large as the VDNs calling now. */
+  vdnBulkhead(vdnId: number): Bulkhead {
+    let share = this.vdns.get(vdnId);
+    if (!share) {
+      share = new Bulkhead(this.config.maxConcurrencyPerVdn, this.config.maxQueuePerVdn);
+      this.vdns.set(vdnId, share);
+    }
+    return share;
+  }
+
+  leaveVdn(vdnId: number, share: Bulkhead): void {
+    share.leave();
+    if (share.idle) this.vdns.delete(vdnId);
+  }
 }
 
 /**
- * The policy chain in front of every iSales call (docs/design.md section 9), with cockatiel:
- * coalescing, then bulkhead -> circuit breaker -> retry -> quota -> per-attempt timeout, all within
- * the call's deadline. The bulkhead is shared by every operation (it bounds this instance); the
- * breaker and timeout belong to one operation; the retry and the quota wait are built per call
- * because they depend on its deadline.
- *
- * Hooks for metrics: `onRetry`, and each operation's `breaker(operation)` (cockatiel's
- * onStateChange / onBreak / onReset events).
+ * One operation's chain, assembled once at start-up (docs/design.md section 15), in this order:
+ * coalescing -> the VDN's share of the bulkhead -> the instance's bulkhead -> the breaker of
+ * (operation, VDN) -> retries, each attempt after a quota token and with its own timeout, all within
+ * the call's deadline. Per call it allocates the deadline (a number) and, per attempt, one timer
+ * and its AbortController.
  */
-export class IsalesPolicies {
-  private readonly logger = new Logger('IsalesPolicies');
-  private readonly config: ResilienceConfig;
-  private readonly timeoutMs: number;
-  private readonly deadlineMs: number;
-  private readonly bulkhead: BulkheadPolicy;
-  private readonly operations: Readonly<Record<IsalesOperation, OperationPolicies>>;
+export class OperationChain {
+  private readonly logger: Logger;
+  private readonly circuits = new Map<number, Circuit>();
   private readonly inflight = new Map<string, Promise<unknown>>();
-  private readonly retries = new EventEmitter<RetryEvent>();
-  readonly onRetry: Event<RetryEvent> = this.retries.addListener;
+  private openCount = 0;
 
   constructor(
-    config: Pick<AppConfig, 'isales' | 'resilience'>,
-    private readonly quota: UpstreamQuota | null,
+    readonly operation: IsalesOperation,
+    private readonly shared: SharedPolicies,
   ) {
-    this.config = config.resilience;
-    this.timeoutMs = config.isales.timeoutMs;
-    this.deadlineMs = callDeadlineMs(config);
-    this.bulkhead = bulkhead(this.config.maxConcurrency, this.config.maxQueue);
-    this.operations = Object.fromEntries(ISALES_OPERATIONS.map((operation) => [operation, this.operationPolicies(operation)])) as Record<
-      IsalesOperation,
-      OperationPolicies
-    >;
+    this.logger = new Logger(`IsalesPolicies:${operation}`);
   }
 
-  breaker(operation: IsalesOperation): CircuitBreakerPolicy {
-    return this.operations[operation].breaker;
-  }
-
-  /** For readiness: each operation's breaker. */
-  circuitStates(): Record<IsalesOperation, CircuitStateName> {
-    return Object.fromEntries(ISALES_OPERATIONS.map((op) => [op, STATE_NAMES[this.operations[op].breaker.state]])) as Record<
-      IsalesOperation,
-      CircuitStateName
-    >;
-  }
-
-  /**
-   * Runs `attempt` (build, sign, send, read the answer) through the chain; every attempt signs
-   * afresh. Resolves its value or rejects with an IsalesError.
-   */
-  execute<T>(call: UpstreamCallSpec, attempt: (context: AttemptContext) => Promise<T>): Promise<T> {
+  execute<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
     if (call.coalesceKey === undefined || !call.idempotent) return this.run(call, attempt);
-    const key = `${call.operation}\n${call.coalesceKey}`;
-    let shared = this.inflight.get(key) as Promise<T> | undefined;
+    let shared = this.inflight.get(call.coalesceKey) as Promise<T> | undefined;
     if (!shared) {
+      const key = call.coalesceKey;
       shared = this.run(call, attempt).finally(() => this.inflight.delete(key));
       this.inflight.set(key, shared);
     }
     return shared;
   }
 
-  private async run<T>(call: UpstreamCallSpec, attempt: (context: AttemptContext) => Promise<T>): Promise<T> {
-    const { operation } = call;
-    const own = this.operations[operation];
-    const deadline = new CallDeadline(this.deadlineMs);
-    const chain = wrap(
-      this.bulkhead,
-      own.breaker,
-      this.retryFor(call, deadline),
-      this.quota ? new UpstreamQuotaPolicy(this.quota, operation, deadline) : noop,
-      own.timeout,
-    );
+  summary(): CircuitSummary {
+    let state: CircuitStateName = 'closed';
+    for (const circuit of this.circuits.values()) {
+      if (circuit.state === CircuitState.Open || circuit.state === CircuitState.Isolated)
+        return { operation: this.operation, open: this.openCount, state: 'open' };
+      if (circuit.state === CircuitState.HalfOpen) state = 'half-open';
+    }
+    return { operation: this.operation, open: this.openCount, state };
+  }
+
+  /** One VDN's circuit state (tests and logs). */
+  circuitState(vdnId: number): CircuitStateName {
+    const state = this.circuits.get(vdnId)?.state ?? CircuitState.Closed;
+    return state === CircuitState.Open || state === CircuitState.Isolated ? 'open' : state === CircuitState.HalfOpen ? 'half-open' : 'closed';
+  }
+
+  private async run<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
+    const deadline = new CallDeadline(this.shared.deadlineMs);
+    const share = this.shared.vdnBulkhead(call.vdnId);
+    // A free slot is taken synchronously: only a call that has to wait awaits anything here.
+    const inShare = share.enter(deadline);
+    if (inShare !== true) await this.waitFor(inShare);
     try {
-      const work = chain.execute(({ signal }) => {
-        // Callers that waited behind a half-open breaker's probe lose the deadline's signal in cockatiel.
-        if (deadline.expired) throw new TaskCancelledError();
-        return attempt({ signal, timeoutMs: Math.max(1, Math.ceil(Math.min(this.timeoutMs, deadline.remainingMs()))) });
-      }, deadline.signal);
-      return await deadline.bound(work, () => new IsalesTimeoutError(operation, this.deadlineMs));
-    } catch (error) {
-      throw this.translate(operation, error, deadline);
+      const inInstance = this.shared.instance.enter(deadline);
+      if (inInstance !== true) await this.waitFor(inInstance);
+      try {
+        return await this.circuit(call.vdnId).breaker.execute(() => this.retrying(call, attempt, deadline), NEVER_ABORTED);
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) {
+          const openedAt = this.circuit(call.vdnId).openedAt;
+          throw new IsalesCircuitOpenError(this.operation, this.shared.config.breakerCooldownS - (Date.now() - openedAt) / 1000);
+        }
+        throw error;
+      } finally {
+        this.shared.instance.leave();
+      }
     } finally {
-      deadline.dispose();
+      this.shared.leaveVdn(call.vdnId, share);
     }
   }
 
-  private operationPolicies(operation: IsalesOperation): OperationPolicies {
-    const breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
-      halfOpenAfter: this.config.breakerCooldownS * 1000,
-      breaker: new ConsecutiveBreaker(this.config.breakerFailures),
+  /** A bulkhead that did not hand a slot at once: turned away (503), or queued until a slot or the deadline (504). */
+  private async waitFor(entered: false | Promise<void>): Promise<void> {
+    if (entered === false) throw new IsalesBusyError(this.operation);
+    try {
+      await entered;
+    } catch (error) {
+      if (error instanceof DeadlineExpired) throw new IsalesTimeoutError(this.operation, this.shared.deadlineMs);
+      throw error;
+    }
+  }
+
+  /** Retries within the deadline: a wait iSales asked for (HTTP 429) only when it fits, else full jitter. */
+  private async retrying<T>(call: UpstreamCallSpec, attempt: Attempt<T>, deadline: CallDeadline): Promise<T> {
+    const { config, quota, timeoutMs, deadlineMs } = this.shared;
+    for (let retry = 0; ; retry++) {
+      if (quota && !(await quota.acquire(deadline.remainingMs()))) throw new IsalesQuotaExhaustedError(this.operation);
+      const remaining = deadline.remainingMs();
+      if (remaining < 1) throw new IsalesTimeoutError(this.operation, deadlineMs);
+      const cut = remaining < timeoutMs;
+      try {
+        return await this.attempt(attempt, cut ? Math.ceil(remaining) : timeoutMs, cut ? deadlineMs : timeoutMs);
+      } catch (error) {
+        const failure = error as Partial<GatewayError>;
+        if (retry >= config.retries || !mayRetry(failure.upstreamMeaning, call.idempotent)) throw error;
+        const asked = failure.upstreamMeaning?.httpStatus === 429 && failure.retryAfterS !== undefined ? failure.retryAfterS * 1000 : 0;
+        const left = deadline.remainingMs();
+        if (left < 1 || asked >= left) throw error;
+        const delayMs = Math.min(asked || Math.random() * config.retryBaseMs * 2 ** retry, left);
+        this.shared.onRetry({ operation: this.operation, attempt: retry + 1, delayMs });
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  /** One attempt, ended by its own timer: the attempt's signal aborts, and the call goes on as a timeout. */
+  private attempt<T>(attempt: Attempt<T>, timeoutMs: number, reportedMs: number): Promise<T> {
+    const controller = new AbortController();
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        controller.abort();
+        reject(new IsalesTimeoutError(this.operation, reportedMs));
+      }, timeoutMs);
+      const settle = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      try {
+        attempt({ signal: controller.signal, timeoutMs }).then((value) => {
+          clearTimeout(timer);
+          resolve(value);
+        }, settle);
+      } catch (error) {
+        settle(error as Error);
+      }
     });
-    const policies: OperationPolicies = { breaker, openedAt: 0, timeout: timeout(this.timeoutMs, {
-        strategy: TimeoutStrategy.Aggressive,
-        // An attempt that returned has nothing left to cancel (the transport settled and let go of the
-        // signal); aborting it anyway built a DOMException per call, a few percent of a proxied read.
-        abortOnReturn: false,
-      }),
-    };
+  }
+
+  private circuit(vdnId: number): Circuit {
+    let circuit = this.circuits.get(vdnId);
+    if (circuit) return circuit;
+    const { breakerCooldownS, breakerFailures } = this.shared.config;
+    const breaker = circuitBreaker(
+      handleWhen((error) => (error as Partial<GatewayError>).upstreamMeaning?.countsAgainstBreaker === true),
+      { halfOpenAfter: breakerCooldownS * 1000, breaker: new ConsecutiveBreaker(breakerFailures) },
+    );
+    const created: Circuit = { breaker, openedAt: 0, state: CircuitState.Closed };
+    breaker.onStateChange((state) => {
+      const wasOpen = created.state !== CircuitState.Closed;
+      const isOpen = state !== CircuitState.Closed;
+      created.state = state;
+      if (isOpen !== wasOpen) this.openCount += isOpen ? 1 : -1;
+      this.shared.onCircuitChange(this.operation);
+    });
     breaker.onBreak(() => {
-      policies.openedAt = Date.now();
-      this.logger.warn({ operation, cooldownS: this.config.breakerCooldownS }, 'iSales keeps failing: calls of this operation answer 503 until a probe succeeds');
+      created.openedAt = Date.now();
+      this.logger.warn(
+        { operation: this.operation, vdnId, cooldownS: breakerCooldownS },
+        'iSales keeps failing: calls of this operation for this VDN answer 503 until a probe succeeds',
+      );
     });
-    breaker.onReset(() => this.logger.log({ operation }, 'iSales answers again: calls of this operation resumed'));
-    return policies;
+    breaker.onReset(() => this.logger.log({ operation: this.operation, vdnId }, 'iSales answers again: calls of this operation for this VDN resumed'));
+    this.circuits.set(vdnId, created);
+    circuit = created;
+    return circuit;
+  }
+}
+
+/**
+ * The policy chains in front of every iSales call (docs/design.md sections 9 and 15), one per
+ * operation of the catalogue, built here once. Hooks for metrics: `onRetry` and `onCircuitChange`.
+ */
+export class IsalesPolicies {
+  private readonly chains: Readonly<Record<IsalesOperation, OperationChain>>;
+  private readonly retryListeners: Array<(event: RetryEvent) => void> = [];
+  private readonly circuitListeners: Array<(summary: CircuitSummary) => void> = [];
+
+  constructor(config: Pick<AppConfig, 'isales' | 'resilience'>, quota: UpstreamQuota | null) {
+    const shared = new SharedPolicies(
+      config.resilience,
+      config.isales.timeoutMs,
+      callDeadlineMs(config),
+      quota,
+      (event) => this.retryListeners.forEach((listener) => listener(event)),
+      (operation) => {
+        const summary = this.chains[operation].summary();
+        this.circuitListeners.forEach((listener) => listener(summary));
+      },
+    );
+    this.chains = Object.fromEntries(ISALES_OPERATIONS.map((operation) => [operation, new OperationChain(operation, shared)])) as Record<
+      IsalesOperation,
+      OperationChain
+    >;
   }
 
-  /** Retries within the deadline: a wait iSales asked for (429) only when it fits, else full jitter. */
-  private retryFor(call: UpstreamCallSpec, deadline: CallDeadline): RetryPolicy {
-    const mayRetry = (error: Error) =>
-      isRetryable(error, call.idempotent) && (requestedWaitMs(error) ?? 0) < deadline.remainingMs();
-    const backoffMs = ({ attempt, result }: IRetryBackoffContext<unknown>) => {
-      const wanted = ('error' in result && requestedWaitMs(result.error)) || Math.random() * this.config.retryBaseMs * 2 ** (attempt - 1);
-      return Math.min(wanted, deadline.remainingMs());
-    };
-    const policy = retry(handleWhen(mayRetry), { maxAttempts: this.config.retries, backoff: new DelegateBackoff(backoffMs) });
-    policy.onRetry(({ attempt, delay }) => this.retries.emit({ operation: call.operation, attempt, delayMs: delay }));
-    return policy;
+  /** The chain of one operation, built at start-up: the client keeps it and calls it per request. */
+  chain(operation: IsalesOperation): OperationChain {
+    return this.chains[operation];
   }
 
-  private translate(operation: IsalesOperation, error: unknown, deadline: CallDeadline): unknown {
-    if (error instanceof BrokenCircuitError) {
-      const openedAt = this.operations[operation].openedAt;
-      return new IsalesCircuitOpenError(operation, this.config.breakerCooldownS - (Date.now() - openedAt) / 1000);
+  /** Runs `attempt` (build, sign, send, read the answer) through the operation's chain; every attempt signs afresh. */
+  execute<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
+    return this.chains[call.operation].execute(call, attempt);
+  }
+
+  onRetry(listener: (event: RetryEvent) => void): void {
+    this.retryListeners.push(listener);
+  }
+
+  onCircuitChange(listener: (summary: CircuitSummary) => void): void {
+    this.circuitListeners.push(listener);
+  }
+
+  /** For readiness and metrics: per operation, the worst state of its circuits. */
+  circuitStates(): Record<IsalesOperation, CircuitStateName> {
+    return Object.fromEntries(ISALES_OPERATIONS.map((op) => [op, this.chains[op].summary().state])) as Record<IsalesOperation, CircuitStateName>;
+  }
+
+  /** For readiness: how many circuits of each operation are open, listing only operations with one. */
+  openCircuits(): Partial<Record<IsalesOperation, number>> {
+    const open: Partial<Record<IsalesOperation, number>> = {};
+    for (const op of ISALES_OPERATIONS) {
+      const { open: count } = this.chains[op].summary();
+      if (count > 0) open[op] = count;
     }
-    if (error instanceof BulkheadRejectedError) return new IsalesBusyError(operation);
-    if (error instanceof TaskCancelledError) return new IsalesTimeoutError(operation, deadline.expired ? this.deadlineMs : this.timeoutMs);
-    return error;
+    return open;
+  }
+
+  summaries(): CircuitSummary[] {
+    return ISALES_OPERATIONS.map((op) => this.chains[op].summary());
   }
 }

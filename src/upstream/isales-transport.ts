@@ -5,11 +5,18 @@
  */
 export interface TransportRequest {
   method: 'GET' | 'POST';
-  url: URL;
+  /** `https://host:port`, computed once from ISALES_BASE_URL. */
+  origin: string;
+  /** The path and query as sent (and as signed). */
+  path: string;
   headers: Record<string, string>;
   body?: string;
+  /** How long the attempt may take; only used when no `signal` is given. */
   timeoutMs: number;
-  /** Aborts the attempt early (the call's deadline ran out); a transport reports it as 'timeout'. */
+  /**
+   * The attempt's own timer, run by the resilience layer: when given, the transport arms none of its
+   * own (one timer per attempt), and reports the abort as 'timeout'.
+   */
   signal?: AbortSignal;
 }
 

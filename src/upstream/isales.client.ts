@@ -1,20 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
-import { IsalesConfig } from '../config/isales.config';
 import { RequestContext } from '../common/request/request-context';
-import { signC2 } from './c2-signer';
+import { C2Credentials, signC2 } from './c2-signer';
 import { IsalesCredentials } from './isales-credentials.provider';
 import { observeIsalesCallOf, traceIsalesAttempt } from './isales-call.telemetry';
-import { ISALES_SUCCESS, outcomeOf } from './isales-error-tables';
-import {
-  IsalesBadResponseError,
-  IsalesBusinessError,
-  IsalesHttpError,
-  IsalesTimeoutError,
-  IsalesUnreachableError,
-} from './isales.errors';
-import { IsalesOperation } from './isales-operation';
-import { AttemptContext, IsalesPolicies } from './isales-policies';
+import { ISALES_SUCCESS } from './error-codes';
+import { ISALES, ISALES_OPERATIONS, IsalesOperation, OperationDeclaration, outcomeOf } from './operations.catalogue';
+import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
+import { AttemptContext, IsalesPolicies, OperationChain } from './isales-policies';
 import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
 import {
   AppointmentQuery,
@@ -40,39 +33,24 @@ type Json = Record<string, unknown>;
 /** Path parameters of an operation whose path holds an id, e.g. `file/{serverId}/updateServer`. */
 type PathParams = Readonly<Record<string, string>>;
 
-interface OperationSpec {
-  method: 'GET' | 'POST';
-  /** Relative to `/rest/isales/v1/openapi/campaigns/{vdnId}/`; a function when the path holds an id. */
-  resource: string | ((params: PathParams) => string);
-  /** Reads only: where the answer keeps the list and the total. */
-  listField?: string;
-  countField?: string;
-  /**
-   * Safe to send twice: retried after any upstream failure and shared by identical concurrent calls.
-   * False for writes: once a write may have reached iSales, repeating it could do it twice, so it is
-   * retried only when the connection was refused, and never shared.
-   */
+const NO_PARAMS: PathParams = {};
+const CAMPAIGNS = '/rest/isales/v1/openapi/campaigns/';
+
+/** An operation of the catalogue as the client calls it: everything that does not depend on the call, computed once. */
+interface CompiledOperation {
+  declaration: OperationDeclaration;
+  chain: OperationChain;
   idempotent: boolean;
+  /** The path after `{vdnId}/`, its parameters filled in (encoded). */
+  relativePath: (params: PathParams) => string;
 }
 
-const serverPath = (action: string) => (params: PathParams) => `file/${encodeURIComponent(params.serverId)}/${action}`;
-
-/** Where each operation lives and where its answer keeps the list and the total (docs/isales/operations.md). */
-const OPERATIONS: Readonly<Record<IsalesOperation, OperationSpec>> = {
-  queryDataImportTask: { method: 'POST', resource: 'blackfile/queryDataImportTask', listField: 'result', countField: 'count', idempotent: true },
-  queryServer: { method: 'POST', resource: 'file/queryServer', listField: 'server', countField: 'count', idempotent: true },
-  queryBusinessResults: { method: 'GET', resource: 'queryBusinessResults', listField: 'data', countField: 'totalCount', idempotent: true },
-  appointList: { method: 'POST', resource: 'appoint/list', listField: 'data', countField: 'totalCount', idempotent: true },
-  // The writes (docs/isales/write-api-notes.md): every one is a POST, whatever it does.
-  addServer: { method: 'POST', resource: 'file/addServer', idempotent: false },
-  updateServer: { method: 'POST', resource: serverPath('updateServer'), idempotent: false },
-  deleteServer: { method: 'POST', resource: serverPath('deleteServer'), idempotent: false },
-  appointCreate: { method: 'POST', resource: 'appoint/create', idempotent: false },
-  appointUpdate: { method: 'POST', resource: 'appoint/update', idempotent: false },
-  appointUpdateResult: { method: 'POST', resource: 'appoint/updateResult', idempotent: false },
-  appointDelete: { method: 'POST', resource: 'appoint/delete', idempotent: false },
-  addBusinessResult: { method: 'POST', resource: 'addBusinessResult', idempotent: false },
-};
+/** `file/{serverId}/updateServer` as a function of its parameters; a constant when it has none. */
+function compilePath(template: string): (params: PathParams) => string {
+  const parts = template.split(/\{(\w+)\}/);
+  if (parts.length === 1) return () => template;
+  return (params) => parts.map((part, i) => (i % 2 === 0 ? part : encodeURIComponent(params[part] ?? ''))).join('');
+}
 
 interface UpstreamCall {
   operation: IsalesOperation;
@@ -83,27 +61,43 @@ interface UpstreamCall {
 }
 
 /**
- * The only code that speaks iSales: builds the URL, serialises the body once, signs exactly those
+ * The only code that speaks iSales: builds the path, serialises the body once, signs exactly those
  * bytes and the Host it sends, reads the envelope, and turns every outcome into a page or a typed
- * IsalesError. Every call runs through the resilience policies, and each attempt is signed afresh.
+ * IsalesError. Each operation is compiled from its declaration (operations.catalogue.ts) once, with
+ * its policy chain; every attempt is signed afresh.
  */
 @Injectable()
 export class IsalesClient {
   private readonly logger = new Logger(IsalesClient.name);
-  private readonly config: IsalesConfig;
   private readonly host: string;
-  private readonly basePath: string;
+  private readonly origin: string;
+  /** `<base path>/rest/isales/v1/openapi/campaigns/`: the base URL taken apart once, not per attempt. */
+  private readonly campaignsPath: string;
+  private readonly operations: Readonly<Record<IsalesOperation, CompiledOperation>>;
 
   constructor(
     @Inject(APP_CONFIG) appConfig: AppConfig,
     private readonly transport: IsalesTransport,
     private readonly credentials: IsalesCredentials,
-    private readonly policies: IsalesPolicies,
+    policies: IsalesPolicies,
   ) {
-    this.config = appConfig.isales;
+    const baseUrl = appConfig.isales.baseUrl;
     // URL.host omits the port when it is the scheme's default, which is what Host must say.
-    this.host = this.config.baseUrl.host;
-    this.basePath = this.config.baseUrl.pathname.replace(/\/+$/, '');
+    this.host = baseUrl.host;
+    this.origin = baseUrl.origin;
+    this.campaignsPath = baseUrl.pathname.replace(/\/+$/, '') + CAMPAIGNS;
+    this.operations = Object.fromEntries(
+      ISALES_OPERATIONS.map((name) => {
+        const declaration = ISALES[name];
+        const compiled: CompiledOperation = {
+          declaration,
+          chain: policies.chain(name),
+          idempotent: declaration.kind === 'read',
+          relativePath: compilePath(declaration.path),
+        };
+        return [name, compiled];
+      }),
+    ) as Record<IsalesOperation, CompiledOperation>;
   }
 
   listImportTasks(vdnId: number, query: ImportTaskQuery): Promise<IsalesPage<IsalesImportTask>> {
@@ -161,7 +155,7 @@ export class IsalesClient {
   }
 
   private async list<T>(call: UpstreamCall): Promise<IsalesPage<T>> {
-    const { listField, countField } = OPERATIONS[call.operation];
+    const { listField, countField } = this.operations[call.operation].declaration;
     if (listField === undefined || countField === undefined) throw new Error(`${call.operation} is not a list operation`);
     const payload = await this.call(call);
     const items = payload[listField] ?? [];
@@ -172,26 +166,51 @@ export class IsalesClient {
   }
 
   private call(call: UpstreamCall): Promise<Json> {
-    const { idempotent } = OPERATIONS[call.operation];
-    // A VDN no pair covers is refused before it takes a place in the bulkhead or counts for the breaker.
-    this.credentials.forVdn(call.vdnId);
+    const operation = this.operations[call.operation];
+    // A VDN no pair covers is refused before it takes a place in a bulkhead or counts for a breaker;
+    // the pair found signs the first attempt, so one attempt looks its credentials up once.
+    let pair: C2Credentials | undefined = this.credentials.forVdn(call.vdnId);
     // Serialised once: these exact bytes are signed and sent, by every attempt.
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-    const coalesceKey = `${call.vdnId}\n${call.query ? new URLSearchParams(call.query).toString() : ''}\n${body ?? ''}`;
+    const search = call.query ? new URLSearchParams(call.query).toString() : '';
+    const path = this.campaignsPath + call.vdnId + '/' + operation.relativePath(call.params ?? NO_PARAMS);
+    const coalesceKey = operation.idempotent ? `${call.vdnId}\n${search}\n${body ?? ''}` : undefined;
+    const spec = { operation: call.operation, vdnId: call.vdnId, idempotent: operation.idempotent, coalesceKey };
     // Observed as its caller sees it: retries, waits and the policies' own refusals included.
     return observeIsalesCallOf(call.operation, () =>
-      this.policies.execute({ operation: call.operation, idempotent, coalesceKey }, (attempt) => this.attempt(call, body, attempt)),
+      operation.chain.execute(spec, (attempt) => {
+        // Looked up again for a retry: a rotated file applies to the next attempt.
+        const credentials = pair ?? this.credentials.forVdn(call.vdnId);
+        pair = undefined;
+        return this.attempt(call, operation.declaration.method, path, search, body, credentials, attempt);
+      }),
     );
   }
 
-  /** One signed request on the wire, traced as one client span. */
-  private attempt(call: UpstreamCall, body: string | undefined, { signal, timeoutMs }: AttemptContext): Promise<Json> {
-    const { method, url, headers } = this.signedRequest(call, body);
-    return traceIsalesAttempt(call.operation, call.vdnId, headers, () => this.exchange(call, { method, url, headers, body, timeoutMs, signal }));
+  /** One signed request on the wire (a fresh timestamp each time), traced as one client span. */
+  private attempt(
+    call: UpstreamCall,
+    method: 'GET' | 'POST',
+    path: string,
+    search: string,
+    body: string | undefined,
+    credentials: C2Credentials,
+    { signal, timeoutMs }: AttemptContext,
+  ): Promise<Json> {
+    const signature = signC2({ method, path, query: call.query, headers: { host: this.host }, body }, credentials, new Date());
+    const headers: Record<string, string> = {
+      Host: this.host,
+      'Content-Type': 'application/json; charset=UTF-8',
+      Accept: 'application/json',
+      Authorization: signature.authorization,
+    };
+    const requestId = RequestContext.requestId();
+    if (requestId) headers['X-Request-Id'] = requestId;
+    const request: TransportRequest = { method, origin: this.origin, path: search ? `${path}?${search}` : path, headers, body, timeoutMs, signal };
+    return traceIsalesAttempt(call.operation, call.vdnId, headers, () => this.exchange(call, request));
   }
 
   private async exchange(call: UpstreamCall, request: TransportRequest): Promise<Json> {
-    const started = performance.now();
     let response: TransportResponse;
     try {
       response = await this.transport.send(request);
@@ -201,33 +220,7 @@ export class IsalesClient {
       if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, request.timeoutMs);
       throw new IsalesUnreachableError(call.operation, failure.reason, failure.kind === 'refused');
     }
-    const ms = Math.round(performance.now() - started);
-    this.logger.debug({ operation: call.operation, vdnId: call.vdnId, status: response.status, ms }, 'iSales call');
     return this.parse(call.operation, response);
-  }
-
-  /** Builds and signs one attempt's request: a fresh timestamp each time. */
-  private signedRequest(call: UpstreamCall, body: string | undefined): Pick<TransportRequest, 'method' | 'url' | 'headers'> {
-    const { method, resource } = OPERATIONS[call.operation];
-    const relative = typeof resource === 'function' ? resource(call.params ?? {}) : resource;
-    const path = `${this.basePath}/rest/isales/v1/openapi/campaigns/${call.vdnId}/${relative}`;
-    const url = new URL(path, this.config.baseUrl);
-    if (call.query) for (const [k, v] of Object.entries(call.query)) url.searchParams.append(k, v);
-    // The pair is looked up at each signing: a rotated file applies to the next attempt.
-    const signature = signC2(
-      { method, path, query: call.query, headers: { host: this.host }, body },
-      this.credentials.forVdn(call.vdnId),
-      new Date(),
-    );
-    const headers: Record<string, string> = {
-      Host: this.host,
-      'Content-Type': 'application/json; charset=UTF-8',
-      Accept: 'application/json',
-      Authorization: signature.authorization,
-    };
-    const requestId = RequestContext.requestId();
-    if (requestId) headers['X-Request-Id'] = requestId;
-    return { method, url, headers };
   }
 
   private parse(operation: IsalesOperation, response: TransportResponse): Json {
@@ -249,8 +242,7 @@ export class IsalesClient {
     if (code === undefined) throw new IsalesBadResponseError(operation, 'iSales sent no resultCode');
     if (code === ISALES_SUCCESS) return envelope;
     // addServer's one error example carries `description` instead (docs/isales/write-api-notes.md section 1).
-    const description =
-      stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
+    const description = stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
     throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code));
   }
 }

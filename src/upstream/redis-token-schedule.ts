@@ -47,7 +47,10 @@ export class RedisTokenSchedule implements TokenSchedule {
     } catch (error) {
       if (!this.degraded) {
         this.degraded = true;
-        this.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'Redis unavailable: the iSales quota applies per instance until it returns');
+        this.logger.warn(
+          { reason: error instanceof Error ? error.message : String(error) },
+          'Redis unavailable: the iSales quota applies per instance until it returns',
+        );
       }
       return this.local.take();
     }

@@ -1,5 +1,10 @@
+import type { UpstreamMeaning } from '../common/errors/upstream-meaning';
 import { IsalesError } from './isales.errors';
-import { IsalesOperation } from './isales-operation';
+import type { IsalesOperation } from './operations.catalogue';
+
+const CIRCUIT_OPEN: UpstreamMeaning = Object.freeze({ outcome: 'circuit_open', mayHaveReachedIsales: false, countsAgainstBreaker: false, retryable: 'never' });
+// Held off by this gateway (a bulkhead full, the fleet's quota spent): iSales was not called.
+const HELD_OFF: UpstreamMeaning = Object.freeze({ outcome: 'rejected', mayHaveReachedIsales: false, countsAgainstBreaker: false, retryable: 'never' });
 
 /**
  * The gateway declined to call iSales (docs/design.md section 2: 503 with Retry-After). Each says why in
@@ -14,10 +19,11 @@ abstract class UpstreamNotCalledError extends IsalesError {
   }
 }
 
-/** The operation's circuit breaker is open. */
+/** The operation's circuit breaker (for this VDN) is open. */
 export class IsalesCircuitOpenError extends UpstreamNotCalledError {
   readonly slug = 'upstream-unavailable';
   readonly title = 'iSales is unavailable';
+  readonly upstreamMeaning = CIRCUIT_OPEN;
 
   constructor(operation: IsalesOperation, retryAfterS: number) {
     super(
@@ -28,10 +34,11 @@ export class IsalesCircuitOpenError extends UpstreamNotCalledError {
   }
 }
 
-/** Every slot toward iSales is taken and so is every place in the waiting line. */
+/** Every slot toward iSales is taken and so is every place in the waiting line (this instance's, or the VDN's share of it). */
 export class IsalesBusyError extends UpstreamNotCalledError {
   readonly slug = 'upstream-busy';
   readonly title = 'Too many requests to iSales are in progress';
+  readonly upstreamMeaning = HELD_OFF;
 
   constructor(operation: IsalesOperation) {
     super(operation, 'This gateway instance already has as many requests to iSales in progress and waiting as it allows; try again in a second.', 1);
@@ -42,6 +49,7 @@ export class IsalesBusyError extends UpstreamNotCalledError {
 export class IsalesQuotaExhaustedError extends UpstreamNotCalledError {
   readonly slug = 'upstream-quota-exhausted';
   readonly title = 'The request rate allowed toward iSales is used up';
+  readonly upstreamMeaning = HELD_OFF;
 
   constructor(operation: IsalesOperation) {
     super(operation, 'The gateways together already send iSales as many requests per second as it is allowed to receive; try again in a second.', 1);

@@ -34,10 +34,7 @@ export function exchange(dispatcher: Dispatcher, request: TransportRequest): Pro
   return new Promise((resolve, reject) => {
     const handler = new Exchange(resolve, reject, request.timeoutMs, request.signal);
     try {
-      dispatcher.dispatch(
-        { origin: request.url.origin, path: request.url.pathname + request.url.search, method: request.method, headers: request.headers, body: request.body },
-        handler,
-      );
+      dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method, headers: request.headers, body: request.body }, handler);
     } catch (error) {
       handler.onResponseError(undefined, error as Error);
     }
@@ -50,19 +47,19 @@ class Exchange implements Dispatcher.DispatchHandler {
   private status = 0;
   private retryAfter?: string;
   private readonly chunks: Buffer[] = [];
-  private readonly deadline: NodeJS.Timeout;
+  private readonly deadline: NodeJS.Timeout | undefined;
   private readonly cancelled = () => this.timedOut();
 
   constructor(
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (failure: TransportFailure) => void,
     timeoutMs: number,
-    // The resilience layer's per-attempt signal: it may end the attempt before timeoutMs (the call's deadline).
+    // The resilience layer's per-attempt timer: when it is given, it is the only one.
     private readonly signal?: AbortSignal,
   ) {
-    this.deadline = setTimeout(this.cancelled, timeoutMs);
-    if (signal?.aborted) queueMicrotask(this.cancelled);
-    else signal?.addEventListener('abort', this.cancelled, { once: true });
+    if (!signal) this.deadline = setTimeout(this.cancelled, timeoutMs);
+    else if (signal.aborted) queueMicrotask(this.cancelled);
+    else signal.addEventListener('abort', this.cancelled, { once: true });
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -101,8 +98,8 @@ class Exchange implements Dispatcher.DispatchHandler {
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    clearTimeout(this.deadline);
-    this.signal?.removeEventListener('abort', this.cancelled);
+    if (this.deadline) clearTimeout(this.deadline);
+    else this.signal?.removeEventListener('abort', this.cancelled);
     return true;
   }
 }

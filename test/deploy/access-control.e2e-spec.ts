@@ -80,6 +80,21 @@ describe('access control in the Helm chart', () => {
       rateLimit: { max: 300, windowS: 10 },
       corsOrigins: ['https://a.example', 'https://b.example'],
       docsEnabled: false,
+      trustProxy: { kind: 'off' },
+      server: { requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 72000, maxConnections: 0, bodyLimitBytes: 65536 },
+    });
+  });
+
+  it('trusts the ingress as one proxy hop when the chart creates it, and what edge.trustProxy says otherwise', () => {
+    const ingress = { enabled: true, hosts: [{ host: 'gateway.example.com' }] };
+    expect(render({}).config.TRUST_PROXY).toBe('off');
+    expect(render({}, { ingress }).config.TRUST_PROXY).toBe('1');
+    expect(render({}, { ingress, edge: { trustProxy: '10.0.0.0/8' } }).config.TRUST_PROXY).toBe('10.0.0.0/8');
+    expect(render({}, { edge: { trustProxy: 2 } }).config.TRUST_PROXY).toBe('2');
+    const { config } = render({}, { ingress, edge: { requestTimeoutMs: 5000, headersTimeoutMs: 4000, bodyLimitBytes: 16384 } });
+    expect(loadConfig({ ...config, ISALES_AK: 'a', ISALES_SK: 's' }).edge).toMatchObject({
+      trustProxy: { kind: 'hops', hops: 1 },
+      server: { requestTimeoutMs: 5000, headersTimeoutMs: 4000, bodyLimitBytes: 16384 },
     });
   });
 });

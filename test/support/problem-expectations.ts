@@ -1,5 +1,5 @@
 import { ProblemDetails } from '../../src/common/errors/problem';
-import { OUTCOME_STATUS, UpstreamOutcome } from '../../src/upstream/isales-error-tables';
+import { OUTCOME_STATUS, UpstreamOutcome } from '../../src/upstream/operations.catalogue';
 
 const PROBLEM = /^application\/problem\+json/;
 

@@ -1195,11 +1195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description iSales reports a state conflict
-             *
-             *     iSales reports a state conflict
-             */
+            /** @description iSales reports a state conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1279,11 +1275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description The Idempotency-Key was already used with another request body
-             *
-             *     The Idempotency-Key was already used with another request body
-             */
+            /** @description The Idempotency-Key was already used with another request body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3066,11 +3058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description The Idempotency-Key was already used with another request body
-             *
-             *     The Idempotency-Key was already used with another request body
-             */
+            /** @description The Idempotency-Key was already used with another request body */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,11 +4630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description iSales reports a state conflict
-             *
-             *     iSales reports a state conflict
-             */
+            /** @description iSales reports a state conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4726,11 +4710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /**
-             * @description The Idempotency-Key was already used with another request body
-             *
-             *     The Idempotency-Key was already used with another request body
-             */
+            /** @description The Idempotency-Key was already used with another request body */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -2,8 +2,16 @@ import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { lastValueFrom, of, throwError } from 'rxjs';
-import { IsalesBusinessError } from '../../upstream/isales.errors';
+import { GatewayError } from '../errors/gateway-error';
 import { AUDIT_OPERATION_KEY, AuditInterceptor } from './audit.interceptor';
+
+/** A refusal as an upstream conflict renders it (the audit reads only GatewayError's fields). */
+class UpstreamConflict extends GatewayError {
+  readonly slug = 'upstream-conflict';
+  readonly title = 'iSales reports a state conflict';
+  readonly status = 409;
+  override readonly upstream = { code: '04000005', description: 'called' };
+}
 
 function handler(operation: string, httpCode?: number): () => void {
   const fn = () => undefined;
@@ -50,7 +58,7 @@ describe('AuditInterceptor', () => {
 
   it('logs a refusal with its status, problem type and upstream code, and a failure as failed', async () => {
     const ctx = context(handler('deleteAppointment'), { method: 'DELETE', params: { vdnId: '1', appointmentId: '9' } });
-    await run(ctx, { handle: () => throwError(() => new IsalesBusinessError('appointDelete', '04000005', 'called', 'conflict')) });
+    await run(ctx, { handle: () => throwError(() => new UpstreamConflict('called')) });
     await run(ctx, { handle: () => throwError(() => new Error('boom')) });
     expect(lines).toEqual([
       expect.objectContaining({ target: '9', outcome: 'rejected', status: 409, problem: 'upstream-conflict', upstreamCode: '04000005' }),

@@ -1,4 +1,5 @@
 import { InvalidParam, UpstreamFault } from './problem';
+import type { UpstreamMeaning } from './upstream-meaning';
 
 /**
  * The one error base of the gateway: a stable `slug` (the problem type), an HTTP status and a
@@ -9,6 +10,8 @@ export abstract class GatewayError extends Error {
   abstract readonly title: string;
   abstract readonly status: number;
   readonly upstream?: UpstreamFault;
+  /** Set by upstream failures only: what the failure means for retry, breaker, replay and metrics. */
+  readonly upstreamMeaning?: UpstreamMeaning;
   readonly invalidParams?: InvalidParam[];
   /** Seconds, sent as `Retry-After`. */
   retryAfterS?: number;

@@ -84,8 +84,26 @@ const PROBLEMS: Readonly<Record<number, ProblemDoc>> = {
   },
 };
 
-/** The statuses every route that calls iSales can answer with, besides its own (and the access statuses every /api route has). */
-export const UPSTREAM_STATUSES = [400, 404, 429, 500, 502, 503, 504] as const;
+/**
+ * What every route that calls iSales answers besides its operations' statuses: 400 (its input is
+ * validated before any call), 404 (a VDN this gateway holds no credentials for), 500.
+ */
+export const GATEWAY_STATUSES = [400, 404, 500] as const;
+
+/** An iSales operation as the catalogue declares it (src/upstream/operations.catalogue.ts): the problem statuses it can produce. */
+interface ProducesStatuses {
+  readonly statuses: readonly number[];
+}
+
+/** The problem statuses of a route: the route's own, plus, when it calls iSales, the gateway's and each operation's (from its error table). */
+export function problemStatuses(...sources: Array<number | ProducesStatuses>): number[] {
+  const statuses = new Set<number>();
+  for (const source of sources) {
+    if (typeof source === 'number') statuses.add(source);
+    else [...GATEWAY_STATUSES, ...source.statuses].forEach((status) => statuses.add(status));
+  }
+  return [...statuses].sort((a, b) => a - b);
+}
 
 const EXAMPLE_CONTEXT = { instance: '/api/v1/vdns/1/file-servers', requestId: '2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c' };
 
@@ -99,12 +117,13 @@ export function problemResponse(status: number) {
   };
 }
 
-/** Documents problem-details bodies (application/problem+json), with an example, for each error status a route can return. */
-export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiExtraModels(ProblemDetailsDto),
-    ...[...new Set(statuses)].sort((a, b) => a - b).map((status) => ApiResponse({ status, ...problemResponse(status) })),
-  );
+/**
+ * Documents problem-details bodies (application/problem+json), with an example, for each error status
+ * a route can return: the iSales operations it calls (their statuses come from the catalogue, never
+ * copied by hand) and statuses of its own.
+ */
+export function ApiProblems(...sources: Array<number | ProducesStatuses>): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ...problemStatuses(...sources).map((status) => ApiResponse({ status, ...problemResponse(status) })));
 }
 
 /** A conditional GET answered 304: no body, by definition (RFC 9110 section 15.4.5). */

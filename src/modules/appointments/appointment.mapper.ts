@@ -1,4 +1,7 @@
+import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import {
+  AppointmentQuery,
   IsalesAppointment,
   IsalesAppointmentChange,
   IsalesAppointmentInput,
@@ -117,5 +120,17 @@ export function toCreatedAppointment(id: string, appointment: CreateAppointmentD
     call: { startedAt: null, endedAt: null, flag: null, failCode: null, result: null },
     businessResult: null,
     createdAt: null,
+  };
+}
+
+/** The appoint/list body: absent filters are left out entirely; times go as epoch milliseconds (docs/isales/operations.md#appointList). */
+export function toAppointmentQuery(query: ListAppointmentsQueryDto): AppointmentQuery {
+  return {
+    ...toOffsetLimit(query),
+    ...(query.taskId !== undefined && { taskId: query.taskId }),
+    ...(query.calledNumber !== undefined && { calledNo: query.calledNumber }),
+    ...(query.agents !== undefined && { userAccountList: query.agents }),
+    ...(query.from !== undefined && { beginTime: epochMsOf(query.from) }),
+    ...(query.to !== undefined && { endTime: epochMsOf(query.to) }),
   };
 }

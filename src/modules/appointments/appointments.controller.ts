@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
-import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { ISALES } from '../../upstream/operations.catalogue';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { AppointmentsService } from './appointments.service';
@@ -36,8 +37,7 @@ export class AppointmentsController {
     description: 'A page of reservations',
     example: { items: [APPOINTMENT_EXAMPLE], page: 1, pageSize: 20, total: 4 },
   })
-  // 404/409: appoint/list's sibling pages document "campaign/reservation does not exist" and "being called".
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiProblems(ISALES.appointList)
   list(@Param() params: VdnParamsDto, @Query() query: ListAppointmentsQueryDto): Promise<AppointmentPageDto> {
     return this.service.list(params.vdnId, query);
   }
@@ -67,8 +67,7 @@ export class AppointmentsController {
       createdAt: null,
     },
   })
-  // 404: 0200007, the campaign does not exist; 409/422 come from Idempotency-Key.
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409, 422)
+  @ApiProblems(ISALES.appointCreate)
   async create(
     @Param() params: VdnParamsDto,
     @Query() _query: NoQueryDto,
@@ -90,7 +89,7 @@ export class AppointmentsController {
     description: 'iSales: POST appoint/update. Automatic reservations cannot be modified (iSales refuses with 0200001: 400).',
   })
   @ApiNoContentResponse({ description: 'Modified' })
-  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  @ApiProblems(ISALES.appointUpdate)
   async update(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto, @Body() body: UpdateAppointmentDto): Promise<void> {
     await this.service.update(params.vdnId, params.appointmentId, body);
   }
@@ -105,7 +104,7 @@ export class AppointmentsController {
     description: 'iSales: POST appoint/updateResult (automatic reservations update their own result).',
   })
   @ApiNoContentResponse({ description: 'Written' })
-  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  @ApiProblems(ISALES.appointUpdateResult)
   async writeResult(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto, @Body() body: AppointmentResultDto): Promise<void> {
     await this.service.writeResult(params.vdnId, params.appointmentId, body);
   }
@@ -120,7 +119,7 @@ export class AppointmentsController {
     description: 'iSales: POST appoint/delete. 404 when it does not exist (04000004), 409 once its call was made (04000005).',
   })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiProblems(ISALES.appointDelete)
   async remove(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.remove(params.vdnId, params.appointmentId);
   }

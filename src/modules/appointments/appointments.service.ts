@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
 import { IsalesClient } from '../../upstream/isales.client';
-import { AppointmentQuery } from '../../upstream/isales.types';
 import { AppointmentPageDto } from './dto/appointment.dto';
-import { epochMsOf } from './dto/instant';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import {
   toAppointment,
+  toAppointmentQuery,
   toCreatedAppointment,
   toIsalesAppointment,
   toIsalesAppointmentChange,
@@ -16,18 +14,6 @@ import { AppointmentDto } from './dto/appointment.dto';
 import { AppointmentResultDto } from './dto/appointment-result.dto';
 import { CreateAppointmentDto } from './dto/create-appointment.dto';
 import { UpdateAppointmentDto } from './dto/update-appointment.dto';
-
-/** The appoint/list body: absent filters are left out entirely; times go as epoch milliseconds (docs/isales/operations.md#appointList). */
-function toAppointmentQuery(query: ListAppointmentsQueryDto): AppointmentQuery {
-  return {
-    ...toOffsetLimit(query),
-    ...(query.taskId !== undefined && { taskId: query.taskId }),
-    ...(query.calledNumber !== undefined && { calledNo: query.calledNumber }),
-    ...(query.agents !== undefined && { userAccountList: query.agents }),
-    ...(query.from !== undefined && { beginTime: epochMsOf(query.from) }),
-    ...(query.to !== undefined && { endTime: epochMsOf(query.to) }),
-  };
-}
 
 @Injectable()
 export class AppointmentsService {

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
-import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { ISALES } from '../../upstream/operations.catalogue';
 import { BlacklistImportTasksService } from './blacklist-import-tasks.service';
 import { ImportTaskDto, ImportTaskPageDto } from './dto/import-task.dto';
 import { ImportTaskParamsDto } from './dto/import-task.params.dto';
@@ -27,7 +28,7 @@ export class BlacklistImportTasksController {
     description: 'A page of import tasks',
     example: { items: [IMPORT_TASK_EXAMPLE], page: 1, pageSize: 20, total: 1 },
   })
-  @ApiProblems(...UPSTREAM_STATUSES)
+  @ApiProblems(ISALES.queryDataImportTask)
   list(@Param() params: VdnParamsDto, @Query() query: ListImportTasksQueryDto): Promise<ImportTaskPageDto> {
     return this.service.list(params.vdnId, query);
   }
@@ -39,7 +40,7 @@ export class BlacklistImportTasksController {
     description: 'The import task with this ID, or 404. iSales: POST blackfile/queryDataImportTask with importTaskIds.',
   })
   @ApiOkResponse({ type: ImportTaskDto, description: 'The import task', example: IMPORT_TASK_EXAMPLE })
-  @ApiProblems(...UPSTREAM_STATUSES, 404)
+  @ApiProblems(ISALES.queryDataImportTask, 404)
   get(@Param() params: ImportTaskParamsDto, @Query() _query: NoQueryDto): Promise<ImportTaskDto> {
     return this.service.get(params.vdnId, params.taskId);
   }

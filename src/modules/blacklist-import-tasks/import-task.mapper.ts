@@ -1,4 +1,5 @@
-import { IsalesImportTask } from '../../upstream/isales.types';
+import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { ImportTaskQuery, IsalesImportTask } from '../../upstream/isales.types';
 import { IMPORT_TASK_STATUSES, ImportTaskDto } from './dto/import-task.dto';
 import { isoInstantOrNull, numberOrNull, stringOrNull } from '../../common/mapping/values';
 
@@ -25,4 +26,9 @@ export function toImportTask(task: IsalesImportTask): ImportTaskDto {
     failed: numberOrNull(task.failNum),
     error: errorMessage(task.errMsg),
   };
+}
+
+/** The queryDataImportTask body of a page, optionally only the tasks with these ids. */
+export function toImportTaskQuery(query: { page: number; pageSize: number; ids?: string[] }): ImportTaskQuery {
+  return { ...toOffsetLimit(query), importTaskIds: query.ids };
 }

@@ -5,7 +5,8 @@ import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
-import { ApiNotModified, ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { ApiNotModified, ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { ISALES } from '../../upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 import { BusinessResultsService } from './business-results.service';
 import { BusinessResultsView } from './business-results.view';
@@ -59,7 +60,7 @@ export class BusinessResultsController {
     example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 },
   })
   @ApiNotModified()
-  @ApiProblems(...UPSTREAM_STATUSES)
+  @ApiProblems(ISALES.queryBusinessResults)
   async list(
     @Param() params: VdnParamsDto,
     @Query() query: ListBusinessResultsQueryDto,
@@ -84,7 +85,7 @@ export class BusinessResultsController {
     example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null },
   })
   @ApiNotModified()
-  @ApiProblems(404, ...UPSTREAM_STATUSES)
+  @ApiProblems(ISALES.queryBusinessResults, 404)
   async get(
     @Param() params: BusinessResultParamsDto,
     @Query() _query: NoQueryDto,
@@ -115,8 +116,7 @@ export class BusinessResultsController {
     headers: { Location: { description: 'The definition’s URL (when its code is known)', schema: { type: 'string' } } },
     example: BUSINESS_RESULT_EXAMPLES[0],
   })
-  // 409/422 come from Idempotency-Key.
-  @ApiProblems(...UPSTREAM_STATUSES, 409, 422)
+  @ApiProblems(ISALES.addBusinessResult, ISALES.queryBusinessResults)
   async create(
     @Param() params: VdnParamsDto,
     @Query() _query: NoQueryDto,

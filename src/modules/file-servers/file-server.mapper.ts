@@ -1,4 +1,5 @@
-import { IsalesFileServer, IsalesServerInput } from '../../upstream/isales.types';
+import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { FileServerQuery, IsalesFileServer, IsalesServerInput } from '../../upstream/isales.types';
 import { FileServerDto } from './dto/file-server.dto';
 import { FileServerFieldsDto } from './dto/create-file-server.dto';
 import { numberOrNull, stringOrNull } from '../../common/mapping/values';
@@ -34,4 +35,9 @@ export function toIsalesServer(server: FileServerFieldsDto & { password?: string
 /** What a write answers: the server as written (neither iSales' add nor update echoes it), never the password. */
 export function toWrittenFileServer(id: string, server: FileServerFieldsDto): FileServerDto {
   return { id, host: server.host, port: server.port, path: server.path, username: server.username };
+}
+
+/** The queryServer body of a page, optionally only the servers with these ids. */
+export function toFileServerQuery(query: { page: number; pageSize: number; ids?: string[] }): FileServerQuery {
+  return { ...toOffsetLimit(query), serverIds: query.ids };
 }

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
-import { ApiProblems, UPSTREAM_STATUSES } from '../../common/swagger/api-problems.decorator';
+import { ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { ISALES } from '../../upstream/operations.catalogue';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { FileServersService } from './file-servers.service';
@@ -34,8 +35,7 @@ export class FileServersController {
     description: 'A page of file servers',
     example: { items: FILE_SERVER_EXAMPLES, page: 1, pageSize: 20, total: FILE_SERVER_EXAMPLES.length },
   })
-  // 404/409: queryServer's table lists 0200033 and 0200034 (copied from the write-back page, docs/isales/operations.md#queryServer).
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiProblems(ISALES.queryServer)
   list(@Param() params: VdnParamsDto, @Query() query: ListFileServersQueryDto): Promise<FileServerPageDto> {
     return this.service.list(params.vdnId, query);
   }
@@ -47,7 +47,7 @@ export class FileServersController {
     description: 'The server with this ID, or 404. iSales: POST file/queryServer with serverIds.',
   })
   @ApiOkResponse({ type: FileServerDto, description: 'The file server', example: FILE_SERVER_EXAMPLE })
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiProblems(ISALES.queryServer, 404)
   get(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
   }
@@ -62,8 +62,7 @@ export class FileServersController {
     description: 'iSales: POST file/addServer. The server information must be unique in the VDN. The password is never returned.',
   })
   @ApiCreatedResponse({ type: FileServerDto, description: 'The server as registered (never its password)', headers: LOCATION, example: FILE_SERVER_EXAMPLE })
-  // 404/409: addServer's table lists 0200033 and 0200034 (copied from another page); 409/422 also come from Idempotency-Key.
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409, 422)
+  @ApiProblems(ISALES.addServer)
   async create(
     @Param() params: VdnParamsDto,
     @Query() _query: NoQueryDto,
@@ -86,7 +85,7 @@ export class FileServersController {
       'is required; the password is required when host changes (a 400 before anything is updated).',
   })
   @ApiOkResponse({ type: FileServerDto, description: 'The server as now configured (never its password)', example: FILE_SERVER_EXAMPLE })
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiProblems(ISALES.queryServer, ISALES.updateServer, 404)
   replace(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
     return this.service.replace(params.vdnId, params.serverId, body);
   }
@@ -97,7 +96,7 @@ export class FileServersController {
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteFileServer', summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(...UPSTREAM_STATUSES, 404, 409)
+  @ApiProblems(ISALES.deleteServer)
   async remove(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.remove(params.vdnId, params.serverId);
   }

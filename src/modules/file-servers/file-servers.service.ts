@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError, ValidationFailedError } from '../../common/errors/gateway-error';
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
 import { IsalesClient } from '../../upstream/isales.client';
 import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
 import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
-import { toFileServer, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
+import { toFileServer, toFileServerQuery, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
 import { CreateFileServerDto } from './dto/create-file-server.dto';
 import { UpdateFileServerDto } from './dto/update-file-server.dto';
 
@@ -18,13 +17,13 @@ export class FileServersService {
   constructor(private readonly isales: IsalesClient) {}
 
   async list(vdnId: number, query: ListFileServersQueryDto): Promise<FileServerPageDto> {
-    const page = await this.isales.listFileServers(vdnId, { ...toOffsetLimit(query), serverIds: query.ids });
+    const page = await this.isales.listFileServers(vdnId, toFileServerQuery(query));
     return { items: page.items.map(toFileServer), page: query.page, pageSize: query.pageSize, total: page.total };
   }
 
   async get(vdnId: number, serverId: string): Promise<FileServerDto> {
-    const page = await this.isales.listFileServers(vdnId, { offset: 0, limit: 1, serverIds: [serverId] });
-    // Only an exact match: if iSales ignored serverIds, the first server would be the wrong one.
+    const page = await this.isales.listFileServers(vdnId, toFileServerQuery({ page: 1, pageSize: 1, ids: [serverId] }));
+    // Only an exact match: if iSales ignored the id filter, the first server would be the wrong one.
     const server = page.items.find((item) => item.serverId === serverId);
     if (!server) throw new ResourceNotFoundError(`No file server ${serverId} in VDN ${vdnId}`);
     return toFileServer(server);

@@ -1,6 +1,6 @@
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './isales-error-tables';
+import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './operations.catalogue';
 import { IsalesBusinessError } from './isales.errors';
-import { ISALES_OPERATIONS, IsalesOperation } from './isales-operation';
+import { ISALES_OPERATIONS, IsalesOperation } from './operations.catalogue';
 
 const generic = Array.from({ length: 11 }, (_, i) => `020000${String(i + 1).padStart(2, '0')}`);
 
@@ -55,9 +55,7 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
   addBusinessResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '0200022': 429 },
 };
 
-const rows = ISALES_OPERATIONS.flatMap((operation) =>
-  Object.entries(expected[operation]).map(([code, status]) => [operation, code, status] as const),
-);
+const rows = ISALES_OPERATIONS.flatMap((operation) => Object.entries(expected[operation]).map(([code, status]) => [operation, code, status] as const));
 
 describe('iSales error tables', () => {
   it.each(rows)('%s %s -> %i', (operation, code, status) => {

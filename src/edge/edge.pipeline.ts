@@ -1,0 +1,114 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Cluster, Redis } from 'ioredis';
+import { Authenticator } from '../auth/authenticator';
+import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
+import { trackRouteMethods } from '../common/http/route-methods';
+import { EdgeConfig } from '../config/edge.config';
+import { AdmitPhase } from './admit.phase';
+import { TrustFunction } from './client-address';
+import { IdentifyPhase } from './identify.phase';
+import { LimitPhase } from './limit.phase';
+import { ObservePhase } from './observe.phase';
+import { installReadPhase } from './read.phase';
+import { compileRoutePolicies } from './route-policy';
+import { ShieldPhase } from './shield.phase';
+
+/** A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or rejecting). */
+type Step = (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
+
+/** Runs `steps` from `index` in order, synchronously until one returns a promise. */
+function runSteps(steps: readonly Step[], index: number, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
+  for (let i = index; i < steps.length; i++) {
+    let pending: void | Promise<void>;
+    try {
+      pending = steps[i](request, reply);
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (pending) {
+      pending.then(() => runSteps(steps, i + 1, request, reply, done), done);
+      return;
+    }
+  }
+  done();
+}
+
+export interface EdgeDependencies {
+  authenticator: Authenticator;
+  /** The rate limit's Redis connection; null: counted in this process. */
+  rateLimitRedis: Redis | Cluster | null;
+  trusted: TrustFunction;
+  /** The docs' URL prefix (`/docs`): Swagger UI's routes are public. */
+  docsPrefix: string;
+  /** While draining, answers close their connection. */
+  stopping: () => boolean;
+}
+
+/**
+ * The edge (docs/design.md section 14): everything a request meets outside its controller, in
+ * the order it meets it. Route policies are compiled when each route is registered; per request,
+ * phases 1 to 4 run as one `onRequest` hook (CORS' own hook between 2 and 3 when CORS_ORIGINS is
+ * set), phase 5 is the JSON parser, phase 6 the controllers (guard-free: the policy already ran)
+ * with their idempotency and audit interceptors, phase 7 one `onResponse` hook.
+ *
+ *   1. identify   request id, request context, client address (TRUST_PROXY), server span
+ *   2. shield     security headers, URL bound; then CORS
+ *   3. admit      authenticate and authorise by the route's policy, before the body is read
+ *   4. limit      rate limit per principal, or per client address for strangers and unmatched paths
+ *   5. read       the body within the route's limit, depth-checked (then validated by the pipes)
+ *   6. handle     controllers, interceptors for idempotency and audit
+ *   7. observe    metric, log line, span end
+ */
+export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, dependencies: EdgeDependencies): Promise<void> {
+  compileRoutePolicies(fastify, config.server.bodyLimitBytes, dependencies.docsPrefix);
+  trackRouteMethods(fastify);
+  fastify.decorateRequest('auth', undefined);
+  fastify.decorateRequest('clientAddress', '');
+  fastify.decorateRequest('span', undefined);
+  if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
+
+  const identify = new IdentifyPhase(dependencies.trusted);
+  const shield = new ShieldPhase();
+  const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
+  const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend);
+  const observe = new ObservePhase();
+
+  const shieldStep: Step = (request, reply) => shield.run(request, reply);
+  const access: Step[] = [
+    (request, reply) => admit.run(request, reply),
+    ...(limit ? [(request: FastifyRequest, reply: FastifyReply) => limit.run(request, reply)] : []),
+  ];
+  const withCors = config.corsOrigins.length > 0;
+
+  fastify.addHook('onRequest', (request, reply, done) =>
+    identify.enter(request, reply, () => runSteps(withCors ? [shieldStep] : [shieldStep, ...access], 0, request, reply, done)),
+  );
+  if (withCors) {
+    await fastify.register(cors, {
+      origin: config.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: CORS_REQUEST_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+    fastify.addHook('onRequest', (request, reply, done) => runSteps(access, 0, request, reply, done));
+  }
+  installReadPhase(fastify, config.server.bodyLimitBytes);
+
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    // While draining, answers close their connection, so keep-alive clients cannot hold the
+    // listener open past the last in-flight request.
+    if (dependencies.stopping()) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    observe.onResponse(request, reply);
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request, done) => {
+    observe.onAbort(request);
+    done();
+  });
+}

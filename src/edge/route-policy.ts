@@ -1,0 +1,118 @@
+import type { RouteOptions } from 'fastify';
+import type { Scope } from '../auth/scopes.decorator';
+
+/** Where @nestjs/platform-fastify's `@RouteConfig` keeps a handler's Fastify route config (its FASTIFY_ROUTE_CONFIG_METADATA). */
+const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';
+
+/** What a route's decorators said, as they said it (merged into its Fastify route config). */
+export interface RouteDeclaration {
+  public?: boolean;
+  scope?: Scope;
+  idempotent?: boolean;
+  audited?: string;
+  bodyLimitBytes?: number;
+}
+
+/**
+ * What the edge does for a route, decided once when the route is registered: nothing about it is
+ * looked up per request (docs/design.md section 14).
+ */
+export interface RoutePolicy {
+  /** The route template (`/api/v1/vdns/:vdnId/file-servers`): the metric label, span name and log field. */
+  readonly route: string;
+  /** Anyone may call (probes, API docs); otherwise `scope` is required, and `null` refuses every caller. */
+  readonly public: boolean;
+  readonly scope: Scope | null;
+  /** The route has a `:vdnId` the principal's VDNs must include. */
+  readonly vdnParam: boolean;
+  /** Health probes: never rate-limited (they come every few seconds from the kubelet's one address). */
+  readonly unlimited: boolean;
+  readonly idempotent: boolean;
+  readonly audited: string | null;
+  readonly bodyLimitBytes: number;
+}
+
+/** The key of a route's config that carries its declaration, then its compiled policy. */
+export const DECLARATION = 'isalesGatewayRoute';
+export const POLICY = 'isalesGatewayPolicy';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    [DECLARATION]?: RouteDeclaration;
+    [POLICY]?: RoutePolicy;
+  }
+}
+
+function declare(method: object, part: RouteDeclaration, override: boolean): void {
+  const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, method) as Record<string, unknown> | undefined) ?? {};
+  const own = (config[DECLARATION] as RouteDeclaration | undefined) ?? {};
+  const merged = override ? { ...own, ...part } : { ...part, ...own };
+  // A method's own access decision wins over its class's: @Public on a class, @RequireScope on one method.
+  if (!override && (own.public || own.scope)) {
+    delete merged.public;
+    delete merged.scope;
+    if (own.public) merged.public = true;
+    if (own.scope) merged.scope = own.scope;
+  }
+  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, [DECLARATION]: merged }, method);
+}
+
+/**
+ * A decorator for a method or a whole controller that adds `part` to the route config Nest's
+ * Fastify adapter hands to Fastify (`@RouteConfig`'s metadata, merged rather than replaced). On a
+ * class it applies to every method, below what the method declares itself.
+ */
+export function declareRoute(part: RouteDeclaration): ClassDecorator & MethodDecorator {
+  return ((target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (descriptor) {
+      declare(descriptor.value as object, part, true);
+      return descriptor;
+    }
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+      if (name !== 'constructor' && typeof method === 'function') declare(method, part, false);
+    }
+    return undefined;
+  }) as ClassDecorator & MethodDecorator;
+}
+
+const PROBE_PREFIX = '/health/';
+
+/**
+ * Compiles a route's declaration into its policy, in Fastify's `onRoute`. A route Nest registered
+ * without @Public or @RequireScope refuses every caller (fails closed); routes the gateway did not
+ * declare itself (Swagger UI under `docsPrefix`, CORS' `OPTIONS *`) are public.
+ */
+export function compileRoutePolicy(route: RouteOptions, bodyCapBytes: number, docsPrefix: string): RoutePolicy {
+  const url = route.url ?? '';
+  const declared = route.config?.[DECLARATION];
+  const framework = declared === undefined && (url.includes('*') || url === docsPrefix || url.startsWith(`${docsPrefix}/`));
+  const isPublic = framework || declared?.public === true;
+  return {
+    route: url,
+    public: isPublic,
+    scope: isPublic ? null : (declared?.scope ?? null),
+    vdnParam: /(^|\/):vdnId(\/|$)/.test(url),
+    unlimited: url.startsWith(PROBE_PREFIX),
+    idempotent: declared?.idempotent === true,
+    audited: declared?.audited ?? null,
+    bodyLimitBytes: Math.min(declared?.bodyLimitBytes ?? bodyCapBytes, bodyCapBytes),
+  };
+}
+
+/** Installs the compilation: every route registered from now on carries its policy and its body limit. */
+export function compileRoutePolicies(
+  fastify: { addHook(name: 'onRoute', hook: (route: RouteOptions) => void): unknown },
+  bodyCapBytes: number,
+  docsPrefix: string,
+): void {
+  fastify.addHook('onRoute', (route) => {
+    const policy = compileRoutePolicy(route, bodyCapBytes, docsPrefix);
+    route.config = { ...route.config, [POLICY]: policy };
+    route.bodyLimit = policy.bodyLimitBytes;
+  });
+}
+
+/** A write that takes less than HTTP_BODY_LIMIT_BYTES: its body is refused (413) beyond `bytes`. */
+export const BodyLimit = (bytes: number) => declareRoute({ bodyLimitBytes: bytes });

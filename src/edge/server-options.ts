@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+import type { FastifyServerOptions } from 'fastify';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from '../common/http/edge-errors';
+import { HTTP_LIMITS } from '../common/http/http-edge';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
+import { EdgeConfig } from '../config/edge.config';
+import { TrustFunction } from './client-address';
+
+/**
+ * How often Node looks for requests past their timeouts. Its default (30 s) lets a trickling body
+ * outlive HTTP_REQUEST_TIMEOUT_MS by up to that much; a tenth of the headers timeout, within 250 ms
+ * to 2 s, keeps the overshoot small at a negligible cost.
+ */
+export function connectionsCheckingInterval(headersTimeoutMs: number): number {
+  return Math.min(2000, Math.max(250, Math.floor(headersTimeoutMs / 10)));
+}
+
+/**
+ * The Fastify (and Node HTTP server) options the edge needs: request id, trusted proxies (a
+ * function, as Fastify 5.12's numeric form trusts nothing), the bounds of docs/design.md section 14
+ * and the router's refusals as problems.
+ */
+export function serverOptions(config: EdgeConfig, trusted: TrustFunction): FastifyServerOptions {
+  const limits = config.server;
+  return {
+    genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    trustProxy: trusted,
+    return503OnClosing: true,
+    bodyLimit: limits.bodyLimitBytes,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    http: {
+      maxHeaderSize: HTTP_LIMITS.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(limits.headersTimeoutMs),
+    },
+    frameworkErrors,
+    clientErrorHandler,
+  } as FastifyServerOptions;
+}

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+// @nestjs/swagger's DECORATORS.API_RESPONSE (its constants are not exported).
+const API_RESPONSE = 'swagger/apiResponse';
+import { ApiProblems, GATEWAY_STATUSES } from '../common/swagger/api-problems.decorator';
+import { AppointmentsController } from '../modules/appointments/appointments.controller';
+import { FileServersController } from '../modules/file-servers/file-servers.controller';
+import { OUTCOME_STATUS } from './error-codes';
+import { ANY_CALL_STATUSES, ISALES, ISALES_OPERATIONS, OperationDeclaration } from './operations.catalogue';
+
+/** The statuses a route method (`prototype[name]`) documents as problems (4xx and 5xx), as Swagger reads them. */
+function documentedProblems(prototype: object, name: string): number[] {
+  const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as object;
+  const responses = (Reflect.getMetadata(API_RESPONSE, method) ?? {}) as Record<string, unknown>;
+  return Object.keys(responses)
+    .map(Number)
+    .filter((status) => status >= 400)
+    .sort((a, b) => a - b);
+}
+
+const sorted = (statuses: Iterable<number>) => [...new Set(statuses)].sort((a, b) => a - b);
+
+describe('the catalogue of iSales operations', () => {
+  it.each(ISALES_OPERATIONS)('%s is declared under its own name, with a path after {vdnId}/', (name) => {
+    const declaration: OperationDeclaration = ISALES[name];
+    expect(declaration.name).toBe(name);
+    expect(declaration.path).not.toMatch(/^\/|campaigns/);
+    expect(declaration.kind === 'read').toBe(declaration.listField !== undefined && declaration.countField !== undefined);
+  });
+
+  it.each(ISALES_OPERATIONS)('%s can produce its table\u2019s statuses and those of any call, nothing else', (name) => {
+    const fromTable = Object.values(ISALES[name].errors).map((outcome) => OUTCOME_STATUS[outcome]);
+    expect(ISALES[name].statuses).toEqual(sorted([...fromTable, ...ANY_CALL_STATUSES]));
+  });
+});
+
+describe('a route\u2019s documented problems come from its operations\u2019 tables', () => {
+  it('documents exactly the statuses of the table it is given, plus the gateway\u2019s', () => {
+    const table = (errors: OperationDeclaration['errors']): OperationDeclaration => ({
+      ...ISALES.appointDelete,
+      errors,
+      statuses: sorted([...Object.values(errors).map((o) => OUTCOME_STATUS[o]), ...ANY_CALL_STATUSES]),
+    });
+    class Routes {
+      withConflict(): void {}
+      withoutConflict(): void {}
+    }
+    const withConflict = table({ '04000005': 'conflict' });
+    const withoutConflict = table({ '0200001': 'invalid' });
+    ApiProblems(withConflict)(Routes.prototype, 'withConflict', Object.getOwnPropertyDescriptor(Routes.prototype, 'withConflict')!);
+    ApiProblems(withoutConflict)(Routes.prototype, 'withoutConflict', Object.getOwnPropertyDescriptor(Routes.prototype, 'withoutConflict')!);
+    expect(documentedProblems(Routes.prototype, 'withConflict')).toContain(409);
+    expect(documentedProblems(Routes.prototype, 'withoutConflict')).not.toContain(409);
+    expect(documentedProblems(Routes.prototype, 'withoutConflict')).toEqual(sorted([...GATEWAY_STATUSES, 400, ...ANY_CALL_STATUSES]));
+  });
+
+  it('lists file servers with queryServer\u2019s statuses (0200033 -> 404, 0200034 -> 409 in its table)', () => {
+    expect(documentedProblems(FileServersController.prototype, 'list')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.queryServer.statuses]));
+    expect(ISALES.queryServer.errors).toMatchObject({ '0200033': 'not-found', '0200034': 'conflict' });
+  });
+
+  it('deletes an appointment with appoint/delete\u2019s statuses: 409 because its table has 04000005', () => {
+    expect(documentedProblems(AppointmentsController.prototype, 'remove')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.appointDelete.statuses]));
+    expect(documentedProblems(AppointmentsController.prototype, 'update')).not.toContain(409);
+  });
+});
