@@ -186,6 +186,27 @@ export class DocumentInputs {
     return fc.record(model, { requiredKeys: required });
   }
 
+  /**
+   * The request the document's own examples make (one per variant of a `oneOf` body): each path
+   * and query parameter's example, and a body of each property's example. What Swagger UI's "Try it
+   * out" and a mock server send.
+   */
+  exampleInputs(operation: DocumentedOperation): OperationInput[] {
+    const properties = operation.inputSchema.properties as Record<string, Schema>;
+    const examplesOf = (schema: unknown): Record<string, unknown> =>
+      Object.fromEntries(
+        Object.entries((this.resolve(schema).properties ?? {}) as Record<string, Schema>)
+          .map(([name, property]): [string, unknown] => [name, this.resolve(property).example])
+          .filter(([, example]) => example !== undefined),
+      );
+    const path = examplesOf(properties.path);
+    const query = examplesOf(properties.query);
+    if (!properties.body) return [{ path, query }];
+    const body = this.resolve(properties.body);
+    const variants = Array.isArray(body.oneOf) ? (body.oneOf as unknown[]) : [body];
+    return variants.map((variant) => ({ path, query, body: examplesOf(variant) }));
+  }
+
   /** Inputs the document allows for `operation`. */
   validInput(operation: DocumentedOperation): fc.Arbitrary<OperationInput> {
     const properties = operation.inputSchema.properties as Record<string, Schema>;
