@@ -1,8 +1,22 @@
 /** Small conversions shared by the resource mappers; upstream nulls stay null. */
 
+/** A scalar as its text; an object or array (never documented where a scalar is) as its JSON, not "[object Object]". */
+function textOf(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      return JSON.stringify(value) ?? '';
+  }
+}
+
 export function stringOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return String(value);
+  return textOf(value);
 }
 
 export function numberOrNull(value: unknown): number | null {
@@ -19,7 +33,7 @@ export function numberOrNull(value: unknown): number | null {
 export function isoInstantOrNull(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? new Date(value).toISOString() : null;
-  const text = String(value);
+  const text = textOf(value);
   const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
   return Number.isNaN(ms) ? text : new Date(ms).toISOString();
 }

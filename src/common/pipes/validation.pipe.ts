@@ -51,12 +51,12 @@ export class GatewayValidationPipe extends ValidationPipe {
     }
     if (metadata.type === 'query' && declaredProperties(metadata.metatype).size === 0) return noQuery(value, metadata);
     let byInput = this.remembered.get(metadata.metatype);
-    if (!byInput) this.remembered.set(metadata.metatype, (byInput = new Map()));
+    if (!byInput) this.remembered.set(metadata.metatype, (byInput = new Map<string, unknown>()));
     const key = JSON.stringify(value);
     const known = byInput.get(key);
     if (known !== undefined) return known;
     checkInputRules(value, metadata);
-    const result = deepFreeze(await super.transform(value, metadata));
+    const result = deepFreeze((await super.transform(value, metadata)) as unknown);
     if (byInput.size >= REMEMBERED_INPUTS) byInput.delete(byInput.keys().next().value!);
     byInput.set(key, result);
     return result;

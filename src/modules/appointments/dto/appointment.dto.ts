@@ -58,7 +58,7 @@ export class AppointmentDto {
 
   /** `manual | automatic`; an undocumented upstream code passes through as its raw string. */
   @ApiProperty({ type: String, nullable: true, example: 'automatic', description: `one of ${APPOINTMENT_TYPES.join(', ')}, or an undocumented raw upstream code` })
-  type: AppointmentType | string | null;
+  type: AppointmentType | (string & {}) | null;
 
   /** The reserved time (ISO 8601, UTC). */
   @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2025-05-15T09:48:43.000Z' })

@@ -11,7 +11,7 @@ export class ImportTaskDto {
 
   /** `preparing | importing | completed | failed`; an undocumented upstream code passes through as its raw string. */
   @ApiProperty({ type: String, nullable: true, example: 'completed', description: `one of ${IMPORT_TASK_STATUSES.join(', ')}, or an undocumented raw upstream code` })
-  status: ImportTaskStatus | string | null;
+  status: ImportTaskStatus | (string & {}) | null;
 
   /** When the import started (ISO 8601, UTC). */
   @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-03-11T07:27:09.000Z' })
