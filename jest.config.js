@@ -23,10 +23,5 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   // End-to-end tests start real processes (gateway, simulator, redis-server); a busy machine is slow, not wrong.
   testTimeout: 20000,
-  testMatch: [
-    '<rootDir>/src/**/*.spec.ts',
-    '<rootDir>/simulator/**/*.spec.ts',
-    '<rootDir>/test/support/**/*.spec.ts',
-    '<rootDir>/test/**/*.e2e-spec.ts',
-  ],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/simulator/**/*.spec.ts', '<rootDir>/test/support/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
 };

@@ -23,7 +23,9 @@ process.once('message', ({ redisUrl, key, routes, rateLimit }) => {
   const RedisStore = require('@fastify/rate-limit/store/RedisStore');
   const store = rateLimit && new RedisStore(false, false, redis, `${rateLimit.keyPrefix}rate-limit:`);
   const spend = () =>
-    new Promise((resolve, reject) => store.incr('bare-principal', (error, result) => (error ? reject(error) : resolve(result)), rateLimit.windowS * 1000, rateLimit.max));
+    new Promise((resolve, reject) =>
+      store.incr('bare-principal', (error, result) => (error ? reject(error) : resolve(result)), rateLimit.windowS * 1000, rateLimit.max),
+    );
   const table = new Map(Object.entries(routes).map(([path, route]) => [path, { body: Buffer.from(route.body, 'base64'), contentType: route.contentType }]));
 
   const server = http.createServer((req, res) => {

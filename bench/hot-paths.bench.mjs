@@ -197,7 +197,11 @@ async function cacheHitCase({ gateway, redisUrl, keyPrefix }, rateLimit = null) 
     }
     if (rateLimit && check.headers['ratelimit-limit'] !== String(rateLimit.max)) throw new Error(`bare cache server sends no RateLimit-Limit on ${path}`);
   }
-  return { name: rateLimit ? 'cache-hit-limited' : 'cache-hit', paths, bare: { name: rateLimit ? 'bare-redis-limited' : 'bare-redis', base, child: bare.child } };
+  return {
+    name: rateLimit ? 'cache-hit-limited' : 'cache-hit',
+    paths,
+    bare: { name: rateLimit ? 'bare-redis-limited' : 'bare-redis', base, child: bare.child },
+  };
 }
 
 /**
@@ -232,12 +236,19 @@ async function proxiedReadCase({ gateway, simulatorUrl, ak, sk }) {
       paths.push(`/api/v1/vdns/${settings.vdnId}/file-servers?page=${1 + (i % 7)}&pageSize=${pageSize}`);
     }
   }
-  const bare = await forkServer(join(here, 'bare-proxy-server.mjs'), 'bare-proxy', { isalesUrl: simulatorUrl, ak, sk, distDir: dist, connections: UPSTREAM_CONNECTIONS }, settings.bareNodeArgs);
+  const bare = await forkServer(
+    join(here, 'bare-proxy-server.mjs'),
+    'bare-proxy',
+    { isalesUrl: simulatorUrl, ak, sk, distDir: dist, connections: UPSTREAM_CONNECTIONS },
+    settings.bareNodeArgs,
+  );
   const base = `http://127.0.0.1:${bare.port}`;
   for (const path of paths) {
     const [fromGateway, fromBare] = await Promise.all([getOk(gateway.base + path, 'gateway'), getOk(base + path, 'bare proxy')]);
     if (!fromGateway.body.equals(fromBare.body)) {
-      throw new Error(`bare proxy answers ${path} differently:\n gateway ${fromGateway.body.toString().slice(0, 300)}\n bare    ${fromBare.body.toString().slice(0, 300)}`);
+      throw new Error(
+        `bare proxy answers ${path} differently:\n gateway ${fromGateway.body.toString().slice(0, 300)}\n bare    ${fromBare.body.toString().slice(0, 300)}`,
+      );
     }
   }
   return { name: 'proxied-read', paths, bare: { name: 'bare-undici', base, child: bare.child } };
@@ -257,7 +268,10 @@ async function measure(c, gateway) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const i of order) slices[i].push(await runLoad(targets[i].base, c.paths, settings.sliceWarmupS, sliceS));
     const [g, b] = slices.map((s) => s[round]);
-    console.log(`[bench]   round ${round + 1}/${settings.rounds}: gateway ${(g.ok / sliceS).toFixed(0)} req/s, ${c.bare.name} ${(b.ok / sliceS).toFixed(0)} req/s  (load ${machineLoad()})`);
+    console.log(
+      `[bench]   round ${round + 1}/${settings.rounds}: gateway ${(g.ok / sliceS).toFixed(0)} req/s, ` +
+        `${c.bare.name} ${(b.ok / sliceS).toFixed(0)} req/s  (load ${machineLoad()})`,
+    );
   }
   const rows = targets.map((t, i) => ({ case: c.name, target: t.name, ...pool(slices[i]), ...memoryOf(t.child.pid) }));
   const roundRatios = slices[0].map((g, i) => (slices[1][i].ok > 0 ? g.ok / slices[1][i].ok : 0));
@@ -313,7 +327,12 @@ async function main() {
     let soak = null;
     if (settings.soakS > 0) {
       console.log(`[bench] soak: ${settings.soakS}s of mixed load on the gateway alone`);
-      const result = await runLoad(gateway.base, cases.flatMap((c) => c.paths), 1, settings.soakS);
+      const result = await runLoad(
+        gateway.base,
+        cases.flatMap((c) => c.paths),
+        1,
+        settings.soakS,
+      );
       soak = { seconds: settings.soakS, rps: result.ok / settings.soakS, errors: result.errors, ...memoryOf(gateway.child.pid) };
     }
 
@@ -326,7 +345,10 @@ async function main() {
           `(${r.rounds.length} paired rounds: min ${fmt(r.minOfRounds)}, max ${fmt(r.maxOfRounds)}; load ${r.load})`,
       );
     }
-    if (soak) console.log(`soak: ${fmt(soak.rps, 0)} req/s for ${soak.seconds}s, ${soak.errors} errors, gateway RSS ${fmt(soak.rssMb, 0)} MB (peak ${fmt(soak.peakRssMb, 0)} MB)`);
+    if (soak)
+      console.log(
+        `soak: ${fmt(soak.rps, 0)} req/s for ${soak.seconds}s, ${soak.errors} errors, gateway RSS ${fmt(soak.rssMb, 0)} MB (peak ${fmt(soak.peakRssMb, 0)} MB)`,
+      );
     const failures = rows.filter((r) => r.errors > 0 || (r.case.startsWith('cache-hit') && (r.cacheStates.hit ?? 0) !== r.ok));
     if (failures.length) console.log(`[bench] WARNING: errors or non-hit answers in ${failures.map((r) => `${r.case}/${r.target}`).join(', ')}`);
 

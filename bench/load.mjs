@@ -60,7 +60,9 @@ function newStats(warmupMs, durationMs) {
 
 /** The GET of each path as raw bytes, built once. */
 function rawRequests(target, paths, headers) {
-  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return paths.map((path) => Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${target.host}\r\nAccept: application/json\r\n${extra}\r\n`, 'latin1'));
 }
 

@@ -42,11 +42,14 @@ for (const [id, us] of selfUs) {
   const { callFrame } = byId.get(id);
   const o = owner(callFrame);
   byOwner.set(o, (byOwner.get(o) ?? 0) + us);
-  const fn = `${callFrame.functionName || '(anonymous)'} ${callFrame.url ? `${callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/')}:${callFrame.lineNumber + 1}` : ''}`;
+  const where = callFrame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/');
+  const fn = `${callFrame.functionName || '(anonymous)'} ${callFrame.url ? `${where}:${callFrame.lineNumber + 1}` : ''}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
 }
 const pct = (us) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
-console.log(`${file}: ${(total / 1e6).toFixed(1)} s busy, ${(idleUs / 1e6).toFixed(1)} s idle (after the first ${skipUs / 1e6} s)\n\nshare of busy time by owner`);
+console.log(
+  `${file}: ${(total / 1e6).toFixed(1)} s busy, ${(idleUs / 1e6).toFixed(1)} s idle (after the first ${skipUs / 1e6} s)\n\nshare of busy time by owner`,
+);
 for (const [o, us] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${o}`);
 console.log('\nshare of busy time by function');
 for (const [f, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${f}`);

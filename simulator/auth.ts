@@ -40,12 +40,7 @@ function sameText(a: string, b: string): boolean {
  * The C2 verifier of docs/isales/c2-signing.md §5: parse, look up the SK by AK, timestamp inside the window,
  * `host` signed, canonical request rebuilt from what was received, signature compared in constant time.
  */
-export function verifyC2(
-  request: ReceivedRequest,
-  keyFor: KeyLookup,
-  now: Date,
-  clockSkewSeconds: number,
-): AuthResult {
+export function verifyC2(request: ReceivedRequest, keyFor: KeyLookup, now: Date, clockSkewSeconds: number): AuthResult {
   const header = headerValue(request.headers, 'authorization');
   if (!header) return { ok: false, reason: 'missing Authorization header' };
   const parsed = parseC2Authorization(header);
@@ -70,11 +65,7 @@ export function verifyC2(
   }
 
   const query = Object.fromEntries(new URLSearchParams(request.rawQuery));
-  const expected = signC2(
-    { method: request.method, path: request.rawPath, query, headers: signedHeaders, body: request.body },
-    credentials,
-    signedAt,
-  );
+  const expected = signC2({ method: request.method, path: request.rawPath, query, headers: signedHeaders, body: request.body }, credentials, signedAt);
   // signC2 lower-cases, sorts and de-duplicates the names; a list sent in another form was not what we rebuilt.
   if (expected.signedHeaders !== parsed.signedHeaders.join(';')) {
     return { ok: false, reason: 'signedHeaders must be lower-case, sorted and unique' };

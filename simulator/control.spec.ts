@@ -67,11 +67,7 @@ describe('control endpoint and routing', () => {
     const wrong = await sendSigned(simulator.url, { method: 'GET', path: `${BASE}/1/file/queryServer` }, CREDENTIALS);
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe('POST');
-    const wrongGet = await sendSigned(
-      simulator.url,
-      { method: 'POST', path: `${BASE}/1/queryBusinessResults?pageSize=1&pageNum=1`, body: {} },
-      CREDENTIALS,
-    );
+    const wrongGet = await sendSigned(simulator.url, { method: 'POST', path: `${BASE}/1/queryBusinessResults?pageSize=1&pageNum=1`, body: {} }, CREDENTIALS);
     expect(wrongGet.status).toBe(405);
     const unknown = await sendSigned(simulator.url, { method: 'POST', path: `${BASE}/1/file/notAnOperation`, body: {} }, CREDENTIALS);
     expect(unknown.status).toBe(404);

@@ -53,12 +53,7 @@ async function putCredentials(request: IncomingMessage, response: ServerResponse
  * GET  /__simulator/credentials                 -> accepted pairs as [{ak, vdns}] (never an SK)
  * PUT  /__simulator/credentials                 -> replace them all (body: [{ak, sk, vdns}])
  */
-export async function handleControl(
-  request: IncomingMessage,
-  response: ServerResponse,
-  rawPath: string,
-  deps: ControlDeps,
-): Promise<void> {
+export async function handleControl(request: IncomingMessage, response: ServerResponse, rawPath: string, deps: ControlDeps): Promise<void> {
   const method = request.method ?? 'GET';
   const route = rawPath.slice(CONTROL_PREFIX.length);
   if (route === '/health') {

@@ -8,9 +8,7 @@ export interface EnvelopeMode {
 export type ResponseBody = Record<string, unknown>;
 
 function envelope(code: string, desc: string, mode: EnvelopeMode): ResponseBody {
-  return mode.dropReturnCode
-    ? { resultCode: code, resultDesc: desc }
-    : { resultCode: code, resultDesc: desc, returnCode: code, returnDesc: desc };
+  return mode.dropReturnCode ? { resultCode: code, resultDesc: desc } : { resultCode: code, resultDesc: desc, returnCode: code, returnDesc: desc };
 }
 
 /** HTTP 200 success: the payload fields first, then resultCode=returnCode and resultDesc=returnDesc. */

@@ -11,10 +11,7 @@ export const FLOW_CONTROL_MESSAGE = '请勿频繁操作,请稍后再试';
 export const MALFORMED_BODY = '{"resultCode":"0200000","resultDesc":"success","result":[{"id":"1646983628';
 
 export type FaultAction =
-  | { kind: 'none' }
-  | { kind: 'drop' }
-  | { kind: 'hang' }
-  | { kind: 'reply'; status: number; body: string; contentType: string; resultCode: string | null };
+  { kind: 'none' } | { kind: 'drop' } | { kind: 'hang' } | { kind: 'reply'; status: number; body: string; contentType: string; resultCode: string | null };
 
 function reply(status: number, body: Record<string, unknown>): FaultAction {
   const resultCode = typeof body.resultCode === 'string' ? body.resultCode : null;
@@ -23,12 +20,7 @@ function reply(status: number, body: Record<string, unknown>): FaultAction {
 
 function httpErrorBody(fault: Fault & { httpStatus: number }, mode: EnvelopeMode): Record<string, unknown> {
   if (fault.resultCode) return failureBody(fault.resultCode, fault.resultDesc ?? describeResultCode(fault.resultCode), mode);
-  const defaultDesc =
-    fault.httpStatus === 429
-      ? FLOW_CONTROL_MESSAGE
-      : fault.httpStatus === 401
-        ? 'Unauthorized'
-        : (STATUS_CODES[fault.httpStatus] ?? 'Error');
+  const defaultDesc = fault.httpStatus === 429 ? FLOW_CONTROL_MESSAGE : fault.httpStatus === 401 ? 'Unauthorized' : (STATUS_CODES[fault.httpStatus] ?? 'Error');
   return { resultCode: String(fault.httpStatus), resultDesc: fault.resultDesc ?? defaultDesc };
 }
 

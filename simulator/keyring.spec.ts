@@ -18,7 +18,13 @@ describe('several key pairs, each holding its VDNs', () => {
     sendSigned(simulator.url, { method: 'POST', path: `${BASE}/${vdnId}/file/queryServer`, body: { offset: 0, limit: 1 } }, pair);
 
   it('accepts each pair for the VDNs it holds, and the "*" pair for any', async () => {
-    for (const [vdnId, pair] of [[1, TENANT_A], [2, TENANT_A], [3, TENANT_B], [3, EVERY], [42, EVERY]] as const) {
+    for (const [vdnId, pair] of [
+      [1, TENANT_A],
+      [2, TENANT_A],
+      [3, TENANT_B],
+      [3, EVERY],
+      [42, EVERY],
+    ] as const) {
       expect((await call(vdnId, pair)).status).toBe(200);
     }
     expect(simulator.requests.map((r) => r.ak)).toEqual(['ak-tenant-a', 'ak-tenant-a', 'ak-tenant-b', 'ak-every', 'ak-every']);
@@ -75,7 +81,10 @@ describe('several key pairs, each holding its VDNs', () => {
       expect(bad.status).toBe(400);
       expect(bad.json()).toEqual({ error: 'credentials pair 1: vdns must be "*" or a list of VDN ids from 1 to 9999' });
       expect((await control('PUT', '[{"ak":"x","sk":"sk-leaked-by-mistake",')).json()).toEqual({ error: 'credentials body is not valid JSON' });
-      expect((await control('GET')).json()).toEqual([{ ak: 'ak-tenant-a', vdns: [1, 2] }, { ak: 'ak-tenant-b', vdns: [3] }]);
+      expect((await control('GET')).json()).toEqual([
+        { ak: 'ak-tenant-a', vdns: [1, 2] },
+        { ak: 'ak-tenant-b', vdns: [3] },
+      ]);
       expect((await control('DELETE')).status).toBe(405);
     } finally {
       simulator.setCredentials([TENANT_A, TENANT_B, EVERY]);

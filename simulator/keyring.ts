@@ -34,7 +34,7 @@ export function parseCredentialList(value: unknown): SimulatorCredential[] {
     if (!(vdns === '*' || (Array.isArray(vdns) && vdns.every(isVdn)))) throw new RangeError(`${at}: vdns must be "*" or a list of VDN ids from 1 to 9999`);
     if (seen.has(ak)) throw new RangeError(`${at}: ak is given twice`);
     seen.add(ak);
-    return { ak, sk, vdns: vdns === '*' ? '*' : [...(vdns)] };
+    return { ak, sk, vdns: vdns === '*' ? '*' : [...vdns] };
   });
 }
 

@@ -61,9 +61,7 @@ describe('paging and filters on a generated VDN', () => {
     expect(byTask.data.every((row: { taskId: string }) => row.taskId === tasks[0].taskId)).toBe(true);
 
     const accounts = [agents[0].userAccount, agents[1].userAccount];
-    const combined = (
-      await post(simulator, `${VDN}/appoint/list`, { offset: 0, limit: 100, calledNo: calledNos[2], userAccountList: accounts })
-    ).json();
+    const combined = (await post(simulator, `${VDN}/appoint/list`, { offset: 0, limit: 100, calledNo: calledNos[2], userAccountList: accounts })).json();
     expect(combined.totalCount).toBeGreaterThan(0);
     for (const row of combined.data) {
       expect(row.calledNo).toBe(calledNos[2]);

@@ -15,14 +15,7 @@ import { ISALES_PREFIX, matchRoute } from './routes';
 import type { FaultTarget, Simulator, SimulatorOptions, SimulatorRequestLog } from './types';
 import { parseVdnId, ValidationFailure } from './validation';
 
-export type {
-  Fault,
-  FaultTarget,
-  OperationName,
-  Simulator,
-  SimulatorOptions,
-  SimulatorRequestLog,
-} from './types';
+export type { Fault, FaultTarget, OperationName, Simulator, SimulatorOptions, SimulatorRequestLog } from './types';
 export { OPERATION_NAMES } from './types';
 export type { PublicCredential, SimulatorCredential } from './keyring';
 
@@ -84,12 +77,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
   const datasets = new DatasetStore({
     generatedSize: requireInt('generatedSize', options.generatedSize ?? DEFAULT_GENERATED_SIZE, 0, 999_999),
-    businessResultParents: requireInt(
-      'businessResultParents',
-      options.businessResultParents ?? DEFAULT_BUSINESS_RESULT_PARENTS,
-      0,
-      999_999,
-    ),
+    businessResultParents: requireInt('businessResultParents', options.businessResultParents ?? DEFAULT_BUSINESS_RESULT_PARENTS, 0, 999_999),
     emptyVdns: [...(options.emptyVdns ?? DEFAULT_EMPTY_VDNS)],
   });
   const faults = new FaultStore();

@@ -15,8 +15,10 @@ describe('simulator writes: state per VDN, documented codes', () => {
   afterAll(() => simulator.close());
   beforeEach(() => simulator.clearFaults());
 
-  const servers = async (vdn: number) => (await post(simulator, `${vdn}/file/queryServer`, { offset: 0, limit: 100 })).json().server as Array<Record<string, unknown>>;
-  const appointments = async (vdn: number) => (await post(simulator, `${vdn}/appoint/list`, { offset: 0, limit: 100 })).json().data as Array<Record<string, unknown>>;
+  const servers = async (vdn: number) =>
+    (await post(simulator, `${vdn}/file/queryServer`, { offset: 0, limit: 100 })).json().server as Array<Record<string, unknown>>;
+  const appointments = async (vdn: number) =>
+    (await post(simulator, `${vdn}/appoint/list`, { offset: 0, limit: 100 })).json().data as Array<Record<string, unknown>>;
   const expectCode = (json: Record<string, unknown>, code: string, field?: string) => {
     expect(json.resultCode).toBe(code);
     if (field) expect(json.resultDesc).toContain(field);
@@ -128,7 +130,9 @@ describe('simulator writes: state per VDN, documented codes', () => {
     it('can answer with returnObject.id, as the page\u2019s example does', async () => {
       const other = await startSimulator({ appointCreateIdField: 'id' });
       try {
-        const json = (await post(other, '1/appoint/create', { callType: 2, calledNo: '1', userAccount: '1', taskId: SEED_TASK, appointTime: Date.now() + HOUR })).json();
+        const json = (
+          await post(other, '1/appoint/create', { callType: 2, calledNo: '1', userAccount: '1', taskId: SEED_TASK, appointTime: Date.now() + HOUR })
+        ).json();
         expect(Object.keys(json.returnObject)).toEqual(['id']);
       } finally {
         await other.close();
@@ -160,7 +164,16 @@ describe('simulator writes: state per VDN, documented codes', () => {
 
     it('writes a result back with the business result\u2019s names, and then the reservation cannot be deleted', async () => {
       const id = (await create({})).json().returnObject.appointId;
-      const result = { appointId: id, callerNo: '710002', failCode: '00000', callId: '1700000000-1', busiResult: '11111', busiSubStatus: '12324', beginTime: 1_800_000_000_000, endTime: 1_800_000_060_000 };
+      const result = {
+        appointId: id,
+        callerNo: '710002',
+        failCode: '00000',
+        callId: '1700000000-1',
+        busiResult: '11111',
+        busiSubStatus: '12324',
+        beginTime: 1_800_000_000_000,
+        endTime: 1_800_000_060_000,
+      };
       expectCode((await post(simulator, '1/appoint/updateResult', result)).json(), '0200000');
       expect((await appointments(1)).find((a) => a.appointId === id)).toMatchObject({
         callerNo: '710002',
@@ -190,7 +203,8 @@ describe('simulator writes: state per VDN, documented codes', () => {
   });
 
   describe('business results', () => {
-    const tree = async (vdn: number) => (await get(simulator, `${vdn}/queryBusinessResults?pageSize=50&pageNum=1`)).json().data as Array<Record<string, unknown>>;
+    const tree = async (vdn: number) =>
+      (await get(simulator, `${vdn}/queryBusinessResults?pageSize=50&pageNum=1`)).json().data as Array<Record<string, unknown>>;
 
     it('adds a definition that the next queryBusinessResults lists, with defLevel and generated codes where none was given', async () => {
       const body = { name: '呼叫失败', code: 'new-1', description: '呼叫失败', children: [{ name: '客户直接挂断', code: 'new-1-a' }, { name: '客户关机' }] };

@@ -198,7 +198,9 @@ describe('access control', () => {
         expect(text).not.toContain('wrong-key-value');
       }
       expect(upstream).not.toMatch(/x-api-key/i);
-      const lines = since().map((line) => JSON.parse(line)).filter((l) => l.msg === 'request completed');
+      const lines = since()
+        .map((line) => JSON.parse(line))
+        .filter((l) => l.msg === 'request completed');
       expect(lines.map((l) => l.principal)).toEqual(expect.arrayContaining(['sub:user-4711', 'key:crm']));
       expect(lines.find((l) => l.status === 401)).toMatchObject({ authFailure: 'unknown-api-key' });
     });

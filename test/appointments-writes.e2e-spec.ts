@@ -68,9 +68,7 @@ describe('appointment writes (gateway + simulator over HTTP)', () => {
     it('sends callData of an automatic reservation as JSON text', async () => {
       const response = await send('POST', APPOINTMENTS, reservation({ type: 'automatic', callData: { fullName: '林子航', riskName: '交强险' } }));
       expect(response.status).toBe(201);
-      expect(stack.upstreamBodies('appointCreate')).toEqual([
-        expect.objectContaining({ callType: 2, callData: '{"fullName":"林子航","riskName":"交强险"}' }),
-      ]);
+      expect(stack.upstreamBodies('appointCreate')).toEqual([expect.objectContaining({ callType: 2, callData: '{"fullName":"林子航","riskName":"交强险"}' })]);
     });
 
     it('reads the id from returnObject.id too, as the page\u2019s example has it', async () => {

@@ -33,8 +33,7 @@ describe('appointments (gateway + simulator over HTTP)', () => {
   const generated = generateAppointments(2, DEFAULT_GENERATED_SIZE);
 
   type ListQuery = NonNullable<operations['listAppointments']['parameters']['query']>;
-  const list = (vdnId: number, query: ListQuery = {}) =>
-    stack.client.GET('/api/v1/vdns/{vdnId}/appointments', { params: { path: { vdnId }, query } });
+  const list = (vdnId: number, query: ListQuery = {}) => stack.client.GET('/api/v1/vdns/{vdnId}/appointments', { params: { path: { vdnId }, query } });
 
   const upstreamBodies = () => stack.upstreamBodies('appointList');
 

@@ -24,7 +24,11 @@ describe('business results, cold', () => {
     const reading = stack.get('/api/v1/vdns/2/business-results?pageSize=100');
     const later = () => stack.simulator.requests.filter((r) => r.operation === 'queryBusinessResults' && r.query.pageNum !== '1');
     while (later().length < 2) await sleep(10);
-    expect(later().map((r) => [r.query.pageNum, r.status]).sort()).toEqual([
+    expect(
+      later()
+        .map((r) => [r.query.pageNum, r.status])
+        .sort(),
+    ).toEqual([
       ['2', 0],
       ['3', 0],
     ]);

@@ -19,7 +19,12 @@ describe('business-result writes (gateway + simulator over HTTP)', () => {
   it('adds a definition (201, Location), answers it as iSales now lists it, and the cached tree shows it at once', async () => {
     expect((await stack.get(RESULTS)).headers.get('x-cache')).toMatch(/miss|hit/);
     const code = uniqueCode();
-    const response = await send({ name: '呼叫失败', code, description: '呼叫失败', children: [{ name: '客户直接挂断', code: `${code}-a` }, { name: '客户关机' }] });
+    const response = await send({
+      name: '呼叫失败',
+      code,
+      description: '呼叫失败',
+      children: [{ name: '客户直接挂断', code: `${code}-a` }, { name: '客户关机' }],
+    });
     expect(response.status).toBe(201);
     const added = await json<BusinessResultDto>(response);
     expect(added).toEqual({

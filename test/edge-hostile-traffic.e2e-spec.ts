@@ -216,7 +216,14 @@ describe('the edge under hostile traffic', () => {
     const judged = await plain.fetch(PROTECTED, jsonInit('POST', server(7 * 1024)));
     expect(judged.status).toBe(400);
     expect(await judged.json()).toMatchObject({ invalidParams: [{ name: 'password' }] });
-    const appointment = { type: 'manual', calledNumber: '123', agent: 'a1', campaignId: '1', appointedAt: '2030-01-01T00:00:00Z', remark: 'r'.repeat(17 * 1024) };
+    const appointment = {
+      type: 'manual',
+      calledNumber: '123',
+      agent: 'a1',
+      campaignId: '1',
+      appointedAt: '2030-01-01T00:00:00Z',
+      remark: 'r'.repeat(17 * 1024),
+    };
     expect((await plain.fetch('/api/v1/vdns/1/appointments', jsonInit('POST', appointment))).status).toBe(413);
     expect(simulator.requests).toHaveLength(0);
   });

@@ -13,10 +13,8 @@ describe('file servers (gateway + simulator over HTTP)', () => {
   const stack = useStack();
 
   type ListQuery = NonNullable<operations['listFileServers']['parameters']['query']>;
-  const list = (vdnId: number, query: ListQuery = {}) =>
-    stack.client.GET('/api/v1/vdns/{vdnId}/file-servers', { params: { path: { vdnId }, query } });
-  const one = (vdnId: number, serverId: string) =>
-    stack.client.GET('/api/v1/vdns/{vdnId}/file-servers/{serverId}', { params: { path: { vdnId, serverId } } });
+  const list = (vdnId: number, query: ListQuery = {}) => stack.client.GET('/api/v1/vdns/{vdnId}/file-servers', { params: { path: { vdnId }, query } });
+  const one = (vdnId: number, serverId: string) => stack.client.GET('/api/v1/vdns/{vdnId}/file-servers/{serverId}', { params: { path: { vdnId, serverId } } });
 
   const upstreamBodies = () => stack.upstreamBodies('queryServer');
 

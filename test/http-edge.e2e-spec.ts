@@ -40,7 +40,10 @@ describe('the HTTP edge', () => {
 
   it('answers a body too large with 413 and a body of the wrong type with 415', async () => {
     const cache = '/api/v1/vdns/1/business-results/cache';
-    await expectProblem(await stack.request(cache, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: `"${'a'.repeat(1_100_000)}"` }), 413);
+    await expectProblem(
+      await stack.request(cache, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: `"${'a'.repeat(1_100_000)}"` }),
+      413,
+    );
     await expectProblem(await stack.request(cache, { method: 'DELETE', headers: { 'content-type': 'application/xml' }, body: '<a/>' }), 415);
     expect(stack.simulator.requests).toHaveLength(0);
   });

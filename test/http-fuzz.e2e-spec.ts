@@ -38,9 +38,9 @@ const queryValue = fc.oneof(
   fc.constantFrom('1', '0', '100', '101', '-1', '2025-05-01T00:00:00Z', 'nonsense', '', 'a,b,,c', '%ff', '1e2', '[object Object]'),
   ascii(30).map(encodeURIComponent),
 );
-const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), queryValue, fc.boolean()), { maxLength: 5 }).map((pairs) =>
-  pairs.length ? '?' + pairs.map(([name, value, bare]) => (bare && !value ? name : `${name}=${value}`)).join('&') : '',
-);
+const query = fc
+  .array(fc.tuple(fc.constantFrom(...QUERY_NAMES), queryValue, fc.boolean()), { maxLength: 5 })
+  .map((pairs) => (pairs.length ? '?' + pairs.map(([name, value, bare]) => (bare && !value ? name : `${name}=${value}`)).join('&') : ''));
 
 type Credentials = 'none' | 'default' | 'limited' | 'bad-key' | 'token' | 'garbage-bearer' | 'both';
 const credentials = fc.oneof(

@@ -66,7 +66,13 @@ describe('Idempotency-Key across replicas', () => {
   it('answers 409 to a second request while the first is still running', async () => {
     simulator.setFault('appointCreate', { latencyMs: 1500 });
     const key = freshKey();
-    const body = { type: 'manual', calledNumber: '13800000009', agent: '116', taskId: '1106025109', appointedAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const body = {
+      type: 'manual',
+      calledNumber: '13800000009',
+      agent: '116',
+      taskId: '1106025109',
+      appointedAt: new Date(Date.now() + 86_400_000).toISOString(),
+    };
     const first = post(a, APPOINTMENTS, body, key);
     // The simulator logs a request before its latency: from then on the first one is in flight.
     for (let i = 0; i < 100 && calls('appointCreate') === 0; i++) await sleep(20);
@@ -118,9 +124,7 @@ describe('Idempotency-Key across replicas', () => {
   it('refuses a malformed key before anything else', async () => {
     const response = await post(a, SERVERS, server('x'), 'k'.repeat(256));
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ProblemDetails).invalidParams).toEqual([
-      { name: 'Idempotency-Key', reason: expect.any(String) },
-    ]);
+    expect(((await response.json()) as ProblemDetails).invalidParams).toEqual([{ name: 'Idempotency-Key', reason: expect.any(String) }]);
     expect(calls('addServer')).toBe(0);
   });
 

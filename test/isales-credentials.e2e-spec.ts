@@ -14,11 +14,14 @@ describe('two pairs, each signing for its own VDNs', () => {
   const pairs = [TENANT_A, TENANT_B];
   const stack = useStack({ simulator: simulatorCredentials(pairs), env: credentialsEnv({ ISALES_CREDENTIALS: credentialsDocument(...pairs) }) });
 
-  it('signs each VDN\'s calls with its own AK, and iSales accepts them', async () => {
+  it("signs each VDN's calls with its own AK, and iSales accepts them", async () => {
     for (const vdnId of [1, 2, 3]) expect((await stack.get(servers(vdnId))).status).toBe(200);
     expect((await stack.get('/api/v1/vdns/3/business-results')).status).toBe(200);
     const [one, two, ...three] = stack.simulator.requests.map((r) => [r.vdnId, r.ak, r.status]);
-    expect([one, two]).toEqual([[1, 'ak-tenant-a', 200], [2, 'ak-tenant-a', 200]]);
+    expect([one, two]).toEqual([
+      [1, 'ak-tenant-a', 200],
+      [2, 'ak-tenant-a', 200],
+    ]);
     expect(three.length).toBeGreaterThan(1);
     for (const call of three) expect(call).toEqual([3, 'ak-tenant-b', 200]);
   });

@@ -39,9 +39,7 @@ describe('fleet-wide quota toward iSales', () => {
 
   /** `count` distinct reads (no coalescing), alternating between the two instances, all at once. */
   const burst = (count: number, firstPage = 1) =>
-    Promise.all(
-      Array.from({ length: count }, (_, i) => gateways[i % 2].fetch(`/api/v1/vdns/1/file-servers?pageSize=1&page=${firstPage + i}`)),
-    );
+    Promise.all(Array.from({ length: count }, (_, i) => gateways[i % 2].fetch(`/api/v1/vdns/1/file-servers?pageSize=1&page=${firstPage + i}`)));
 
   it(`two instances sharing Redis send at most ${RPS} calls in any second (plus one for window edges)`, async () => {
     const responses = await burst(35);

@@ -147,7 +147,9 @@ describe('resilience: circuit breaker', () => {
 });
 
 describe('resilience: bulkhead and coalescing', () => {
-  const stack = useStack({ env: { ISALES_MAX_CONCURRENCY: '4', ISALES_MAX_QUEUE: '4', ISALES_MAX_CONCURRENCY_PER_VDN: '4', ISALES_MAX_QUEUE_PER_VDN: '4', ISALES_TIMEOUT_MS: '20000' } });
+  const stack = useStack({
+    env: { ISALES_MAX_CONCURRENCY: '4', ISALES_MAX_QUEUE: '4', ISALES_MAX_CONCURRENCY_PER_VDN: '4', ISALES_MAX_QUEUE_PER_VDN: '4', ISALES_TIMEOUT_MS: '20000' },
+  });
 
   it('lets 4 calls run and 4 wait against a slow iSales, and turns the other 12 of 20 away at once with 503', async () => {
     stack.simulator.setFault('queryServer', { latencyMs: 1500 });

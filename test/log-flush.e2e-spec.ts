@@ -79,7 +79,11 @@ describe('the log stream of the gateway process', () => {
       gateway.child.kill(signal);
       const [code] = (await once(gateway.child, 'exit')) as [number];
       await running.done;
-      const lines = gateway.stdout().split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
+      const lines = gateway
+        .stdout()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LogLine);
       const logged = new Set(lines.filter((l) => l.msg === 'request completed').map((l) => l.requestId));
       expect(running.answered.length).toBeGreaterThanOrEqual(60);
       expect(running.answered.filter((id) => !logged.has(id))).toEqual([]);

@@ -106,26 +106,38 @@ describe('what the gateway logs about its iSales credentials', () => {
   };
 
   it.each([
-    ['a VDN listed by two pairs', { ISALES_CREDENTIALS: credentialsDocument({ ak: 'a', sk: secrets[0], vdns: [1] }, { ak: 'b', sk: secrets[1], vdns: [1] }) }, 'ISALES_CREDENTIALS: VDN 1 is listed by pairs 1 and 2'],
+    [
+      'a VDN listed by two pairs',
+      { ISALES_CREDENTIALS: credentialsDocument({ ak: 'a', sk: secrets[0], vdns: [1] }, { ak: 'b', sk: secrets[1], vdns: [1] }) },
+      'ISALES_CREDENTIALS: VDN 1 is listed by pairs 1 and 2',
+    ],
     ['malformed JSON', { ISALES_CREDENTIALS: `[{"ak":"a","sk":"${secrets[0]}",}]` }, 'ISALES_CREDENTIALS: is not valid JSON'],
-  ])('start-up refused for %s: exits 78 naming the variable, printing no SK', async (_name, env, expected) => {
-    const { code, output } = await runGatewayUntilExit({ ISALES_BASE_URL: 'http://127.0.0.1:1', ...env });
-    expect(code).toBe(78);
-    expect(output).toContain(expected);
-    expectNoSecret(output);
-  }, PROCESS_TIMEOUT_MS);
-
-  it('start-up refused for a malformed file: names ISALES_CREDENTIALS_FILE, printing no SK', async () => {
-    const secret = new MountedSecret(`[{"ak":"a","sk":"${secrets[3]}"`);
-    try {
-      const { code, output } = await runGatewayUntilExit({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_CREDENTIALS_FILE: secret.path });
+  ])(
+    'start-up refused for %s: exits 78 naming the variable, printing no SK',
+    async (_name, env, expected) => {
+      const { code, output } = await runGatewayUntilExit({ ISALES_BASE_URL: 'http://127.0.0.1:1', ...env });
       expect(code).toBe(78);
-      expect(output).toContain('ISALES_CREDENTIALS_FILE: is not valid JSON');
+      expect(output).toContain(expected);
       expectNoSecret(output);
-    } finally {
-      secret.remove();
-    }
-  }, PROCESS_TIMEOUT_MS);
+    },
+    PROCESS_TIMEOUT_MS,
+  );
+
+  it(
+    'start-up refused for a malformed file: names ISALES_CREDENTIALS_FILE, printing no SK',
+    async () => {
+      const secret = new MountedSecret(`[{"ak":"a","sk":"${secrets[3]}"`);
+      try {
+        const { code, output } = await runGatewayUntilExit({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_CREDENTIALS_FILE: secret.path });
+        expect(code).toBe(78);
+        expect(output).toContain('ISALES_CREDENTIALS_FILE: is not valid JSON');
+        expectNoSecret(output);
+      } finally {
+        secret.remove();
+      }
+    },
+    PROCESS_TIMEOUT_MS,
+  );
 
   describe('rotations and broken files', () => {
     const first = { ak: 'ak-logged', sk: secrets[0], vdns: '*' as const };

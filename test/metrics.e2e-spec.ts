@@ -125,7 +125,14 @@ describe('metrics on METRICS_PORT', () => {
 
 describe('metrics of the resilience layer', () => {
   const stack = useStack({
-    env: { ISALES_RETRIES: '1', ISALES_RETRY_BASE_MS: '1', ISALES_BREAKER_FAILURES: '2', ISALES_BREAKER_COOLDOWN_S: '60', ISALES_MAX_CONCURRENCY: '1', ISALES_MAX_QUEUE: '0' },
+    env: {
+      ISALES_RETRIES: '1',
+      ISALES_RETRY_BASE_MS: '1',
+      ISALES_BREAKER_FAILURES: '2',
+      ISALES_BREAKER_COOLDOWN_S: '60',
+      ISALES_MAX_CONCURRENCY: '1',
+      ISALES_MAX_QUEUE: '0',
+    },
   });
 
   it('count retries, the open breaker as circuit_open and a full bulkhead as rejected', async () => {

@@ -25,26 +25,34 @@ const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
 );
 
 describe('the OpenAPI document', () => {
-  it('is what the code describes (neither openapi.json nor the typed client\'s types is stale)', () => {
-    // The generator runs from the build, where the Swagger CLI plugin has added the DTO metadata.
-    expect(existsSync(GENERATOR)).toBe(true);
-    expect(() => execFileSync(process.execPath, [GENERATOR, '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
-  }, GENERATOR_TIMEOUT_MS);
+  it(
+    "is what the code describes (neither openapi.json nor the typed client's types is stale)",
+    () => {
+      // The generator runs from the build, where the Swagger CLI plugin has added the DTO metadata.
+      expect(existsSync(GENERATOR)).toBe(true);
+      expect(() => execFileSync(process.execPath, [GENERATOR, '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+    },
+    GENERATOR_TIMEOUT_MS,
+  );
 
-  it('fails the check when only the client\'s types are behind the document', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'openapi-check-'));
-    try {
-      cpSync(resolve(ROOT, 'openapi.json'), join(copy, 'openapi.json'));
-      mkdirSync(dirname(join(copy, CLIENT_TYPES_PATH)), { recursive: true });
-      const types = readFileSync(resolve(ROOT, CLIENT_TYPES_PATH), 'utf8');
-      writeFileSync(join(copy, CLIENT_TYPES_PATH), types.replace('getFileServer', 'fetchFileServer'));
-      const run = spawnSync(process.execPath, [GENERATOR, '--check'], { cwd: copy, encoding: 'utf8' });
-      expect(run.status).toBe(1);
-      expect(run.stderr).toBe(`stale: ${CLIENT_TYPES_PATH}: run \`npm run openapi\` and commit the result\n`);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
-  }, GENERATOR_TIMEOUT_MS);
+  it(
+    "fails the check when only the client's types are behind the document",
+    () => {
+      const copy = mkdtempSync(join(tmpdir(), 'openapi-check-'));
+      try {
+        cpSync(resolve(ROOT, 'openapi.json'), join(copy, 'openapi.json'));
+        mkdirSync(dirname(join(copy, CLIENT_TYPES_PATH)), { recursive: true });
+        const types = readFileSync(resolve(ROOT, CLIENT_TYPES_PATH), 'utf8');
+        writeFileSync(join(copy, CLIENT_TYPES_PATH), types.replace('getFileServer', 'fetchFileServer'));
+        const run = spawnSync(process.execPath, [GENERATOR, '--check'], { cwd: copy, encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toBe(`stale: ${CLIENT_TYPES_PATH}: run \`npm run openapi\` and commit the result\n`);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    },
+    GENERATOR_TIMEOUT_MS,
+  );
 
   it('documents every route of the contract', () => {
     expect(operations.map((o) => o.route).sort()).toEqual(

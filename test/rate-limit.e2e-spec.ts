@@ -7,10 +7,7 @@ import { RedisProcess } from './support/redis-server';
 
 const PATH = '/api/v1/vdns/1/file-servers';
 const OTHER_KEY = 'second-service-key-71ac';
-const API_KEYS = JSON.stringify([
-  ...JSON.parse(TEST_API_KEYS),
-  { id: 'second', sha256: apiKeyHash(OTHER_KEY), vdns: '*', scopes: ['isales:read'] },
-]);
+const API_KEYS = JSON.stringify([...JSON.parse(TEST_API_KEYS), { id: 'second', sha256: apiKeyHash(OTHER_KEY), vdns: '*', scopes: ['isales:read'] }]);
 // A generous command timeout: a busy machine must not make a replica fall back to counting alone.
 const LIMIT = { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_S: '60', AUTH_API_KEYS: API_KEYS, REDIS_COMMAND_TIMEOUT_MS: '5000' };
 

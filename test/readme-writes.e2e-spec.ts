@@ -18,7 +18,10 @@ const BANNER = 'isales-gateway demo is ready';
 /** The section's bash block, continuation lines joined: its variable assignments and its curl commands. */
 function commands(): { prelude: string[]; curls: string[] } {
   const start = writes.indexOf('```bash') + 7;
-  const lines = writes.slice(start, writes.indexOf('```', start)).replace(/\\\n\s*/g, ' ').split('\n');
+  const lines = writes
+    .slice(start, writes.indexOf('```', start))
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n');
   return { prelude: lines.filter((line) => /^[A-Z_]+=/.test(line)), curls: lines.filter((line) => line.startsWith('curl ')) };
 }
 

@@ -42,7 +42,13 @@ describe('Swagger UI in headless Chromium (Debian package, driven by playwright-
     const request = response.request();
     if (!new URL(response.url()).pathname.startsWith('/api/')) return [];
     const body = await response.text();
-    const observed = { method: request.method(), url: response.url(), status: response.status(), contentType: await response.headerValue('content-type'), body };
+    const observed = {
+      method: request.method(),
+      url: response.url(),
+      status: response.status(),
+      contentType: await response.headerValue('content-type'),
+      body,
+    };
     return contract.violations(observed).map((v) => `${request.method()} ${response.url()}: ${v}`);
   }
 
@@ -71,7 +77,10 @@ describe('Swagger UI in headless Chromium (Debian package, driven by playwright-
 
   it('loads /docs with every operation of the document, and no console error', async () => {
     await page.goto(`${gateway.url}/docs`);
-    await page.locator('.opblock').nth(operationCount - 1).waitFor();
+    await page
+      .locator('.opblock')
+      .nth(operationCount - 1)
+      .waitFor();
     expect(await page.locator('.opblock').count()).toBe(operationCount);
     expect(await page.locator('.info .title').textContent()).toContain('iSales gateway');
     await page.screenshot({ path: join(OUTPUT, 'swagger-ui.png') });

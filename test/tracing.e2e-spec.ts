@@ -58,7 +58,11 @@ describe('traces', () => {
     const received = simulator.requests.filter((r) => r.operation === 'queryBusinessResults').map((r) => r.headers.traceparent);
     expect(received).toHaveLength(isales.length);
     for (const span of isales) {
-      expect(span).toMatchObject({ kind: CLIENT, parentSpanId: server.spanId, attributes: { 'isales.vdn_id': 1, 'isales.result_code': '0200000', 'http.response.status_code': 200 } });
+      expect(span).toMatchObject({
+        kind: CLIENT,
+        parentSpanId: server.spanId,
+        attributes: { 'isales.vdn_id': 1, 'isales.result_code': '0200000', 'http.response.status_code': 200 },
+      });
       expect(received).toContain(`00-${traceId}-${span.spanId}-01`);
     }
 
@@ -84,25 +88,29 @@ describe('traces', () => {
     expect(receiver.contentTypes).toContain('application/json');
   });
 
-  it('exports over OTLP/HTTP protobuf by default', async () => {
-    const protobuf = await OtlpReceiver.start();
-    const other = await startGatewayProcess({
-      ISALES_BASE_URL: simulator.url,
-      ISALES_AK: TEST_AK,
-      ISALES_SK: TEST_SK,
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${protobuf.url}/v1/traces`,
-      OTEL_BSP_SCHEDULE_DELAY: '100',
-    });
-    try {
-      expect((await other.request('/api/v1/vdns/1/file-servers')).status).toBe(200);
-      const deadline = Date.now() + 10000;
-      while (protobuf.contentTypes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(protobuf.contentTypes).toContain('application/x-protobuf');
-    } finally {
-      other.child.kill('SIGKILL');
-      await protobuf.close();
-    }
-  }, PROCESS_TEST_TIMEOUT_MS);
+  it(
+    'exports over OTLP/HTTP protobuf by default',
+    async () => {
+      const protobuf = await OtlpReceiver.start();
+      const other = await startGatewayProcess({
+        ISALES_BASE_URL: simulator.url,
+        ISALES_AK: TEST_AK,
+        ISALES_SK: TEST_SK,
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${protobuf.url}/v1/traces`,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+      });
+      try {
+        expect((await other.request('/api/v1/vdns/1/file-servers')).status).toBe(200);
+        const deadline = Date.now() + 10000;
+        while (protobuf.contentTypes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(protobuf.contentTypes).toContain('application/x-protobuf');
+      } finally {
+        other.child.kill('SIGKILL');
+        await protobuf.close();
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
   it('starts a new trace for a caller without one, and still answers', async () => {
     const response = await gateway.request('/api/v1/vdns/1/file-servers/1', { headers: { 'x-request-id': 'trace-e2e-2' } });

@@ -51,8 +51,13 @@ describe('the typed client package (clients/typescript)', () => {
   }, 60_000);
 
   it('refuses a route the gateway does not have (the example compile is not vacuous)', () => {
-    const wrong = new Map([[join(CLIENT, 'README.wrong.ts'), "import { createGatewayClient } from '@isales-gateway/client';\n" +
-      "await createGatewayClient({ baseUrl: '' }).GET('/api/v1/vdns/{vdnId}/servers', { params: { path: { vdnId: 1 } } });\n"]]);
+    const wrong = new Map([
+      [
+        join(CLIENT, 'README.wrong.ts'),
+        "import { createGatewayClient } from '@isales-gateway/client';\n" +
+          "await createGatewayClient({ baseUrl: '' }).GET('/api/v1/vdns/{vdnId}/servers', { params: { path: { vdnId: 1 } } });\n",
+      ],
+    ]);
     expect(compile(wrong).join('\n')).toMatch(/README\.wrong\.ts:2 .*servers/);
   }, 60_000);
 

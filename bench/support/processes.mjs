@@ -118,5 +118,8 @@ export function memoryOf(pid) {
 
 /** The load averages (1, 5, 15 min), printed beside the ratios: a busy machine widens their spread. */
 export function machineLoad() {
-  return os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 }

@@ -63,7 +63,9 @@ export function printTable(rows) {
     fmt(r.latencyMs.p99),
     fmt(r.peakRssMb, 0),
     String(r.errors),
-    Object.entries(r.cacheStates).map(([k, v]) => `${k}:${v}`).join(' '),
+    Object.entries(r.cacheStates)
+      .map(([k, v]) => `${k}:${v}`)
+      .join(' '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');

@@ -2,11 +2,7 @@ import { isoWithOffset, seededRandom, thirtyDigitId } from './prng';
 import type { DataImportTask } from './records';
 
 const FIRST_BEGIN_MS = Date.UTC(2022, 2, 11, 7, 27, 9);
-const FAILURE_MESSAGES = [
-  'The file does not exist.',
-  'The file format is incorrect.',
-  'Failed to connect to the file server.',
-];
+const FAILURE_MESSAGES = ['The file does not exist.', 'The file format is incorrect.', 'Failed to connect to the file server.'];
 
 /** Mostly completed tasks, some still preparing/importing, some failed. */
 function statusFor(roll: number): string {
@@ -25,8 +21,7 @@ export function generateImportTasks(vdnId: number, count: number): DataImportTas
     const total = random.int(1, 5000);
     const repeatNum = status === '2' ? random.int(0, Math.floor(total / 10)) : 0;
     const failNum = status === '2' || status === '3' ? random.int(0, Math.floor(total / 20)) : 0;
-    const succNum =
-      status === '2' ? total - repeatNum - failNum : status === '1' ? random.int(0, Math.floor(total / 2)) : 0;
+    const succNum = status === '2' ? total - repeatNum - failNum : status === '1' ? random.int(0, Math.floor(total / 2)) : 0;
     const finished = status === '2' || status === '3';
     tasks.push({
       succNum,

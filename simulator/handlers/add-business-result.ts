@@ -58,7 +58,10 @@ export const addBusinessResult: OperationDefinition = {
     const input = parseJsonBody(body);
     const parent = definition(input, '');
     const subResults = children(input);
-    checkCodesUnused(dataset, [parent, ...subResults].flatMap((item) => (item.code ? [item.code] : [])));
+    checkCodesUnused(
+      dataset,
+      [parent, ...subResults].flatMap((item) => (item.code ? [item.code] : [])),
+    );
     const result: BusinessResult = {
       code: parent.code ?? newId(),
       children: subResults.map((child): BusinessResultChild => ({ code: child.code ?? newId(), name: child.name, defLevel: '2' })),

@@ -2,14 +2,7 @@ import type { Appointment } from '../data/records';
 import { successBody } from '../envelope';
 import { slicePage } from '../paging';
 import { RESULT_CODES } from '../result-codes';
-import {
-  optionalInt,
-  optionalString,
-  optionalStringList,
-  parseJsonBody,
-  requiredInt,
-  ValidationFailure,
-} from '../validation';
+import { optionalInt, optionalString, optionalStringList, parseJsonBody, requiredInt, ValidationFailure } from '../validation';
 import type { OperationDefinition } from './operation';
 
 interface AppointmentFilter {

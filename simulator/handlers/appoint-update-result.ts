@@ -37,11 +37,7 @@ export const appointUpdateResult: OperationDefinition = {
     const callerNo = optionalText(input, 'callerNo', MAX_FIELD);
     const failCode = optionalText(input, 'failCode', MAX_FIELD);
     optionalText(input, 'callId', MAX_FIELD);
-    const busiResult = businessResultPath(
-      dataset,
-      optionalText(input, 'busiResult', MAX_FIELD),
-      optionalText(input, 'busiSubStatus', MAX_FIELD),
-    );
+    const busiResult = businessResultPath(dataset, optionalText(input, 'busiResult', MAX_FIELD), optionalText(input, 'busiSubStatus', MAX_FIELD));
     const beginTime = optionalTimestamp(input, 'beginTime');
     const endTime = optionalTimestamp(input, 'endTime');
     if (beginTime !== undefined && endTime !== undefined && beginTime > endTime) {

@@ -13,10 +13,6 @@ export const queryBusinessResults: OperationDefinition = {
     const pageSize = requiredQueryInt(query, 'pageSize', 1, 50);
     const pageNum = requiredQueryInt(query, 'pageNum', 1, Number.MAX_SAFE_INTEGER);
     const data = slicePageNumber(dataset.businessResults, pageNum, pageSize);
-    return successBody(
-      { data, totalCount: dataset.businessResults.length },
-      settings.envelope,
-      'queryBusinessResults Success!',
-    );
+    return successBody({ data, totalCount: dataset.businessResults.length }, settings.envelope, 'queryBusinessResults Success!');
   },
 };

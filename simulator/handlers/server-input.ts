@@ -54,11 +54,7 @@ export function isServerInput(value: ServerInput | ResponseBody): value is Serve
 export function checkUnique(dataset: VdnDataset, input: ServerInput, except?: FileServer): void {
   const clash = dataset.servers.some(
     (server) =>
-      server !== except &&
-      server.ip === input.ip &&
-      server.port === input.port &&
-      server.userName === input.userName &&
-      server.filePath === input.filePath,
+      server !== except && server.ip === input.ip && server.port === input.port && server.userName === input.userName && server.filePath === input.filePath,
   );
   if (clash) throw new ValidationFailure(RESULT_CODES.parameterError, 'serverInfo', 'the same server already exists in this tenant space');
 }

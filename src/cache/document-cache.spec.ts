@@ -46,7 +46,12 @@ describe('DocumentCache', () => {
   beforeEach(() => {
     clock = 1_000_000;
     store = new FlakyStore(() => clock);
-    cache = new DocumentCache(store, policy, (text) => JSON.parse(text) as string[], () => clock);
+    cache = new DocumentCache(
+      store,
+      policy,
+      (text) => JSON.parse(text) as string[],
+      () => clock,
+    );
     loads = 0;
     answer = async () => '["a","b"]';
   });
@@ -114,7 +119,12 @@ describe('DocumentCache', () => {
 
   describe('across replicas (one store, two caches)', () => {
     const replica = (options: Partial<DocumentCachePolicy> = {}) =>
-      new DocumentCache(store, { ...policy, ...options }, (text) => JSON.parse(text) as string[], () => clock);
+      new DocumentCache(
+        store,
+        { ...policy, ...options },
+        (text) => JSON.parse(text) as string[],
+        () => clock,
+      );
 
     it('a waiter that takes the lock right after its holder released it serves the stored tree', async () => {
       answer = () => new Promise((resolve) => setTimeout(() => resolve('["x"]'), 20));
@@ -153,7 +163,12 @@ describe('DocumentCache', () => {
     const l1Policy = { ...policy, l1Ms: 300 };
     let l1: DocumentCache<string[]>;
     beforeEach(() => {
-      l1 = new DocumentCache(store, l1Policy, (text) => JSON.parse(text) as string[], () => clock);
+      l1 = new DocumentCache(
+        store,
+        l1Policy,
+        (text) => JSON.parse(text) as string[],
+        () => clock,
+      );
     });
 
     it('answers hits from memory within the window after the store confirmed them, then asks the store again', async () => {
@@ -179,7 +194,12 @@ describe('DocumentCache', () => {
     });
 
     it('forgets at once what another replica drops', async () => {
-      const other = new DocumentCache(store, l1Policy, (text) => JSON.parse(text) as string[], () => clock);
+      const other = new DocumentCache(
+        store,
+        l1Policy,
+        (text) => JSON.parse(text) as string[],
+        () => clock,
+      );
       await l1.read('k', load);
       await other.drop('k');
       expect(await l1.read('k', load)).toMatchObject({ state: 'miss' });

@@ -218,9 +218,12 @@ export class DocumentCache<T> {
 
   /** Runs `work` while renewing the lock's lease, so the lock lives exactly as long as the work. */
   private async holding<R>(lockKey: string, token: string, work: () => Promise<R>): Promise<R> {
-    const renew = setInterval(() => {
-      this.store.extendLock(lockKey, token, this.policy.lockMs).catch(() => undefined);
-    }, Math.max(1, Math.floor(this.policy.lockMs / 3)));
+    const renew = setInterval(
+      () => {
+        this.store.extendLock(lockKey, token, this.policy.lockMs).catch(() => undefined);
+      },
+      Math.max(1, Math.floor(this.policy.lockMs / 3)),
+    );
     renew.unref();
     try {
       return await work();

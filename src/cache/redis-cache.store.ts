@@ -122,14 +122,11 @@ export class RedisCacheStore extends CacheStore {
     subscriber.on('error', lost);
     subscriber.on('close', lost);
     subscriber.on('ready', () => {
-      subscriber.subscribe(this.channel).then(
-        () => {
-          this.subscribed = true;
-          this.notify(null);
-          confirmFirst();
-        },
-        lost,
-      );
+      subscriber.subscribe(this.channel).then(() => {
+        this.subscribed = true;
+        this.notify(null);
+        confirmFirst();
+      }, lost);
     });
     subscriber.on('message', (channel: string, key: string) => {
       if (channel === this.channel) this.notify(key);
@@ -154,9 +151,6 @@ export class RedisCacheStore extends CacheStore {
     this.redis.on('error', () => undefined);
     this.subscribed = false;
     const subscriber = this.subscriber;
-    await Promise.all([
-      this.redis.quit().catch(() => this.redis.disconnect()),
-      subscriber?.quit().catch(() => subscriber.disconnect()),
-    ]);
+    await Promise.all([this.redis.quit().catch(() => this.redis.disconnect()), subscriber?.quit().catch(() => subscriber.disconnect())]);
   }
 }

@@ -71,8 +71,6 @@ export function readAuthConfig(env: EnvReader): AuthConfig {
  */
 export function assertAccessControlConfigured(auth: AuthConfig): void {
   if (!auth.disabled && auth.jwt === null && auth.apiKeys.length === 0) {
-    throw new ConfigError([
-      'AUTH_JWKS_URL, AUTH_API_KEYS, AUTH_API_KEYS_FILE: set at least one (or AUTH_DISABLED=true to answer every caller)',
-    ]);
+    throw new ConfigError(['AUTH_JWKS_URL, AUTH_API_KEYS, AUTH_API_KEYS_FILE: set at least one (or AUTH_DISABLED=true to answer every caller)']);
   }
 }

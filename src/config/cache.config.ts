@@ -8,7 +8,17 @@ export interface RedisNode {
 /** Where the shared cache lives; `null` means the in-process cache (single process, dev only). */
 export type RedisConfig =
   | { mode: 'standalone'; url: string; password?: string; keyPrefix: string; commandTimeoutMs: number }
-  | { mode: 'sentinel'; sentinels: RedisNode[]; name: string; password?: string; sentinelPassword?: string; db: number; tls: boolean; keyPrefix: string; commandTimeoutMs: number }
+  | {
+      mode: 'sentinel';
+      sentinels: RedisNode[];
+      name: string;
+      password?: string;
+      sentinelPassword?: string;
+      db: number;
+      tls: boolean;
+      keyPrefix: string;
+      commandTimeoutMs: number;
+    }
   | { mode: 'cluster'; nodes: RedisNode[]; password?: string; tls: boolean; keyPrefix: string; commandTimeoutMs: number };
 
 export interface BusinessResultsCacheConfig {
@@ -21,10 +31,14 @@ export interface BusinessResultsCacheConfig {
 }
 
 function parseNodes(env: EnvReader, name: string, value: string): RedisNode[] {
-  const nodes = value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(entry);
-    return match ? { host: match[1].replace(/^\[|\]$/g, ''), port: Number(match[2]) } : null;
-  });
+  const nodes = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(entry);
+      return match ? { host: match[1].replace(/^\[|\]$/g, ''), port: Number(match[2]) } : null;
+    });
   if (nodes.length === 0 || nodes.some((n) => n === null || n.port < 1 || n.port > 65535)) {
     env.problem(name, 'must be a comma-separated list of host:port');
     return [];

@@ -31,9 +31,7 @@ describe('loadConfig', () => {
 
   it('names every variable at fault, once each', () => {
     const problems = problemsOf({ PORT: 'abc', ISALES_BASE_URL: 'ftp://x', ISALES_TIMEOUT_MS: '0', LOG_LEVEL: 'loud' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
-      ['ISALES_AK', 'ISALES_BASE_URL', 'ISALES_SK', 'ISALES_TIMEOUT_MS', 'LOG_LEVEL', 'PORT'].sort(),
-    );
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ISALES_AK', 'ISALES_BASE_URL', 'ISALES_SK', 'ISALES_TIMEOUT_MS', 'LOG_LEVEL', 'PORT'].sort());
   });
 
   it('never echoes a secret value', () => {
@@ -58,7 +56,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...minimal, REDIS_SENTINELS: 'a:26379, b:26380', REDIS_SENTINEL_NAME: 'm' }).redis).toMatchObject({
       mode: 'sentinel',
       name: 'm',
-      sentinels: [{ host: 'a', port: 26379 }, { host: 'b', port: 26380 }],
+      sentinels: [
+        { host: 'a', port: 26379 },
+        { host: 'b', port: 26380 },
+      ],
     });
     expect(loadConfig({ ...minimal, REDIS_CLUSTER_NODES: '127.0.0.1:7000' }).redis).toMatchObject({ mode: 'cluster' });
     expect(problemsOf({ ...minimal, REDIS_URL: 'redis://x', REDIS_CLUSTER_NODES: 'a:1' })[0]).toContain('REDIS_URL');
@@ -66,9 +67,7 @@ describe('loadConfig', () => {
   });
 
   it('checks the CA file exists', () => {
-    expect(problemsOf({ ...minimal, ISALES_TLS_CA_FILE: '/nonexistent/ca.pem' })).toEqual([
-      'ISALES_TLS_CA_FILE: is not a readable file',
-    ]);
+    expect(problemsOf({ ...minimal, ISALES_TLS_CA_FILE: '/nonexistent/ca.pem' })).toEqual(['ISALES_TLS_CA_FILE: is not a readable file']);
   });
 
   describe('iSales credentials', () => {
@@ -95,12 +94,24 @@ describe('loadConfig', () => {
 
     it.each([
       ['both document forms', { ISALES_CREDENTIALS: document, ISALES_CREDENTIALS_FILE: '/x' }, 'ISALES_CREDENTIALS, ISALES_CREDENTIALS_FILE: set only one'],
-      ['a document and ISALES_AK/ISALES_SK', { ISALES_CREDENTIALS: document, ISALES_AK: 'ak', ISALES_SK: 'sk-secret-value' }, 'ISALES_CREDENTIALS, ISALES_AK, ISALES_SK: a credentials document replaces'],
-      ['a document file and ISALES_SK', { ISALES_CREDENTIALS_FILE: '/x', ISALES_SK: 'sk-secret-value' }, 'ISALES_CREDENTIALS_FILE, ISALES_SK: a credentials document replaces'],
+      [
+        'a document and ISALES_AK/ISALES_SK',
+        { ISALES_CREDENTIALS: document, ISALES_AK: 'ak', ISALES_SK: 'sk-secret-value' },
+        'ISALES_CREDENTIALS, ISALES_AK, ISALES_SK: a credentials document replaces',
+      ],
+      [
+        'a document file and ISALES_SK',
+        { ISALES_CREDENTIALS_FILE: '/x', ISALES_SK: 'sk-secret-value' },
+        'ISALES_CREDENTIALS_FILE, ISALES_SK: a credentials document replaces',
+      ],
       ['ISALES_AK without ISALES_SK', { ISALES_AK: 'ak' }, 'ISALES_SK: is required unless ISALES_CREDENTIALS or ISALES_CREDENTIALS_FILE is set'],
       ['a missing file', { ISALES_CREDENTIALS_FILE: '/nonexistent/credentials.json' }, 'ISALES_CREDENTIALS_FILE: is not a readable file'],
       ['malformed JSON', { ISALES_CREDENTIALS: '[{"ak":"ak-1","sk":"sk-one-secret"' }, 'ISALES_CREDENTIALS: is not valid JSON'],
-      ['a VDN listed twice', { ISALES_CREDENTIALS: '[{"ak":"a","sk":"sk-one-secret","vdns":[5]},{"ak":"b","sk":"sk-two-secret","vdns":[5]}]' }, 'ISALES_CREDENTIALS: VDN 5 is listed by pairs 1 and 2'],
+      [
+        'a VDN listed twice',
+        { ISALES_CREDENTIALS: '[{"ak":"a","sk":"sk-one-secret","vdns":[5]},{"ak":"b","sk":"sk-two-secret","vdns":[5]}]' },
+        'ISALES_CREDENTIALS: VDN 5 is listed by pairs 1 and 2',
+      ],
     ])('refuses %s, naming the variables and no value', (_name, env, expected) => {
       const problems = problemsOf({ ...base, ...env });
       expect(problems).toEqual([expect.stringContaining(expected)]);
@@ -116,7 +127,20 @@ describe('loadConfig', () => {
 
   it('lists every accepted variable', () => {
     expect(acceptedEnvironmentVariables()).toEqual(
-      expect.arrayContaining(['PORT', 'ISALES_BASE_URL', 'ISALES_AK', 'ISALES_SK', 'ISALES_CREDENTIALS', 'ISALES_CREDENTIALS_FILE', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES', 'BUSINESS_RESULTS_TTL_S', 'LOG_LEVEL']),
+      expect.arrayContaining([
+        'PORT',
+        'ISALES_BASE_URL',
+        'ISALES_AK',
+        'ISALES_SK',
+        'ISALES_CREDENTIALS',
+        'ISALES_CREDENTIALS_FILE',
+        'REDIS_URL',
+        'REDIS_KEY_PREFIX',
+        'REDIS_SENTINELS',
+        'REDIS_CLUSTER_NODES',
+        'BUSINESS_RESULTS_TTL_S',
+        'LOG_LEVEL',
+      ]),
     );
   });
 });

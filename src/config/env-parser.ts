@@ -66,9 +66,7 @@ export class EnvReader {
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
     const value = this.raw(name);
     if (value === undefined) return fallback;
-    return (allowed as readonly string[]).includes(value)
-      ? (value as T)
-      : this.fail(name, `must be one of ${allowed.join(', ')}`, fallback);
+    return (allowed as readonly string[]).includes(value) ? (value as T) : this.fail(name, `must be one of ${allowed.join(', ')}`, fallback);
   }
 
   url(name: string, protocols: readonly string[], options: { required: true }): URL;

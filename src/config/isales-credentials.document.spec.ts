@@ -55,11 +55,7 @@ describe('parseCredentialsDocument', () => {
     ['a VDN as a string', '[{"ak":"a","sk":"s","vdns":["1"]}]', [expect.stringContaining('pair 1: vdns must be')]],
     ['an empty VDN list', '[{"ak":"a","sk":"s","vdns":[]}]', [expect.stringContaining('pair 1: vdns must be')]],
     ['vdns "all"', '[{"ak":"a","sk":"s","vdns":"all"}]', [expect.stringContaining('pair 1: vdns must be')]],
-    [
-      'a VDN listed by two pairs',
-      `[{"ak":"a","sk":"${SECRET}","vdns":[1,2]},{"ak":"b","sk":"t","vdns":[3,2]}]`,
-      ['VDN 2 is listed by pairs 1 and 2'],
-    ],
+    ['a VDN listed by two pairs', `[{"ak":"a","sk":"${SECRET}","vdns":[1,2]},{"ak":"b","sk":"t","vdns":[3,2]}]`, ['VDN 2 is listed by pairs 1 and 2']],
     ['two fallbacks', '[{"ak":"a","sk":"s","vdns":"*"},{"ak":"b","sk":"t","vdns":"*"}]', ['pairs 1 and 2 are both the fallback "*"']],
     ['one AK with two SKs', `[{"ak":"a","sk":"${SECRET}","vdns":[1]},{"ak":"a","sk":"t","vdns":[2]}]`, ['pairs 1 and 2 give the same ak different sks']],
   ])('refuses %s, naming pairs by position and echoing nothing', (_name, text, expected) => {

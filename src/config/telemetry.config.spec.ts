@@ -12,7 +12,14 @@ describe('readTelemetryConfig', () => {
   it('serves metrics on 9464 and traces nothing by default', () => {
     expect(read({})).toEqual({
       metrics: { enabled: true, port: 9464, host: '0.0.0.0' },
-      tracing: { enabled: false, protocol: 'http/protobuf', serviceName: 'isales-gateway', sampler: 'parentbased_always_on', samplerRatio: 1, exportDelayMs: 5000 },
+      tracing: {
+        enabled: false,
+        protocol: 'http/protobuf',
+        serviceName: 'isales-gateway',
+        sampler: 'parentbased_always_on',
+        samplerRatio: 1,
+        exportDelayMs: 5000,
+      },
     });
   });
 
@@ -42,9 +49,12 @@ describe('readTelemetryConfig', () => {
       }
       return [];
     };
-    expect(problems({ METRICS_PORT: '70000', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_TRACES_SAMPLER: 'sometimes', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual(
-      ['METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_TRACES_SAMPLER'],
-    );
-    expect(problems({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '2', METRICS_ENABLED: 'maybe' })).toEqual(['METRICS_ENABLED', 'OTEL_TRACES_SAMPLER_ARG']);
+    expect(
+      problems({ METRICS_PORT: '70000', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_TRACES_SAMPLER: 'sometimes', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }),
+    ).toEqual(['METRICS_PORT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_TRACES_SAMPLER']);
+    expect(problems({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '2', METRICS_ENABLED: 'maybe' })).toEqual([
+      'METRICS_ENABLED',
+      'OTEL_TRACES_SAMPLER_ARG',
+    ]);
   });
 });

@@ -14,7 +14,10 @@ const routes = CONTROLLERS.flatMap((controller) =>
     .map((name) => (controller.prototype as unknown as Record<string, unknown>)[name])
     .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler))
     .map((handler) => ({
-      route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`,
+      route: [
+        RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
+        `${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`,
+      ].join(' '),
       scope: (Reflect.getMetadata(REQUIRED_SCOPE_KEY, handler) ?? Reflect.getMetadata(REQUIRED_SCOPE_KEY, controller)) as string,
     })),
 );

@@ -19,7 +19,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the identity provider (AUTH_JWKS_URL), with the `vdns` and `scope` claims' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'An access token of the identity provider (AUTH_JWKS_URL), with the `vdns` and `scope` claims',
+      },
       BEARER_SCHEME,
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key configured (as its SHA-256) in AUTH_API_KEYS' }, API_KEY_SCHEME)

@@ -145,7 +145,8 @@ function requirePlainText(schema: unknown, where: string): void {
   );
   if (admitted !== undefined) {
     throw new UndocumentedRuleError(
-      `${where}: the pattern ${schema.pattern} admits U+${admitted.charCodeAt(0).toString(16).padStart(4, '0')}, which the validation refuses in every string; exclude it (src/common/dto/text.ts)`,
+      `${where}: the pattern ${schema.pattern} admits U+${admitted.charCodeAt(0).toString(16).padStart(4, '0')}, ` +
+        'which the validation refuses in every string; exclude it (src/common/dto/text.ts)',
     );
   }
 }

@@ -14,7 +14,14 @@ interface Artifact {
 
 /** The committed OpenAPI document and the typed client's types, as the code describes them now. */
 async function renderArtifacts(): Promise<Artifact[]> {
-  const config = loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'openapi', ISALES_SK: 'openapi', LOG_LEVEL: 'silent', AUTH_DISABLED: 'true', METRICS_ENABLED: 'false' });
+  const config = loadConfig({
+    ISALES_BASE_URL: 'http://127.0.0.1:1',
+    ISALES_AK: 'openapi',
+    ISALES_SK: 'openapi',
+    LOG_LEVEL: 'silent',
+    AUTH_DISABLED: 'true',
+    METRICS_ENABLED: 'false',
+  });
   const app = await createApp(config, { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
   await app.init();
   const document = buildOpenApiDocument(app);

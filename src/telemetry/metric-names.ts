@@ -5,16 +5,7 @@
  */
 
 /** The outcome of one upstream call as the caller saw it (retries included). */
-export const ISALES_OUTCOMES = [
-  'success',
-  'business_error',
-  'http_error',
-  'timeout',
-  'unreachable',
-  'bad_response',
-  'circuit_open',
-  'rejected',
-] as const;
+export const ISALES_OUTCOMES = ['success', 'business_error', 'http_error', 'timeout', 'unreachable', 'bad_response', 'circuit_open', 'rejected'] as const;
 export type IsalesOutcome = (typeof ISALES_OUTCOMES)[number];
 
 export const CACHE_STATES = ['hit', 'miss', 'stale'] as const;

@@ -74,8 +74,16 @@ describe('access control in the Helm chart', () => {
   it('sets the rate limit and CORS origins only when given', () => {
     expect(render({}).config.RATE_LIMIT_MAX).toBeUndefined();
     expect(render({}).config.CORS_ORIGINS).toBeUndefined();
-    const { config } = render({}, { edge: { rateLimitMax: 300, rateLimitWindowSeconds: 10, corsOrigins: ['https://a.example', 'https://b.example'], docsEnabled: false } });
-    expect(config).toMatchObject({ RATE_LIMIT_MAX: '300', RATE_LIMIT_WINDOW_S: '10', CORS_ORIGINS: 'https://a.example,https://b.example', DOCS_ENABLED: 'false' });
+    const { config } = render(
+      {},
+      { edge: { rateLimitMax: 300, rateLimitWindowSeconds: 10, corsOrigins: ['https://a.example', 'https://b.example'], docsEnabled: false } },
+    );
+    expect(config).toMatchObject({
+      RATE_LIMIT_MAX: '300',
+      RATE_LIMIT_WINDOW_S: '10',
+      CORS_ORIGINS: 'https://a.example,https://b.example',
+      DOCS_ENABLED: 'false',
+    });
     expect(loadConfig({ ...config, ISALES_AK: 'a', ISALES_SK: 's' }).edge).toEqual({
       rateLimit: { max: 300, windowS: 10 },
       corsOrigins: ['https://a.example', 'https://b.example'],

@@ -46,12 +46,25 @@ describe('helm/isales-gateway: the Grafana dashboard', () => {
     const exported = await exportedSeries();
     expect(named.filter((name) => !exported.has(name))).toEqual([]);
     const base = new Set(named.map((name) => name.replace(/_(bucket|count|sum)$/, '')));
-    expect(Object.values(METRICS).map((m) => m.name).filter((name) => !base.has(name))).toEqual([]);
+    expect(
+      Object.values(METRICS)
+        .map((m) => m.name)
+        .filter((name) => !base.has(name)),
+    ).toEqual([]);
   });
 
   it('has the panels the runbook relies on', () => {
-    const titles = (JSON.parse(configMap.data['isales-gateway.json'])).panels.map((p: Any) => p.title as string);
-    for (const title of ['Request rate per route', 'Error ratio per route (5xx)', 'p99 latency per route', 'iSales p99 latency per operation', 'iSales outcomes per operation', 'Business-result cache hit ratio', 'Circuit breaker state', 'Rate-limit rejections']) {
+    const titles = JSON.parse(configMap.data['isales-gateway.json']).panels.map((p: Any) => p.title as string);
+    for (const title of [
+      'Request rate per route',
+      'Error ratio per route (5xx)',
+      'p99 latency per route',
+      'iSales p99 latency per operation',
+      'iSales outcomes per operation',
+      'Business-result cache hit ratio',
+      'Circuit breaker state',
+      'Rate-limit rejections',
+    ]) {
       expect(titles).toContain(title);
     }
   });

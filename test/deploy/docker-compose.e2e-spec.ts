@@ -25,7 +25,7 @@ describe('docker-compose.yml', () => {
       expect(gateway.command).toBeUndefined();
     });
 
-    it('talks to the simulator with the simulator\'s credentials', () => {
+    it("talks to the simulator with the simulator's credentials", () => {
       const upstream = new URL(interpolate(gatewayEnv.ISALES_BASE_URL));
       expect(upstream.hostname).toBe('simulator');
       expect(upstream.port).toBe(interpolate(simulatorEnv.SIMULATOR_PORT ?? '18080'));
@@ -78,7 +78,7 @@ describe('docker-compose.yml', () => {
   });
 
   describe('simulator', () => {
-    it('runs the simulator from the gateway\'s image', () => {
+    it("runs the simulator from the gateway's image", () => {
       expect(simulator.image ?? buildContext(simulator)).toBeDefined();
       if (simulator.image) expect(simulator.image).toBe(gateway.image);
       if (simulator.build !== undefined) expect(buildContext(simulator)).toBe(buildContext(gateway));
@@ -90,7 +90,7 @@ describe('docker-compose.yml', () => {
       expect(simulatorEnv.SIMULATOR_CREDENTIALS).toBeTruthy();
     });
 
-    it('has its own healthcheck (the image\'s one asks the gateway port) on the simulator port', () => {
+    it("has its own healthcheck (the image's one asks the gateway port) on the simulator port", () => {
       const test = simulator.healthcheck?.test as string[];
       expect(Array.isArray(test)).toBe(true);
       expect(test.join(' ')).toContain(interpolate(simulatorEnv.SIMULATOR_PORT ?? '18080'));

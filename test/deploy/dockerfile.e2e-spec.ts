@@ -142,8 +142,8 @@ describe('Dockerfile', () => {
     const entry = finalOps('ENTRYPOINT');
     const cmd = finalOps('CMD');
     const argv = [
-      ...(entry.length ? execForm(entry[entry.length - 1].args) ?? ['<shell form>'] : []),
-      ...(cmd.length ? execForm(cmd[cmd.length - 1].args) ?? ['<shell form>'] : []),
+      ...(entry.length ? (execForm(entry[entry.length - 1].args) ?? ['<shell form>']) : []),
+      ...(cmd.length ? (execForm(cmd[cmd.length - 1].args) ?? ['<shell form>']) : []),
     ];
     expect(argv).toEqual(['node', '--max-semi-space-size=8', 'dist/main.js']);
     // CMD rather than ENTRYPOINT, so that `command: [node, dist/simulator/simulator/main.js]` replaces it
@@ -156,7 +156,13 @@ describe('Dockerfile', () => {
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
     const toRegex = (glob: string): RegExp =>
-      new RegExp(`^${glob.replace(/^\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}(?:/.*)?$`);
+      new RegExp(
+        `^${glob
+          .replace(/^\//, '')
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*\*\//g, '(?:.*/)?')
+          .replace(/\*/g, '[^/]*')}(?:/.*)?$`,
+      );
     const ignored = (path: string): boolean => {
       let out = false;
       for (const rule of ignore) {
@@ -168,7 +174,12 @@ describe('Dockerfile', () => {
     const sources = stages
       .flatMap((s) => s.instructions)
       .filter((i) => (i.op === 'COPY' || i.op === 'ADD') && !/--from=/.test(i.args))
-      .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1));
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1),
+      );
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       expect({ source, exists: existsSync(join(ROOT, source)) }).toEqual({ source, exists: true });

@@ -63,7 +63,7 @@ describe('environment variables of the deployment files', () => {
       expect(notAccepted(Object.keys(gatewayEnv))).toEqual([]);
     });
 
-    it('the gateway service\'s environment, interpolated, is a valid configuration', () => {
+    it("the gateway service's environment, interpolated, is a valid configuration", () => {
       const env = Object.fromEntries(Object.entries(gatewayEnv).map(([k, v]) => [k, interpolate(v)]));
       const config = loadConfig(env);
       expect(config.isales.baseUrl.toString()).toBe('http://simulator:18080/');
@@ -119,10 +119,11 @@ describe('environment variables of the deployment files', () => {
       }
     });
 
-    it('rendered (credentialsDocument): the pod environment, with the Secret\'s file where it is mounted, is a valid configuration', () => {
+    it("rendered (credentialsDocument): the pod environment, with the Secret's file where it is mounted, is a valid configuration", () => {
       const { config, container, manifests } = rendered('credentialsDocument');
       const mount = container.volumeMounts.find((m: Any) => m.name === 'isales-credentials');
-      const item = (manifests.find((m) => m.kind === 'Deployment') as Any).spec.template.spec.volumes.find((v: Any) => v.name === 'isales-credentials').secret.items[0];
+      const item = (manifests.find((m) => m.kind === 'Deployment') as Any).spec.template.spec.volumes.find((v: Any) => v.name === 'isales-credentials').secret
+        .items[0];
       expect(config.ISALES_CREDENTIALS_FILE).toBe(`${mount.mountPath}/${item.path}`);
       const secret = manifests.find((m) => m.kind === 'Secret') as Any;
       // The mount, reproduced in a temporary directory.

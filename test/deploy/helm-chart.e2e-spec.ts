@@ -9,7 +9,7 @@ const values = defaultValues();
 const templateText = Object.fromEntries(templateFiles().map((f) => [f, readFileSync(join(TEMPLATES_DIR, f), 'utf8')]));
 
 function with_(extra: Record<string, unknown>): Record<string, unknown> {
-  return { auth: REQUIRED_VALUES.auth, ...extra, isales: { ...REQUIRED_VALUES.isales, ...((extra.isales) ?? {}) } };
+  return { auth: REQUIRED_VALUES.auth, ...extra, isales: { ...REQUIRED_VALUES.isales, ...(extra.isales ?? {}) } };
 }
 
 function deploymentOf(manifests: Manifest[]): Any {
@@ -119,7 +119,7 @@ describe('helm/isales-gateway: rendered with the default values (+ upstream and 
     expect(files['NOTES.txt']).toContain('gw-isales-gateway');
   });
 
-  it('runs replicaCount pods of the chart\'s appVersion image', () => {
+  it("runs replicaCount pods of the chart's appVersion image", () => {
     expect(deployment.spec.replicas).toBe(values.replicaCount);
     expect(gateway.image).toBe(`isales-gateway:${String(chartMeta().appVersion)}`);
     expect(gateway.command).toEqual(['node', '--max-semi-space-size=8', 'dist/main.js']);
@@ -260,9 +260,7 @@ describe('helm/isales-gateway: options', () => {
     };
 
     it('from an existing Secret: mounted as a directory, ISALES_CREDENTIALS_FILE set, no ISALES_AK/SK, no Secret created', () => {
-      const { manifests, files } = renderChart(
-        with_({ isales: { ak: '', sk: '', credentials: { existingSecret: 'isales-tenants', key: 'tenants.json' } } }),
-      );
+      const { manifests, files } = renderChart(with_({ isales: { ak: '', sk: '', credentials: { existingSecret: 'isales-tenants', key: 'tenants.json' } } }));
       const { mount, volume } = mountOf(manifests);
       // No subPath: kubelet's updates of a Secret reach only whole-directory mounts.
       expect(mount).toEqual({ name: 'isales-credentials', mountPath: '/etc/isales-gateway/credentials', readOnly: true });
@@ -280,7 +278,7 @@ describe('helm/isales-gateway: options', () => {
       expect(findManifest(manifests, 'Secret')).toBeUndefined();
     });
 
-    it('from credentials.document: the chart creates the Secret, and leaves it out of the pods\' checksums so a rotation rolls nothing', () => {
+    it("from credentials.document: the chart creates the Secret, and leaves it out of the pods' checksums so a rotation rolls nothing", () => {
       const document = '[{"ak":"a","sk":"s","vdns":"*"}]';
       const { manifests } = renderChart(with_({ isales: { ak: '', sk: '', credentials: { document } } }));
       const secret = findManifest(manifests, 'Secret') as Any;
@@ -296,7 +294,11 @@ describe('helm/isales-gateway: options', () => {
     const { manifests } = renderChart(
       with_({ redis: { mode: 'standalone', url: 'rediss://redis-master:6380/0', existingSecret: 'redis-auth', existingSecretPasswordKey: 'pw' } }),
     );
-    expect(configData(manifests)).toMatchObject({ REDIS_URL: 'rediss://redis-master:6380/0', REDIS_KEY_PREFIX: 'isales-gateway:', REDIS_COMMAND_TIMEOUT_MS: '250' });
+    expect(configData(manifests)).toMatchObject({
+      REDIS_URL: 'rediss://redis-master:6380/0',
+      REDIS_KEY_PREFIX: 'isales-gateway:',
+      REDIS_COMMAND_TIMEOUT_MS: '250',
+    });
     expect(configData(manifests).REDIS_SENTINELS).toBeUndefined();
     expect(envVar(manifests, 'REDIS_PASSWORD').valueFrom.secretKeyRef).toEqual({ name: 'redis-auth', key: 'pw' });
     expect(envVar(manifests, 'REDIS_SENTINEL_PASSWORD')).toBeUndefined();
@@ -353,7 +355,11 @@ describe('helm/isales-gateway: options', () => {
     const { manifests } = renderChart(with_({ autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 7, targetMemoryUtilizationPercentage: 80 } }));
     const hpa = findManifest(manifests, 'HorizontalPodAutoscaler') as Any;
     expect(hpa.apiVersion).toBe('autoscaling/v2');
-    expect(hpa.spec).toMatchObject({ minReplicas: 3, maxReplicas: 7, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'gw-isales-gateway' } });
+    expect(hpa.spec).toMatchObject({
+      minReplicas: 3,
+      maxReplicas: 7,
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'gw-isales-gateway' },
+    });
     expect(hpa.spec.metrics.map((m: Any) => [m.resource.name, m.resource.target.averageUtilization])).toEqual([
       ['cpu', 70],
       ['memory', 80],
@@ -453,7 +459,9 @@ describe('helm/isales-gateway: options', () => {
     expect(monitor.metadata.labels.release).toBe('prom');
     expect(monitor.spec.selector.matchLabels).toEqual(deploymentOf(monitored).spec.selector.matchLabels);
     expect(monitor.spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }]);
-    const off = renderChart(with_({ metrics: { enabled: false, podAnnotations: true, serviceMonitor: { enabled: true }, dashboard: { enabled: true } } })).manifests;
+    const off = renderChart(
+      with_({ metrics: { enabled: false, podAnnotations: true, serviceMonitor: { enabled: true }, dashboard: { enabled: true } } }),
+    ).manifests;
     expect(configData(off).METRICS_ENABLED).toBe('false');
     expect(container(off).ports.map((p: Any) => p.name)).toEqual(['http']);
     expect((findManifest(off, 'Service') as Any).spec.ports.map((p: Any) => p.name)).toEqual(['http']);
@@ -462,7 +470,9 @@ describe('helm/isales-gateway: options', () => {
   });
 
   it('tracing: the standard OTEL_* variables once an OTLP endpoint is given', () => {
-    const { manifests } = renderChart(with_({ tracing: { otlpEndpoint: 'http://otel-collector:4318', sampler: 'parentbased_traceidratio', samplerArg: 0.25 } }));
+    const { manifests } = renderChart(
+      with_({ tracing: { otlpEndpoint: 'http://otel-collector:4318', sampler: 'parentbased_traceidratio', samplerArg: 0.25 } }),
+    );
     expect(configData(manifests)).toMatchObject({
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',

@@ -22,15 +22,31 @@ const SCENARIOS: Record<string, Record<string, unknown>> = {
   },
   'credentials document from an existing Secret, extra CA, lab TLS': {
     ...R,
-    isales: { ...R.isales, credentials: { existingSecret: 'isales-tenants', key: 'tenants.json' }, tlsCa: { existingConfigMap: 'corp-ca', key: 'bundle.pem' }, tlsRejectUnauthorized: false },
+    isales: {
+      ...R.isales,
+      credentials: { existingSecret: 'isales-tenants', key: 'tenants.json' },
+      tlsCa: { existingConfigMap: 'corp-ca', key: 'bundle.pem' },
+      tlsRejectUnauthorized: false,
+    },
   },
   'credentials document made by the chart': { ...R, isales: { ...R.isales, ak: '', sk: '', credentials: { document: '[{"ak":"a","sk":"s","vdns":"*"}]' } } },
   'redis standalone with a password': { ...R, redis: { mode: 'standalone', url: 'rediss://redis:6380/0', existingSecret: 'redis-auth' } },
   'redis sentinel, both passwords, TLS': {
     ...R,
-    redis: { mode: 'sentinel', sentinels: ['s1:26379', 's2:26379', 's3:26379'], sentinelName: 'cache', db: 2, tls: true, existingSecret: 'redis-auth', existingSecretSentinelPasswordKey: 'sentinel-pw' },
+    redis: {
+      mode: 'sentinel',
+      sentinels: ['s1:26379', 's2:26379', 's3:26379'],
+      sentinelName: 'cache',
+      db: 2,
+      tls: true,
+      existingSecret: 'redis-auth',
+      existingSecretSentinelPasswordKey: 'sentinel-pw',
+    },
   },
-  'redis cluster': { ...R, redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379'], existingSecret: 'redis-auth', keyPrefix: 'gw:', commandTimeoutMs: 100 } },
+  'redis cluster': {
+    ...R,
+    redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379'], existingSecret: 'redis-auth', keyPrefix: 'gw:', commandTimeoutMs: 100 },
+  },
   'API keys in a chart-made Secret, no JWT, rate limit, CORS, no docs': {
     ...R,
     auth: { ...noJwt, apiKeys: KEYS },
@@ -56,7 +72,12 @@ const SCENARIOS: Record<string, Record<string, unknown>> = {
   },
   'metrics: scrape annotations, ServiceMonitor, dashboard; tracing': {
     ...R,
-    metrics: { port: 9100, podAnnotations: true, serviceMonitor: { enabled: true, labels: { release: 'prom' } }, dashboard: { enabled: true, folder: 'Gateways' } },
+    metrics: {
+      port: 9100,
+      podAnnotations: true,
+      serviceMonitor: { enabled: true, labels: { release: 'prom' } },
+      dashboard: { enabled: true, folder: 'Gateways' },
+    },
     tracing: { otlpEndpoint: 'http://otel-collector:4318', protocol: 'http/json', sampler: 'parentbased_traceidratio', samplerArg: 0.25 },
   },
   'metrics off': { ...R, metrics: { enabled: false, podAnnotations: true, serviceMonitor: { enabled: true }, dashboard: { enabled: true } } },
@@ -71,7 +92,11 @@ const SCENARIOS: Record<string, Record<string, unknown>> = {
     extraVolumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
     nodeSelector: { pool: 'apps' },
     tolerations: [{ key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' }],
-    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['apps'] }] }] } } },
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['apps'] }] }] },
+      },
+    },
     priorityClassName: 'high',
     podAnnotations: { team: 'cc' },
     podLabels: { team: 'cc' },
@@ -93,7 +118,11 @@ const REFUSALS: [string, Record<string, unknown>, RegExp][] = [
   ['redis sentinel without sentinels', { ...R, redis: { mode: 'sentinel' } }, /redis.sentinels/],
   ['redis cluster without nodes', { ...R, redis: { mode: 'cluster' } }, /redis.clusterNodes/],
   ['an Ingress without hosts', { ...R, ingress: { enabled: true } }, /ingress.hosts/],
-  ['an HPA without targets', { ...R, autoscaling: { enabled: true, targetCPUUtilizationPercentage: 0 } }, /targetCPUUtilizationPercentage or targetMemoryUtilizationPercentage/],
+  [
+    'an HPA without targets',
+    { ...R, autoscaling: { enabled: true, targetCPUUtilizationPercentage: 0 } },
+    /targetCPUUtilizationPercentage or targetMemoryUtilizationPercentage/,
+  ],
   ['a drain longer than the grace period', { ...R, lifecycle: { preStopSleepSeconds: 15 } }, /terminationGracePeriodSeconds/],
 ];
 
@@ -116,7 +145,18 @@ describe('helm/isales-gateway through Helm: every switch', () => {
 
   it('between them the scenarios render every kind the chart has', () => {
     const kinds = new Set(Object.values(rendered).flatMap((ms) => ms.map((m) => m.kind)));
-    expect([...kinds].sort()).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Pod', 'PodDisruptionBudget', 'Secret', 'Service', 'ServiceAccount', 'ServiceMonitor']);
+    expect([...kinds].sort()).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'Ingress',
+      'Pod',
+      'PodDisruptionBudget',
+      'Secret',
+      'Service',
+      'ServiceAccount',
+      'ServiceMonitor',
+    ]);
   });
 
   it.each(REFUSALS)('refuses %s: helm template fails, helm lint says why', (_name, values, message) => {

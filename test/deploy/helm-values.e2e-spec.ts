@@ -5,13 +5,29 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CHART_DIR, defaultValues, findManifest, helm, lintChart, Manifest, readYaml, renderChart, REQUIRED_VALUES, ROOT, schemaFindings, templateChart } from './helm-chart';
+import {
+  CHART_DIR,
+  defaultValues,
+  findManifest,
+  helm,
+  lintChart,
+  Manifest,
+  readYaml,
+  renderChart,
+  REQUIRED_VALUES,
+  ROOT,
+  schemaFindings,
+  templateChart,
+} from './helm-chart';
 
 type Any = any;
 
 const image = (manifests: Manifest[]): string => (findManifest(manifests, 'Deployment') as Any).spec.template.spec.containers[0].image;
 /** A values file as a user writes it: REQUIRED_VALUES (JSON is YAML; one line per key) and more YAML below. */
-const valuesFile = (more: string): string => Object.entries(REQUIRED_VALUES).map(([k, v]) => `${k}: ${JSON.stringify(v)}\n`).join('') + `${more}\n`;
+const valuesFile = (more: string): string =>
+  Object.entries(REQUIRED_VALUES)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}\n`)
+    .join('') + `${more}\n`;
 
 describe('helm/isales-gateway: image tags are strings, whatever YAML makes of them', () => {
   it('--set image.tag=20240101 (an integer to Helm) names the image isales-gateway:20240101', () => {
@@ -38,7 +54,10 @@ describe('helm/isales-gateway: no null lists', () => {
     const { manifests } = renderChart({ ...REQUIRED_VALUES, ingress: { enabled: true, hosts: [{ host: 'gw.example.com' }] } });
     const ingress = findManifest(manifests, 'Ingress') as Any;
     expect(ingress.spec.rules).toEqual([
-      { host: 'gw.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'gw-isales-gateway', port: { number: 80 } } } }] } },
+      {
+        host: 'gw.example.com',
+        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'gw-isales-gateway', port: { number: 80 } } } }] },
+      },
     ]);
     expect(schemaFindings([ingress])).toEqual([]);
   });
@@ -90,7 +109,8 @@ describe('helm/isales-gateway: values.schema.json', () => {
       for (const [key, value] of Object.entries(values)) {
         const child = node?.properties?.[key];
         if (!child) missing.push(`${path}${key}`);
-        else if (child.properties && value && typeof value === 'object' && !Array.isArray(value)) walk(value as Record<string, unknown>, child, `${path}${key}.`);
+        else if (child.properties && value && typeof value === 'object' && !Array.isArray(value))
+          walk(value as Record<string, unknown>, child, `${path}${key}.`);
       }
     };
     walk(defaultValues(), schema, '');
@@ -100,7 +120,9 @@ describe('helm/isales-gateway: values.schema.json', () => {
 
 describe('helm/isales-gateway: the examples in values.yaml work', () => {
   it('the header\u2019s helm install command renders, run as written', () => {
-    const header = readFileSync(join(CHART_DIR, 'values.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('#'));
+    const header = readFileSync(join(CHART_DIR, 'values.yaml'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
     const start = header.findIndex((l) => /^#\s+helm install /.test(l));
     expect(start).toBeGreaterThan(-1);
     const lines: string[] = [];

@@ -79,7 +79,6 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   return { app, url, logs, config, fetch: (path, init) => callGateway(url, path, init), close: () => app.close() };
 }
 
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const simulator = createSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
   await simulator.listen(0);
@@ -136,8 +135,7 @@ export function useStack(options: Parameters<typeof startStack>[0] = {}) {
     get: (path: string, init?: RequestInit) => stack.get(path, init),
     request: (path: string, init?: RequestInit) => stack.request(path, init),
     /** The JSON bodies iSales received for `operation`, oldest first. */
-    upstreamBodies: (operation: string): unknown[] =>
-      stack.simulator.requests.filter((r) => r.operation === operation).map((r) => JSON.parse(r.body)),
+    upstreamBodies: (operation: string): unknown[] => stack.simulator.requests.filter((r) => r.operation === operation).map((r) => JSON.parse(r.body)),
   };
 }
 

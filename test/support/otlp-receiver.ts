@@ -56,7 +56,10 @@ export class OtlpReceiver {
 
   private add(body: string): void {
     const payload = JSON.parse(body) as {
-      resourceSpans: Array<{ resource: { attributes: KeyValue[] }; scopeSpans: Array<{ spans: Array<Omit<ReceivedSpan, 'attributes' | 'service'> & { attributes: KeyValue[] }> }> }>;
+      resourceSpans: Array<{
+        resource: { attributes: KeyValue[] };
+        scopeSpans: Array<{ spans: Array<Omit<ReceivedSpan, 'attributes' | 'service'> & { attributes: KeyValue[] }> }>;
+      }>;
     };
     for (const { resource, scopeSpans } of payload.resourceSpans) {
       const service = String(flatten(resource.attributes)['service.name']);

@@ -26,12 +26,7 @@ export async function expectRejectedBeforeUpstream(stack: SimulatorLog, answer: 
 }
 
 /** The iSales business `code` (injected with description 'x') came back as its mapped status, after one upstream call. */
-export async function expectUpstreamCodeMapped(
-  stack: SimulatorLog,
-  answer: Answer,
-  code: string,
-  outcome: UpstreamOutcome,
-): Promise<void> {
+export async function expectUpstreamCodeMapped(stack: SimulatorLog, answer: Answer, code: string, outcome: UpstreamOutcome): Promise<void> {
   const { response, body } = await problemOf(answer);
   const status = OUTCOME_STATUS[outcome];
   expect(response.status).toBe(status);

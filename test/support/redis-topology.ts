@@ -41,13 +41,20 @@ export class RedisTopology {
 
   private dataNode(port: number, extra: string[]): void {
     this.spawn([
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--dir', this.dir,
-      '--dbfilename', `dump-${port}.rdb`,
-      '--save', '',
-      '--appendonly', 'no',
-      '--logfile', join(this.dir, `redis-${port}.log`),
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      this.dir,
+      '--dbfilename',
+      `dump-${port}.rdb`,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--logfile',
+      join(this.dir, `redis-${port}.log`),
       ...extra,
     ]);
   }
@@ -84,9 +91,7 @@ export class RedisTopology {
 
     await until('the replica to sync with the master', async () => (await info(replica, 'replication')).includes('master_link_status:up'));
     await until('every sentinel to name the master', async () => {
-      const answers = await Promise.all(
-        sentinels.map((port) => command(port, 'sentinel', 'get-master-addr-by-name', masterName)),
-      );
+      const answers = await Promise.all(sentinels.map((port) => command(port, 'sentinel', 'get-master-addr-by-name', masterName)));
       return answers.every((addr) => Array.isArray(addr) && addr[0] === '127.0.0.1' && Number(addr[1]) === master);
     });
   }
@@ -101,10 +106,14 @@ export class RedisTopology {
 
     nodes.forEach((port, i) =>
       this.dataNode(port, [
-        '--cluster-enabled', 'yes',
-        '--cluster-config-file', join(this.dir, `nodes-${port}.conf`),
-        '--cluster-port', String(busPorts[i]),
-        '--cluster-node-timeout', '5000',
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        join(this.dir, `nodes-${port}.conf`),
+        '--cluster-port',
+        String(busPorts[i]),
+        '--cluster-node-timeout',
+        '5000',
       ]),
     );
     await Promise.all(nodes.map((port) => waitForPing(port)));

@@ -45,9 +45,7 @@ describe('the response contract (openapi.json as a checker)', () => {
   it('holds problem details to the ProblemDetails schema, under application/problem+json', () => {
     expect(violations(observe(ONE, 404, PROBLEM, PROBLEM_TYPE))).toEqual([]);
     expect(violations(observe(ONE, 404, { ...PROBLEM, upstream: { code: '0200033', description: 'x' } }, PROBLEM_TYPE))).toEqual([]);
-    expect(violations(observe(ONE, 404, { ...PROBLEM, stack: 'Error: at ...' }, PROBLEM_TYPE))).toEqual([
-      "(body) must NOT have additional properties 'stack'",
-    ]);
+    expect(violations(observe(ONE, 404, { ...PROBLEM, stack: 'Error: at ...' }, PROBLEM_TYPE))).toEqual(["(body) must NOT have additional properties 'stack'"]);
     const { requestId: _omitted, ...withoutRequestId } = PROBLEM;
     expect(violations(observe(ONE, 404, withoutRequestId, PROBLEM_TYPE))).toEqual(["(body) must have required property 'requestId'"]);
     expect(violations(observe(ONE, 404, PROBLEM, JSON_TYPE))).toEqual([

@@ -81,7 +81,12 @@ export class ResponseContract {
     this.ajv.addSchema({ $id: SCHEMAS_ID, definitions });
     this.routes = Object.entries(document.paths).map(([template, operations]) => ({
       template,
-      pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`),
+      pattern: new RegExp(
+        `^${template
+          .split(/\{[^}]+\}/)
+          .map(escapeRegExp)
+          .join('[^/]+')}$`,
+      ),
       literalSegments: template.split('/').filter((segment) => segment && !segment.startsWith('{')).length,
       operations,
     }));

@@ -34,7 +34,11 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const detail =
-    status === 431 ? 'The request line and headers together exceed 16 KiB.' : status === 408 ? 'The request took too long to arrive.' : 'The request is not valid HTTP.';
+    status === 431
+      ? 'The request line and headers together exceed 16 KiB.'
+      : status === 408
+        ? 'The request took too long to arrive.'
+        : 'The request is not valid HTTP.';
   const requestId = randomUUID();
   const { instance: _unknown, ...problem } = genericProblem(status, detail, '', requestId);
   const body = JSON.stringify(problem);

@@ -21,14 +21,19 @@ const PROBLEMS: Readonly<Record<number, ProblemDoc>> = {
   },
   401: {
     description: 'No credentials, or credentials that do not verify (see WWW-Authenticate)',
-    example: { type: problemType('unauthenticated'), title: 'Authentication required', detail: 'Send an API key in X-API-Key or a bearer token in Authorization.' },
+    example: {
+      type: problemType('unauthenticated'),
+      title: 'Authentication required',
+      detail: 'Send an API key in X-API-Key or a bearer token in Authorization.',
+    },
   },
   403: {
     description: 'The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN',
     example: { type: problemType('forbidden'), title: 'Not allowed', detail: 'The credentials do not grant access to this VDN.' },
   },
   404: {
-    description: 'Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code)',
+    description:
+      'Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code)',
     example: { type: problemType('not-found'), title: 'Not found', detail: 'No such item in VDN 1' },
   },
   409: {
@@ -49,7 +54,9 @@ const PROBLEMS: Readonly<Record<number, ProblemDoc>> = {
     },
   },
   429: {
-    description: 'Too many requests: the caller\u2019s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After',
+    description:
+      'Too many requests: the caller\u2019s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) ' +
+      'or iSales asks the gateway to slow down; see Retry-After',
     example: {
       type: problemType('upstream-rate-limited'),
       title: 'iSales asks to slow down',
@@ -75,7 +82,9 @@ const PROBLEMS: Readonly<Record<number, ProblemDoc>> = {
     },
   },
   503: {
-    description: 'Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable',
+    description:
+      'Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, ' +
+      'the request rate allowed toward it is used up, or the shared cache is unavailable',
     example: { type: problemType('unavailable'), title: 'The gateway cannot serve the request right now', detail: 'Try again later.' },
   },
   504: {
@@ -123,7 +132,10 @@ export function problemResponse(status: number) {
  * copied by hand) and statuses of its own.
  */
 export function ApiProblems(...sources: Array<number | ProducesStatuses>): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ...problemStatuses(...sources).map((status) => ApiResponse({ status, ...problemResponse(status) })));
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ...problemStatuses(...sources).map((status) => ApiResponse({ status, ...problemResponse(status) })),
+  );
 }
 
 /** A conditional GET answered 304: no body, by definition (RFC 9110 section 15.4.5). */

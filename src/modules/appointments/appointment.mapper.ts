@@ -1,12 +1,6 @@
 import { toOffsetLimit } from '../../common/dto/page.query.dto';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
-import {
-  AppointmentQuery,
-  IsalesAppointment,
-  IsalesAppointmentChange,
-  IsalesAppointmentInput,
-  IsalesAppointmentResult,
-} from '../../upstream/isales.types';
+import { AppointmentQuery, IsalesAppointment, IsalesAppointmentChange, IsalesAppointmentInput, IsalesAppointmentResult } from '../../upstream/isales.types';
 import { APPOINTMENT_TYPES, AppointmentDto, AppointmentType } from './dto/appointment.dto';
 import { isoInstantOrNull, stringOrNull } from '../../common/mapping/values';
 import { AppointmentResultDto } from './dto/appointment-result.dto';
@@ -29,7 +23,10 @@ function expired(raw: unknown): boolean | null {
   return null;
 }
 
-/** Built field by field; times are epoch ms upstream (docs/isales/operations.md#appointList). failCode/result look swapped in the doc (docs/isales/api-notes.md §1.4). */
+/**
+ * Built field by field; times are epoch ms upstream (docs/isales/operations.md#appointList).
+ * failCode/result look swapped in the doc (docs/isales/api-notes.md §1.4).
+ */
 export function toAppointment(appointment: IsalesAppointment): AppointmentDto {
   return {
     id: stringOrNull(appointment.appointId),

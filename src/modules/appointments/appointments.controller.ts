@@ -36,8 +36,7 @@ export class AppointmentsController {
   @ApiOperation({
     operationId: 'listAppointments',
     summary: 'List reserved (appointment) outbound calls',
-    description:
-      'A page of the VDN\'s reservations, filtered by campaign, called number, agents and appointed time. iSales: POST appoint/list.',
+    description: "A page of the VDN's reservations, filtered by campaign, called number, agents and appointed time. iSales: POST appoint/list.",
   })
   @ApiOkResponse({
     type: AppointmentPageDto,

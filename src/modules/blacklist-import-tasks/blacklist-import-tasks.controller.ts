@@ -21,7 +21,7 @@ export class BlacklistImportTasksController {
   @ApiOperation({
     operationId: 'listBlacklistImportTasks',
     summary: 'List blacklist file import tasks',
-    description: 'A page of the VDN\'s blacklist import tasks, optionally only those with the given IDs. iSales: POST blackfile/queryDataImportTask.',
+    description: "A page of the VDN's blacklist import tasks, optionally only those with the given IDs. iSales: POST blackfile/queryDataImportTask.",
   })
   @ApiOkResponse({
     type: ImportTaskPageDto,

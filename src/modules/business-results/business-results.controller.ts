@@ -27,10 +27,7 @@ const CACHE_HEADERS = {
 
 /** Sends pre-rendered JSON with the cache headers, or 304 when the caller already has this tree. */
 function send(reply: FastifyReply, read: CacheRead<BusinessResultsView>, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
-  reply
-    .header('etag', read.etag)
-    .header('cache-control', `private, max-age=${read.freshForS}`)
-    .header('x-cache', read.state);
+  reply.header('etag', read.etag).header('cache-control', `private, max-age=${read.freshForS}`).header('x-cache', read.state);
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === read.etag || tag.trim() === '*')) {
     reply.status(304).send();
     return;

@@ -35,7 +35,7 @@ export class FileServersController {
   @ApiOperation({
     operationId: 'listFileServers',
     summary: 'List file (SFTP) servers',
-    description: 'A page of the VDN\'s SFTP servers, optionally only those with the given IDs. No password ever appears. iSales: POST file/queryServer.',
+    description: "A page of the VDN's SFTP servers, optionally only those with the given IDs. No password ever appears. iSales: POST file/queryServer.",
   })
   @ApiOkResponse({
     type: FileServerPageDto,
@@ -103,7 +103,11 @@ export class FileServersController {
   @RequireScope('isales:write')
   @Audited('deleteFileServer')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'deleteFileServer', summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
+  @ApiOperation({
+    operationId: 'deleteFileServer',
+    summary: 'Delete a file server',
+    description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(ISALES.deleteServer)
   async remove(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<void> {

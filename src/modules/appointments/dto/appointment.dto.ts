@@ -57,7 +57,12 @@ export class AppointmentDto {
   id: string | null;
 
   /** `manual | automatic`; an undocumented upstream code passes through as its raw string. */
-  @ApiProperty({ type: String, nullable: true, example: 'automatic', description: `one of ${APPOINTMENT_TYPES.join(', ')}, or an undocumented raw upstream code` })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'automatic',
+    description: `one of ${APPOINTMENT_TYPES.join(', ')}, or an undocumented raw upstream code`,
+  })
   type: AppointmentType | (string & {}) | null;
 
   /** The reserved time (ISO 8601, UTC). */

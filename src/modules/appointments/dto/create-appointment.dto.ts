@@ -16,7 +16,11 @@ export const MAX_REMARK = 500;
   discriminator: 'type',
   variants: {
     manual: { schemaName: 'CreateManualAppointmentDto', description: 'A reservation an agent calls back: no callData.', without: ['callData'] },
-    automatic: { schemaName: 'CreateAutomaticAppointmentDto', description: 'A reservation iSales dials itself (5 minutes before appointedAt), optionally with callData.', without: [] },
+    automatic: {
+      schemaName: 'CreateAutomaticAppointmentDto',
+      description: 'A reservation iSales dials itself (5 minutes before appointedAt), optionally with callData.',
+      without: [],
+    },
   },
 })
 export class CreateAppointmentDto {
@@ -49,7 +53,10 @@ export class CreateAppointmentDto {
    * object, or a string, at most 1024 characters once serialised. Never logged.
    */
   @ApiPropertyOptional({
-    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'string', maxLength: MAX_CALL_DATA }],
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'string', maxLength: MAX_CALL_DATA },
+    ],
     example: { fullName: 'Lin Zihang', riskName: 'compulsory insurance' },
   })
   @IsOptional()

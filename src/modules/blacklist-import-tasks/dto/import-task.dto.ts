@@ -10,7 +10,12 @@ export class ImportTaskDto {
   id: string | null;
 
   /** `preparing | importing | completed | failed`; an undocumented upstream code passes through as its raw string. */
-  @ApiProperty({ type: String, nullable: true, example: 'completed', description: `one of ${IMPORT_TASK_STATUSES.join(', ')}, or an undocumented raw upstream code` })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'completed',
+    description: `one of ${IMPORT_TASK_STATUSES.join(', ')}, or an undocumented raw upstream code`,
+  })
   status: ImportTaskStatus | (string & {}) | null;
 
   /** When the import started (ISO 8601, UTC). */
