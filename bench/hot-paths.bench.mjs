@@ -10,7 +10,7 @@
 //   node bench/hot-paths.bench.mjs      (needs an up-to-date `npm run build`)
 import { fork, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -45,14 +45,24 @@ const settings = {
   apiKey: process.env.BENCH_API_KEY ?? `bench-${randomBytes(12).toString('hex')}`,
   /** Extra environment for the gateway, as JSON (e.g. '{"BUSINESS_RESULTS_L1_MS":"0"}'). */
   gatewayEnv: JSON.parse(process.env.BENCH_GATEWAY_ENV ?? '{}'),
-  /** Extra node arguments for the gateway, e.g. "--cpu-prof --cpu-prof-dir=bench/results/prof". */
-  gatewayNodeArgs: (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  /**
+   * Node's flags from the image's CMD (the gateway runs as it ships), then extra ones, e.g.
+   * "--cpu-prof --cpu-prof-dir=bench/results/prof".
+   */
+  gatewayNodeArgs: [...imageNodeFlags(), ...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean)],
   /** The same for the bare servers. */
   bareNodeArgs: (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
 const headers = { 'x-api-key': settings.apiKey };
 /** The bare proxy's undici Pool size: the same bound the gateway's transport uses. */
 const UPSTREAM_CONNECTIONS = 64;
+
+/** The flags between `node` and `dist/main.js` in the Dockerfile's CMD (exec form). */
+function imageNodeFlags() {
+  const cmd = readFileSync(join(here, '..', 'Dockerfile'), 'utf8').match(/^CMD (\[.*\])\s*$/m);
+  const argv = cmd ? JSON.parse(cmd[1]) : [];
+  return argv[0] === 'node' ? argv.slice(1, -1) : [];
+}
 
 function intEnv(name, fallback) {
   const value = process.env[name];

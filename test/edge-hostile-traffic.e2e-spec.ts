@@ -200,11 +200,24 @@ describe('the edge under hostile traffic', () => {
     expect([400, 413]).toContain((await post(nested)).status);
     // With the default limit (64 KiB), the same body is refused by its Content-Length before a byte is read.
     expect((await untrusting.fetch(PROTECTED, jsonInit('POST', nested))).status).toBe(413);
-    const deep = await post(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    // Business results take up to HTTP_BODY_LIMIT_BYTES (100 children), so there depth, not size, refuses the array.
+    const deep = await plain.fetch('/api/v1/vdns/1/business-results', jsonInit('POST', `${'['.repeat(100_000)}${']'.repeat(100_000)}`));
     expect(deep.status).toBe(400);
     expect(await deep.json()).toMatchObject({ status: 400, invalidParams: [{ name: 'body' }] });
     const deepWithin = `{"host":"10.0.0.1","port":22,"path":"/in","username":"u","password":"Pa55-word-x","x":${'['.repeat(40)}${']'.repeat(40)}}`;
     expect((await post(deepWithin)).status).toBe(400);
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it('limits each write to what it takes: 8 KiB for a file server, 16 KiB for an appointment, unread beyond', async () => {
+    const server = (padding: number) => ({ host: '10.0.0.1', port: 22, path: '/in', username: 'u', password: `Pa55-${'x'.repeat(padding)}` });
+    expect((await plain.fetch(PROTECTED, jsonInit('POST', server(9 * 1024)))).status).toBe(413);
+    // Just under the limit the body is read and judged by its rules (the password is too long: a 400, not a 413).
+    const judged = await plain.fetch(PROTECTED, jsonInit('POST', server(7 * 1024)));
+    expect(judged.status).toBe(400);
+    expect(await judged.json()).toMatchObject({ invalidParams: [{ name: 'password' }] });
+    const appointment = { type: 'manual', calledNumber: '123', agent: 'a1', campaignId: '1', appointedAt: '2030-01-01T00:00:00Z', remark: 'r'.repeat(17 * 1024) };
+    expect((await plain.fetch('/api/v1/vdns/1/appointments', jsonInit('POST', appointment))).status).toBe(413);
     expect(simulator.requests).toHaveLength(0);
   });
 

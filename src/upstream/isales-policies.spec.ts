@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/configuration';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
-import { AttemptContext, IsalesPolicies, RetryEvent, UpstreamCallSpec } from './isales-policies';
+import { AttemptContext, IsalesPolicies, MAX_IDLE_CIRCUITS, RetryEvent, UpstreamCallSpec } from './isales-policies';
 import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
 import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
 
@@ -191,6 +191,18 @@ describe('IsalesPolicies: circuit breaker', () => {
     const p = policies(env);
     for (const failure of [business(), http(400), http(429, 9), business(), http(404)]) await failureOf(p.execute(read, scripted(failure).attempt));
     expect(p.circuitStates().queryServer).toBe('closed');
+  });
+
+  it('keeps a bounded number of idle circuits: closed ones unused for a cooldown go, open ones stay', async () => {
+    const p = policies({ ...env, ISALES_BREAKER_COOLDOWN_S: '1' });
+    for (let i = 0; i < 3; i++) await failureOf(p.execute({ ...read, vdnId: 1 }, scripted(http(500)).attempt));
+    for (let vdnId = 2; vdnId <= MAX_IDLE_CIRCUITS; vdnId++) await p.execute({ ...read, vdnId }, scripted('ok').attempt);
+    expect(p.chain('queryServer').circuitCount).toBe(MAX_IDLE_CIRCUITS);
+    await sleep(1100);
+    await p.execute({ ...read, vdnId: 9000 }, scripted('ok').attempt);
+    // The open circuit of VDN 1 is kept (and still counted); the idle closed ones are gone.
+    expect(p.chain('queryServer').circuitCount).toBe(2);
+    expect(p.openCircuits()).toEqual({ queryServer: 1 });
   });
 
   it('counts a call once, after its retries', async () => {

@@ -56,7 +56,18 @@ interface Circuit {
   breaker: CircuitBreakerPolicy;
   openedAt: number;
   state: CircuitState;
+  /** Calls inside its breaker now. */
+  active: number;
+  /** When a call last entered it (ms since the epoch). */
+  usedAt: number;
 }
+
+/**
+ * Circuits kept per operation before idle ones are dropped: a closed circuit with no call in it for a
+ * cooldown is worth no more than a new one, so a principal walking through thousands of VDNs leaves
+ * behind at most this many (per operation) plus those that are open or busy.
+ */
+export const MAX_IDLE_CIRCUITS = 256;
 
 /** What every operation's chain shares: the instance's bulkhead, each VDN's share of it, the quota, the settings. */
 class SharedPolicies {
@@ -146,15 +157,18 @@ export class OperationChain {
     try {
       const inInstance = this.shared.instance.enter(deadline);
       if (inInstance !== true) await this.waitFor(inInstance);
+      const circuit = this.circuit(call.vdnId);
+      circuit.active++;
+      circuit.usedAt = Date.now();
       try {
-        return await this.circuit(call.vdnId).breaker.execute(() => this.retrying(call, attempt, deadline), NEVER_ABORTED);
+        return await circuit.breaker.execute(() => this.retrying(call, attempt, deadline), NEVER_ABORTED);
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
-          const openedAt = this.circuit(call.vdnId).openedAt;
-          throw new IsalesCircuitOpenError(this.operation, this.shared.config.breakerCooldownS - (Date.now() - openedAt) / 1000);
+          throw new IsalesCircuitOpenError(this.operation, this.shared.config.breakerCooldownS - (Date.now() - circuit.openedAt) / 1000);
         }
         throw error;
       } finally {
+        circuit.active--;
         this.shared.instance.leave();
       }
     } finally {
@@ -223,11 +237,12 @@ export class OperationChain {
     let circuit = this.circuits.get(vdnId);
     if (circuit) return circuit;
     const { breakerCooldownS, breakerFailures } = this.shared.config;
+    if (this.circuits.size >= MAX_IDLE_CIRCUITS) this.dropIdleCircuits(Date.now() - breakerCooldownS * 1000);
     const breaker = circuitBreaker(
       handleWhen((error) => (error as Partial<GatewayError>).upstreamMeaning?.countsAgainstBreaker === true),
       { halfOpenAfter: breakerCooldownS * 1000, breaker: new ConsecutiveBreaker(breakerFailures) },
     );
-    const created: Circuit = { breaker, openedAt: 0, state: CircuitState.Closed };
+    const created: Circuit = { breaker, openedAt: 0, state: CircuitState.Closed, active: 0, usedAt: 0 };
     breaker.onStateChange((state) => {
       const wasOpen = created.state !== CircuitState.Closed;
       const isOpen = state !== CircuitState.Closed;
@@ -246,6 +261,18 @@ export class OperationChain {
     this.circuits.set(vdnId, created);
     circuit = created;
     return circuit;
+  }
+
+  /** Forgets closed circuits nobody has entered since `before`: they hold no failures worth keeping. */
+  private dropIdleCircuits(before: number): void {
+    for (const [vdnId, circuit] of this.circuits) {
+      if (circuit.state === CircuitState.Closed && circuit.active === 0 && circuit.usedAt < before) this.circuits.delete(vdnId);
+    }
+  }
+
+  /** How many circuits this operation keeps now (tests). */
+  get circuitCount(): number {
+    return this.circuits.size;
   }
 }
 

@@ -138,14 +138,14 @@ describe('Dockerfile', () => {
     expect(cmd).not.toMatch(/\b(curl|wget)\b/);
   });
 
-  it('starts node dist/main.js in exec form, without npm', () => {
+  it('starts node dist/main.js in exec form, without npm, with a bounded young generation', () => {
     const entry = finalOps('ENTRYPOINT');
     const cmd = finalOps('CMD');
     const argv = [
       ...(entry.length ? execForm(entry[entry.length - 1].args) ?? ['<shell form>'] : []),
       ...(cmd.length ? execForm(cmd[cmd.length - 1].args) ?? ['<shell form>'] : []),
     ];
-    expect(argv).toEqual(['node', 'dist/main.js']);
+    expect(argv).toEqual(['node', '--max-semi-space-size=8', 'dist/main.js']);
     // CMD rather than ENTRYPOINT, so that `command: [node, dist/simulator/simulator/main.js]` replaces it
     expect(entry).toHaveLength(0);
   });

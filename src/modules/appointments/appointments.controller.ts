@@ -15,6 +15,13 @@ import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
 import { RequireScope } from '../../auth/scopes.decorator';
+import { BodyLimit } from '../../edge/route-policy';
+
+/**
+ * What an appointment's write can take: callData (1024 characters as JSON text) and remark (500), each character at most
+ * 6 bytes as a JSON escape, plus a few short fields: under 10 KiB. 16 KiB leaves room; more is a 413, unread.
+ */
+const APPOINTMENT_BODY_LIMIT_BYTES = 16 * 1024;
 
 const LOCATION = { Location: { description: 'The new reservation\u2019s URL (for PATCH and DELETE)', schema: { type: 'string' } } };
 
@@ -42,6 +49,7 @@ export class AppointmentsController {
   }
 
   @Post()
+  @BodyLimit(APPOINTMENT_BODY_LIMIT_BYTES)
   @RequireScope('isales:write')
   @Idempotent()
   @Audited('createAppointment')
@@ -78,6 +86,7 @@ export class AppointmentsController {
   }
 
   @Patch(':appointmentId')
+  @BodyLimit(APPOINTMENT_BODY_LIMIT_BYTES)
   @RequireScope('isales:write')
   @Audited('updateAppointment')
   @HttpCode(204)
@@ -93,6 +102,7 @@ export class AppointmentsController {
   }
 
   @Put(':appointmentId/result')
+  @BodyLimit(APPOINTMENT_BODY_LIMIT_BYTES)
   @RequireScope('isales:write')
   @Audited('writeAppointmentResult')
   @HttpCode(204)

@@ -14,6 +14,13 @@ import { CreateFileServerDto } from './dto/create-file-server.dto';
 import { UpdateFileServerDto } from './dto/update-file-server.dto';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
 import { RequireScope } from '../../auth/scopes.decorator';
+import { BodyLimit } from '../../edge/route-policy';
+
+/**
+ * What a file server's write can take: host and path (255 characters each), username (30) and password (80), each character
+ * at most 6 bytes as a JSON escape, plus the port and the names: under 4 KiB. 8 KiB leaves room; more is a 413, unread.
+ */
+const FILE_SERVER_BODY_LIMIT_BYTES = 8 * 1024;
 
 const LOCATION = { Location: { description: 'The new server\u2019s URL', schema: { type: 'string' } } };
 
@@ -52,6 +59,7 @@ export class FileServersController {
   }
 
   @Post()
+  @BodyLimit(FILE_SERVER_BODY_LIMIT_BYTES)
   @RequireScope('isales:write')
   @Idempotent()
   @Audited('createFileServer')
@@ -73,6 +81,7 @@ export class FileServersController {
   }
 
   @Put(':serverId')
+  @BodyLimit(FILE_SERVER_BODY_LIMIT_BYTES)
   @RequireScope('isales:write')
   @Audited('replaceFileServer')
   @ApiOperation({
