@@ -81,9 +81,9 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   ];
   const withCors = config.corsOrigins.length > 0;
 
-  fastify.addHook('onRequest', (request, reply, done) =>
-    identify.enter(request, reply, () => runSteps(withCors ? [shieldStep] : [shieldStep, ...access], 0, request, reply, done)),
-  );
+  // Built once: before CORS' own hook, or the whole of phases 2 to 4 when there is none.
+  const first: readonly Step[] = withCors ? [shieldStep] : [shieldStep, ...access];
+  fastify.addHook('onRequest', (request, reply, done) => identify.enter(request, reply, () => runSteps(first, 0, request, reply, done)));
   if (withCors) {
     await fastify.register(cors, {
       origin: config.corsOrigins,
