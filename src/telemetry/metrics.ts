@@ -128,8 +128,13 @@ export function histogramSeries(histogram: Histogram, values: readonly string[])
   };
 }
 
+/** isales_request_duration_seconds' series by operation, then outcome: both fixed sets (the catalogue, ISALES_OUTCOMES). */
+const isalesSeries = new Map<string, Partial<Record<IsalesOutcome, (value: number) => void>>>();
+
 export function observeIsalesCall(operation: string, outcome: IsalesOutcome, seconds: number): void {
-  isalesRequestDuration.observe({ operation, outcome }, seconds);
+  let byOutcome = isalesSeries.get(operation);
+  if (!byOutcome) isalesSeries.set(operation, (byOutcome = {}));
+  (byOutcome[outcome] ??= histogramSeries(isalesRequestDuration, [operation, outcome]))(seconds);
 }
 
 /** Called by the resilience layer for each attempt it repeats. */
