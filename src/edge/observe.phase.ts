@@ -7,7 +7,7 @@ import { RequestContext } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
 import { HttpSeries, httpSeries } from '../telemetry/metrics';
 import { RequestLogWriter } from './request-log';
-import { POLICY, RoutePolicy } from './route-policy';
+import { policyOf, RoutePolicy } from './route-policy';
 
 /** The longest URL a log line carries: an 8 KB URL must not make an 8 KB line. */
 export const MAX_LOGGED_URL = 512;
@@ -33,7 +33,7 @@ export class ObservePhase {
   private requestLogOf: PinoBaseLogger | undefined;
 
   onResponse(request: FastifyRequest, reply: FastifyReply): void {
-    const policy = request.routeOptions.config?.[POLICY];
+    const policy = policyOf(request);
     const status = reply.statusCode;
     const ms = reply.elapsedTime;
     this.seriesOf(request.method, policy)(status, ms / 1000);
