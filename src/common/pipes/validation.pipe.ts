@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InvalidParam } from '../errors/problem';
 import { ValidationFailedError } from '../errors/gateway-error';
-import { inputRuleViolations } from './input-rules';
+import { declaredProperties, inputRuleViolations } from './input-rules';
 
 function flatten(errors: ValidationError[], prefix = ''): InvalidParam[] {
   return errors.flatMap((error) => {
@@ -49,6 +49,7 @@ export class GatewayValidationPipe extends ValidationPipe {
       checkInputRules(value, metadata);
       return super.transform(value, metadata);
     }
+    if (metadata.type === 'query' && declaredProperties(metadata.metatype).size === 0) return noQuery(value, metadata);
     let byInput = this.remembered.get(metadata.metatype);
     if (!byInput) this.remembered.set(metadata.metatype, (byInput = new Map()));
     const key = JSON.stringify(value);
@@ -66,6 +67,16 @@ export class GatewayValidationPipe extends ValidationPipe {
 function checkInputRules(value: unknown, metadata: ArgumentMetadata): void {
   const violations = inputRuleViolations(value, metadata.metatype && isDtoClass(metadata.metatype) ? metadata.metatype : undefined);
   if (violations.length > 0) throw new ValidationFailedError(violations);
+}
+
+const NO_QUERY = Object.freeze({});
+
+/** An operation that takes no query (NoQueryDto): every parameter is an unknown one. */
+function noQuery(value: unknown, metadata: ArgumentMetadata): object {
+  checkInputRules(value, metadata);
+  const names = value && typeof value === 'object' ? Object.keys(value) : [];
+  if (names.length > 0) throw new ValidationFailedError(names.map((name) => ({ name, reason: `property ${name} should not exist` })));
+  return NO_QUERY;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

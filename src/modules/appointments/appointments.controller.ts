@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -77,6 +78,7 @@ export class AppointmentsController {
   @ApiProblems(ISALES.appointCreate)
   async create(
     @Param() params: VdnParamsDto,
+    @Query() _query: NoQueryDto,
     @Body() body: CreateAppointmentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AppointmentDto> {
@@ -97,7 +99,7 @@ export class AppointmentsController {
   })
   @ApiNoContentResponse({ description: 'Modified' })
   @ApiProblems(ISALES.appointUpdate)
-  async update(@Param() params: AppointmentParamsDto, @Body() body: UpdateAppointmentDto): Promise<void> {
+  async update(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto, @Body() body: UpdateAppointmentDto): Promise<void> {
     await this.service.update(params.vdnId, params.appointmentId, body);
   }
 
@@ -113,7 +115,7 @@ export class AppointmentsController {
   })
   @ApiNoContentResponse({ description: 'Written' })
   @ApiProblems(ISALES.appointUpdateResult)
-  async writeResult(@Param() params: AppointmentParamsDto, @Body() body: AppointmentResultDto): Promise<void> {
+  async writeResult(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto, @Body() body: AppointmentResultDto): Promise<void> {
     await this.service.writeResult(params.vdnId, params.appointmentId, body);
   }
 
@@ -128,7 +130,7 @@ export class AppointmentsController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(ISALES.appointDelete)
-  async remove(@Param() params: AppointmentParamsDto): Promise<void> {
+  async remove(@Param() params: AppointmentParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.remove(params.vdnId, params.appointmentId);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { BlacklistImportTasksService } from './blacklist-import-tasks.service';
@@ -40,7 +41,7 @@ export class BlacklistImportTasksController {
   })
   @ApiOkResponse({ type: ImportTaskDto, description: 'The import task', example: IMPORT_TASK_EXAMPLE })
   @ApiProblems(ISALES.queryDataImportTask, 404)
-  get(@Param() params: ImportTaskParamsDto): Promise<ImportTaskDto> {
+  get(@Param() params: ImportTaskParamsDto, @Query() _query: NoQueryDto): Promise<ImportTaskDto> {
     return this.service.get(params.vdnId, params.taskId);
   }
 }

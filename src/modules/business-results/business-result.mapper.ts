@@ -15,17 +15,18 @@ export function toBusinessResult(result: IsalesBusinessResult): BusinessResultDt
   };
 }
 
+/** Only the fields given: the validation pipe refuses null (src/common/pipes/input-rules.ts), and `!= null` keeps a mapper from ever sending one. */
 function definition(input: BusinessResultChildInputDto): { name: string; code?: string; description?: string } {
   return {
     name: input.name,
-    ...(input.code !== undefined && { code: input.code }),
-    ...(input.description !== undefined && { description: input.description }),
+    ...(input.code != null && { code: input.code }),
+    ...(input.description != null && { description: input.description }),
   };
 }
 
 /** addBusinessResult's body: only the fields given (iSales makes up a missing code). */
 export function toIsalesBusinessResult(input: CreateBusinessResultDto): IsalesBusinessResultDefinition {
-  return { ...definition(input), ...(input.children !== undefined && { children: input.children.map(definition) }) };
+  return { ...definition(input), ...(input.children != null && { children: input.children.map(definition) }) };
 }
 
 /** The definition as the caller sent it, for when iSales does not list it yet (codes it made up unknown). */

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiNotModified, ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
@@ -87,6 +88,7 @@ export class BusinessResultsController {
   @ApiProblems(ISALES.queryBusinessResults, 404)
   async get(
     @Param() params: BusinessResultParamsDto,
+    @Query() _query: NoQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -117,6 +119,7 @@ export class BusinessResultsController {
   @ApiProblems(ISALES.addBusinessResult, ISALES.queryBusinessResults)
   async create(
     @Param() params: VdnParamsDto,
+    @Query() _query: NoQueryDto,
     @Body() body: CreateBusinessResultDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BusinessResultDto> {
@@ -135,7 +138,7 @@ export class BusinessResultsController {
   })
   @ApiNoContentResponse({ description: 'Dropped' })
   @ApiProblems(400, 500, 503)
-  async dropCache(@Param() params: VdnParamsDto): Promise<void> {
+  async dropCache(@Param() params: VdnParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.drop(params.vdnId);
   }
 }

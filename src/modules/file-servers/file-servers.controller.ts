@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res }
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
+import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { Audited } from '../../common/audit/audited.decorator';
@@ -54,7 +55,7 @@ export class FileServersController {
   })
   @ApiOkResponse({ type: FileServerDto, description: 'The file server', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(ISALES.queryServer, 404)
-  get(@Param() params: FileServerParamsDto): Promise<FileServerDto> {
+  get(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<FileServerDto> {
     return this.service.get(params.vdnId, params.serverId);
   }
 
@@ -72,6 +73,7 @@ export class FileServersController {
   @ApiProblems(ISALES.addServer)
   async create(
     @Param() params: VdnParamsDto,
+    @Query() _query: NoQueryDto,
     @Body() body: CreateFileServerDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FileServerDto> {
@@ -93,7 +95,7 @@ export class FileServersController {
   })
   @ApiOkResponse({ type: FileServerDto, description: 'The server as now configured (never its password)', example: FILE_SERVER_EXAMPLE })
   @ApiProblems(ISALES.queryServer, ISALES.updateServer, 404)
-  replace(@Param() params: FileServerParamsDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
+  replace(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto, @Body() body: UpdateFileServerDto): Promise<FileServerDto> {
     return this.service.replace(params.vdnId, params.serverId, body);
   }
 
@@ -104,7 +106,7 @@ export class FileServersController {
   @ApiOperation({ operationId: 'deleteFileServer', summary: 'Delete a file server', description: 'iSales: POST file/{serverId}/deleteServer (0200006 there means no such server: 404).' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(ISALES.deleteServer)
-  async remove(@Param() params: FileServerParamsDto): Promise<void> {
+  async remove(@Param() params: FileServerParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.remove(params.vdnId, params.serverId);
   }
 }

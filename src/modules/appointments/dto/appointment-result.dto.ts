@@ -20,10 +20,7 @@ function Requires(other: string): PropertyDecorator {
     schema: ([needed], property) => ({
       property: { description: `Only with \`${String(needed)}\`.` },
       object: {
-        anyOf: [
-          { not: { properties: { [property]: {} }, required: [property] } },
-          { properties: { [String(needed)]: {} }, required: [needed] },
-        ],
+        anyOf: [{ not: { properties: { [property]: {} }, required: [property] } }, { properties: { [String(needed)]: {} }, required: [needed] }],
       },
     }),
   });

@@ -23,6 +23,10 @@ export function IsCallData(): PropertyDecorator {
     validate: (value: unknown) => isCallData(value) && callDataText(value).length <= MAX_CALL_DATA,
     message: `$property must be an object or a string of at most ${MAX_CALL_DATA} characters once serialised`,
     // The two branches are in the property's @ApiProperty; the serialised length of an object is stated in words.
-    schema: () => ({ property: { description: `At most ${MAX_CALL_DATA} characters once serialised as JSON; no string in it holds a control character or a bidirectional override.` } }),
+    schema: () => ({
+      property: {
+        description: `At most ${MAX_CALL_DATA} characters once serialised as JSON; no string in it holds a control character or a bidirectional override.`,
+      },
+    }),
   });
 }
