@@ -1,14 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ISALES_OPERATIONS } from '../upstream/operations.catalogue';
-import {
-  AUTH_FAILURE_REASONS,
-  AuthFailureReason,
-  CACHE_STATES,
-  CIRCUIT_STATES,
-  CircuitState,
-  IsalesOutcome,
-  METRICS,
-} from './metric-names';
+import { AUTH_FAILURE_REASONS, AuthFailureReason, CACHE_STATES, CIRCUIT_STATES, CircuitState, IsalesOutcome, METRICS } from './metric-names';
 
 /**
  * One registry per process (prom-client's own pattern): recording is a plain function call from
