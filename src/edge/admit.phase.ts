@@ -5,7 +5,7 @@ import { AuthState } from '../auth/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import { recordAuthFailure } from '../telemetry/metrics';
 import { authorize } from './authorize';
-import { POLICY } from './route-policy';
+import { policyOf } from './route-policy';
 
 /** Counts a refused request against its client address before the refusal is answered (the limit phase). */
 export type SpendBudget = (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
@@ -24,7 +24,7 @@ export class AdmitPhase {
   ) {}
 
   run(request: FastifyRequest, reply: FastifyReply): void | Promise<void> {
-    const policy = request.routeOptions.config?.[POLICY];
+    const policy = policyOf(request);
     if (policy === undefined || policy.public) return;
     const result = this.authenticator.authenticate(request.headers);
     return result instanceof Promise ? result.then((outcome) => this.decide(request, reply, outcome)) : this.decide(request, reply, result);
@@ -45,7 +45,7 @@ export class AdmitPhase {
       recordAuthFailure('missing_credentials');
       return this.refuse(request, reply, missing);
     }
-    const refusal = authorize(request.routeOptions.config[POLICY]!, principal, request.params);
+    const refusal = authorize(policyOf(request)!, principal, request.params);
     if (refusal) {
       request.auth = { principal, error: refusal.error, failure: refusal.error.reason };
       recordAuthFailure(refusal.metric);

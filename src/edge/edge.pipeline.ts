@@ -5,6 +5,7 @@ import { Authenticator } from '../auth/authenticator';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
 import { trackRouteMethods } from '../common/http/route-methods';
 import { EdgeConfig } from '../config/edge.config';
+import { activeTracer } from '../telemetry/tracer';
 import { AdmitPhase } from './admit.phase';
 import { TrustFunction } from './client-address';
 import { IdentifyPhase } from './identify.phase';
@@ -66,6 +67,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   fastify.decorateRequest('auth', undefined);
   fastify.decorateRequest('clientAddress', '');
   fastify.decorateRequest('span', undefined);
+  fastify.decorateRequest('routePolicy', null);
   if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
 
   const identify = new IdentifyPhase(dependencies.trusted);
@@ -81,9 +83,9 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   ];
   const withCors = config.corsOrigins.length > 0;
 
-  fastify.addHook('onRequest', (request, reply, done) =>
-    identify.enter(request, reply, () => runSteps(withCors ? [shieldStep] : [shieldStep, ...access], 0, request, reply, done)),
-  );
+  // Built once: before CORS' own hook, or the whole of phases 2 to 4 when there is none.
+  const first: readonly Step[] = withCors ? [shieldStep] : [shieldStep, ...access];
+  fastify.addHook('onRequest', (request, reply, done) => identify.enter(request, reply, () => runSteps(first, 0, request, reply, done)));
   if (withCors) {
     await fastify.register(cors, {
       origin: config.corsOrigins,
@@ -107,8 +109,12 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
     observe.onResponse(request, reply);
     done();
   });
-  fastify.addHook('onRequestAbort', (request, done) => {
-    observe.onAbort(request);
-    done();
-  });
+  // Only a span is left to end for a request whose client went away; without tracing, no hook
+  // (Fastify adds a 'close' listener to every request for one).
+  if (activeTracer()) {
+    fastify.addHook('onRequestAbort', (request, done) => {
+      observe.onAbort(request);
+      done();
+    });
+  }
 }

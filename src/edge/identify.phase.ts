@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER, RequestContext } from '../common/request/request-context';
 import { activeTracer } from '../telemetry/tracer';
 import { clientAddress, TrustFunction } from './client-address';
-import { POLICY } from './route-policy';
+import { policyOf } from './route-policy';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +30,7 @@ export class IdentifyPhase {
     const tracer = this.tracer;
     if (!tracer) return RequestContext.run({ requestId: String(request.id) }, rest);
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-    const route = request.routeOptions.config?.[POLICY]?.route;
+    const route = policyOf(request)?.route;
     const span = tracer.startSpan(
       route ? `${request.method} ${route}` : request.method,
       {

@@ -7,7 +7,7 @@ import { fallbackStoreFor } from '../auth/rate-limit.store';
 import { RateLimitConfig } from '../config/edge.config';
 import { recordRateLimitRejection } from '../telemetry/metrics';
 import { addressKey } from './client-address';
-import { POLICY } from './route-policy';
+import { policyOf } from './route-policy';
 
 /** A principal id longer than this (a JWT subject can be anything) is hashed: keys stay small. */
 const MAX_PRINCIPAL_KEY = 96;
@@ -58,7 +58,7 @@ export class LimitPhase {
   readonly spend = (request: FastifyRequest, reply: FastifyReply): Promise<void> => this.spendBudget(request, reply);
 
   run(request: FastifyRequest, reply: FastifyReply): void | Promise<void> {
-    if (request.routeOptions.config?.[POLICY]?.unlimited) return;
+    if (policyOf(request)?.unlimited) return;
     return this.spendBudget(request, reply);
   }
 }

@@ -1,4 +1,4 @@
-import type { RouteOptions } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { Scope } from '../auth/scopes.decorator';
 
 /** Where @nestjs/platform-fastify's `@RouteConfig` keeps a handler's Fastify route config (its FASTIFY_ROUTE_CONFIG_METADATA). */
@@ -41,6 +41,20 @@ declare module 'fastify' {
     [DECLARATION]?: RouteDeclaration;
     [POLICY]?: RoutePolicy;
   }
+  interface FastifyRequest {
+    /** The request's route policy once looked up (undefined: an unmatched path); null until then. */
+    routePolicy: RoutePolicy | undefined | null;
+  }
+}
+
+/**
+ * The policy of the request's route (undefined for an unmatched path), looked up once per request:
+ * Fastify's `request.routeOptions` builds a new object of a dozen fields at each read.
+ */
+export function policyOf(request: FastifyRequest): RoutePolicy | undefined {
+  const known = request.routePolicy;
+  if (known !== null) return known;
+  return (request.routePolicy = request.routeOptions.config?.[POLICY]);
 }
 
 function declare(method: object, part: RouteDeclaration, override: boolean): void {
