@@ -8,8 +8,8 @@ export type LogDestination = ReturnType<typeof pino.destination>;
  * path a string append, not a write(2) that blocks the event loop (synchronous stdout took about a
  * fifth of a cache hit's CPU, docs/design.md section 7). Lines go out 32 KB at a time (about 70 lines), and
  * at least every 250 ms when traffic is low: each write is a round trip through libuv's thread pool and a
- * wake-up of the log collector, and 32 KB writes instead of 4 KB ones measured a cache hit at 0.44 to 0.48 of
- * the bare server instead of 0.37 (bench/README.md). Whatever is buffered is flushed on shutdown and on a fatal
+ * wake-up of the log collector (32 KB writes instead of 4 KB ones: a cache hit at 0.44 and 0.48 of the bare
+ * server instead of 0.37 in short runs, within the machine's spread in a long one, bench/README.md). Whatever is buffered is flushed on shutdown and on a fatal
  * error (flushLogsAndExit); only a SIGKILL loses it (at most 32 KB, or 250 ms of lines).
  */
 export function asyncStdout(): LogDestination {
