@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer, Server as TlsServer } from 'node:tls';
 import { Simulator } from '../simulator/simulator';
 import { startGateway, startSimulator } from './support/harness';
+import { selfSignedCertificate } from './support/tls-certificate';
 
 /**
  * iSales is reached over HTTPS with a certificate of its own (lab servers: self-signed). A TLS
@@ -20,30 +20,10 @@ describe('iSales over TLS', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gateway-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'ca.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    const certificate = selfSignedCertificate(dir, 'ca.pem');
     simulator = await startSimulator();
     const simulatorPort = Number(new URL(simulator.url).port);
-    terminator = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'ca.pem')) }, (tls) => {
+    terminator = createTlsServer({ key: certificate.key, cert: certificate.cert }, (tls) => {
       const plain = connect(simulatorPort, '127.0.0.1');
       tls.pipe(plain).pipe(tls);
       const close = () => {

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { TransportFailure, TransportRequest } from '../src/upstream/isales-trans
 import { UndiciTransport } from '../src/upstream/undici-transport';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
 import { freePort } from './support/redis-server';
+import { selfSignedCertificate } from './support/tls-certificate';
 
 // What the transport reports for each way a call can end: retries (docs/design.md section 9) depend on
 // telling "never reached iSales" (refused) from "may have reached it" (connection) and the deadline.
@@ -87,29 +87,9 @@ describe('the undici transport', () => {
   it('reports a certificate it does not trust as refused: the request never left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'transport-tls-'));
     try {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-        ],
-        { stdio: 'ignore' },
-      );
+      const certificate = selfSignedCertificate(dir, 'cert.pem');
       let received = 0;
-      const tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
+      const tls = createTlsServer({ key: certificate.key, cert: certificate.cert }, (socket) => {
         socket.on('data', () => received++);
         socket.on('error', () => undefined);
       });
