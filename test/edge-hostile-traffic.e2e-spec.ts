@@ -171,6 +171,23 @@ describe('the edge under hostile traffic', () => {
     }
   });
 
+  it.each([
+    ['an unmatched path', '/api/v1/nowhere', 404],
+    ['a path without that method', '/health/live', 405],
+  ])('answers %s before its body: nothing a stranger sends there is read or parsed', async (_what, path, status) => {
+    const connection = await RawConnection.open(
+      plain.url,
+      `PUT ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n`,
+    );
+    try {
+      expect(await connection.until(() => connection.received.includes('\r\n\r\n'), 10_000)).toBe(true);
+      expect(connection.received).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(connection.received).toContain('application/problem+json');
+    } finally {
+      connection.socket.destroy();
+    }
+  });
+
   it('closes an authenticated body that trickles past HTTP_REQUEST_TIMEOUT_MS', async () => {
     const connection = await RawConnection.open(
       plain.url,

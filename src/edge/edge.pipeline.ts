@@ -1,4 +1,5 @@
 import cors from '@fastify/cors';
+import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
@@ -12,7 +13,7 @@ import { IdentifyPhase } from './identify.phase';
 import { LimitPhase } from './limit.phase';
 import { ObservePhase } from './observe.phase';
 import { installReadPhase } from './read.phase';
-import { compileRoutePolicies } from './route-policy';
+import { compileRoutePolicies, policyOf } from './route-policy';
 import { ShieldPhase } from './shield.phase';
 
 /** A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or rejecting). */
@@ -35,6 +36,15 @@ function runSteps(steps: readonly Step[], index: number, request: FastifyRequest
   done();
 }
 
+/**
+ * A path no route serves has no policy: it is refused here, in `onRequest`, so its body is never
+ * read nor parsed (Fastify would read it for the not-found handler). The problem filter makes the
+ * 404 a 405 with `Allow` when the path is served with other methods.
+ */
+const refuseUnmatched: Step = (request) => {
+  if (policyOf(request) === undefined) throw new NotFoundException();
+};
+
 export interface EdgeDependencies {
   authenticator: Authenticator;
   /** The rate limit's Redis connection; null: counted in this process. */
@@ -56,7 +66,8 @@ export interface EdgeDependencies {
  *   1. identify   request id, request context, client address (TRUST_PROXY), server span
  *   2. shield     security headers, URL bound; then CORS
  *   3. admit      authenticate and authorise by the route's policy, before the body is read
- *   4. limit      rate limit per principal, or per client address for strangers and unmatched paths
+ *   4. limit      rate limit per principal, or per client address for strangers and unmatched paths;
+ *                 then an unmatched path is answered (404, or 405 with Allow), its body unread
  *   5. read       the body within the route's limit, depth-checked (then validated by the pipes)
  *   6. handle     controllers, interceptors for idempotency and audit
  *   7. observe    metric, log line, span end
@@ -80,6 +91,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const access: Step[] = [
     (request, reply) => admit.run(request, reply),
     ...(limit ? [(request: FastifyRequest, reply: FastifyReply) => limit.run(request, reply)] : []),
+    refuseUnmatched,
   ];
   const withCors = config.corsOrigins.length > 0;
 
