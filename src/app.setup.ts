@@ -18,7 +18,8 @@ import { buildOpenApiDocument, DOCS_PATH, setupSwagger } from './openapi/openapi
 /** Builds the application exactly as production runs it; main.ts and the e2e tests both use this. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
   const trusted = trustFunction(config.edge.trustProxy);
-  const adapter = new FastifyAdapter(serverOptions(config.edge, trusted));
+  // No Nest middleware runs here (the edge's phases are Fastify hooks): without middie, no hook of its runs per request.
+  const adapter = new FastifyAdapter({ ...serverOptions(config.edge, trusted), skipMiddie: true });
   // One stream for the application's log and the access log, so that their lines interleave whole.
   const logStream = options.logStream ?? pino.destination({ dest: 1, sync: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, logStream }), adapter, {

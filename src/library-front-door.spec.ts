@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * House rule (docs/style.md, habit 19): libraries are used through their public API. A reach into
+ * House rule (the team's style guide, "use a library through its front door"): libraries are used through their public API. A reach into
  * a library's private symbols, internal fields or unexported files works until an upgrade changes
  * them, and then breaks the log line or the metrics silently. This scan fails the build instead.
  */
