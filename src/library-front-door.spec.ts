@@ -10,10 +10,17 @@ const FORBIDDEN: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /\bsymbols\b[^\n]*\bfrom\s+['"]pino['"]|\bpino\s*\.\s*symbols\b|\[\s*['"]symbols['"]\s*\]/, why: "pino's private symbols" },
   { pattern: /Symbol\.for\(\s*['"`](pino|fastify|undici|prom-client|nestjs|ioredis|cockatiel)/i, why: "a library's registered private symbol" },
   { pattern: /getOwnPropertySymbols\s*\(/, why: "an object's symbol-keyed (private) fields" },
-  { pattern: /\[\s*k[A-Z][A-Za-z]*Sym(bol)?\s*\]|\[\s*k(State|Hooks|Routes|Schemas|Children|Request|Reply|Options|Handler|Dispatch|Socket|Client|Pool|Url|Body|Headers|Queue|Running|Pending|Closed|Destroyed)\b[^\]]*\]/, why: "a library's kXxx private symbol (fastify, undici)" },
+  {
+    pattern:
+      /\[\s*k[A-Z][A-Za-z]*Sym(bol)?\s*\]|\[\s*k(State|Hooks|Routes|Schemas|Children|Request|Reply|Options|Handler|Dispatch|Socket|Client|Pool|Url|Body|Headers|Queue|Running|Pending|Closed|Destroyed)\b[^\]]*\]/,
+    why: "a library's kXxx private symbol (fastify, undici)",
+  },
   { pattern: /\b\w+Sym\b\s*[,}]?[^\n]*=\s*pino\b|\[\s*\w+Sym\s*\]/, why: "pino's xxxSym private symbols" },
   { pattern: /\bhashMap\b|\bupperBounds\b|\bbucketValues\b|\bsortedLabelNames\b/, why: "prom-client's internal maps" },
-  { pattern: /from\s+['"](pino|fastify|undici|prom-client|sonic-boom|@nestjs\/[\w-]+|ioredis|cockatiel|nestjs-pino)\/(lib|dist|src|internal)\//, why: "a library's unexported file" },
+  {
+    pattern: /from\s+['"](pino|fastify|undici|prom-client|sonic-boom|@nestjs\/[\w-]+|ioredis|cockatiel|nestjs-pino)\/(lib|dist|src|internal)\//,
+    why: "a library's unexported file",
+  },
   { pattern: /require\(\s*['"](pino|fastify|undici|prom-client|sonic-boom|ioredis|cockatiel)\/(lib|dist|src)\//, why: "a library's unexported file" },
   { pattern: /\.\s*_(?!_)[a-zA-Z]\w*/, why: "an underscore-prefixed (private) field, such as a socket's _handle" },
 ];
@@ -41,7 +48,7 @@ describe('libraries are used through their front door', () => {
   });
 
   it.each([
-    ['pino symbols destructured', "const { chindingsSym, streamSym } = pino.symbols as unknown as Record<string, symbol>;"],
+    ['pino symbols destructured', 'const { chindingsSym, streamSym } = pino.symbols as unknown as Record<string, symbol>;'],
     ['a symbol read off a logger', 'const stream = internals[streamSym] as { write?: unknown };'],
     ['pino symbols imported', "import { symbols } from 'pino';"],
     ['a registered symbol', "const serializers = logger[Symbol.for('pino.serializers')];"],
