@@ -44,8 +44,8 @@ const settings = {
   /** Unmeasured head of every slice, while its connections open. */
   sliceWarmupS: numEnv('BENCH_SLICE_WARMUP_S', 0.3),
   /** Paced phase: measured seconds per target and case at the same offered rate, in `pacedRounds` slices. */
-  pacedS: numEnv('BENCH_PACED_S', 10),
-  pacedRounds: intEnv('BENCH_PACED_ROUNDS', 2),
+  pacedS: numEnv('BENCH_PACED_S', 12),
+  pacedRounds: intEnv('BENCH_PACED_ROUNDS', 4),
   /** The offered rate, as a fraction of the slowest target's saturated req/s (unless BENCH_RATE_<CASE> sets it). */
   rateFraction: numEnv('BENCH_RATE_FRACTION', 0.5),
   /** Seconds of mixed load on the gateway alone at the end, before its RSS is read (0: none). */
