@@ -349,6 +349,9 @@ async function slice(pinning, target, job) {
 /** Target indexes in alternating order (ABC, CBA, ...), so load from elsewhere hits every target alike. */
 const orderOf = (round, n) => (round % 2 === 0 ? [...Array(n).keys()] : [...Array(n).keys()].reverse());
 
+/** CPU µs per request of one slice's target. */
+const cpuOfSlice = (s) => cpuMicrosPerRequest(s.cpuTicks ? Object.values(s.cpuTicks)[0] : null, s.requests);
+
 function pooled(slices) {
   const ticks = slices.reduce((sum, s) => sum + (s.cpuTicks ? Object.values(s.cpuTicks)[0] : NaN), 0);
   const requests = slices.reduce((sum, s) => sum + s.requests, 0);
@@ -410,14 +413,20 @@ async function measure(c, pinning) {
       ...memoryOf(t.child.pid),
     };
   });
-  return { rows, ratios: ratiosOf(c.name, rows, saturated) };
+  return { rows, ratios: ratiosOf(c.name, rows, saturated, paced) };
 }
 
-/** Per gateway: floor CPU / gateway CPU (the headline, at the offered rate and saturated), p99 against raw, req/s against both. */
-function ratiosOf(caseName, rows, saturated) {
+/**
+ * Per gateway: floor CPU / gateway CPU (the headline, pooled over the rounds at the offered rate,
+ * with the median and range of the per-round ratios to show the spread; and saturated), p99
+ * against raw, req/s against both.
+ */
+function ratiosOf(caseName, rows, saturated, paced) {
   const floorIndex = rows.findIndex((r) => r.kind === 'floor');
   const rawIndex = rows.findIndex((r) => r.kind === 'raw');
   const perRound = (a, b) => median(saturated[a].map((s, round) => (saturated[b][round].ok > 0 ? s.ok / saturated[b][round].ok : 0)));
+  const cpuRounds = (gi) =>
+    floorIndex < 0 ? [] : paced[gi].map((s, round) => cpuOfSlice(paced[floorIndex][round]) / cpuOfSlice(s)).filter((r) => Number.isFinite(r));
   return rows.flatMap((g, gi) => {
     if (g.kind !== 'gateway') return [];
     const floor = rows[floorIndex];
@@ -427,6 +436,7 @@ function ratiosOf(caseName, rows, saturated) {
         case: caseName,
         gateway: g.target,
         cpuFloorOverGateway: floor && g.paced?.cpuUsPerRequest ? floor.paced.cpuUsPerRequest / g.paced.cpuUsPerRequest : null,
+        cpuRatioRounds: cpuRounds(gi),
         cpuFloorOverGatewaySaturated: floor && g.cpuUsPerRequest ? floor.cpuUsPerRequest / g.cpuUsPerRequest : null,
         p99OverRaw: raw?.latencyMs.p99 ? g.latencyMs.p99 / raw.latencyMs.p99 : null,
         pacedP99OverRaw: raw?.paced?.latencyMs.p99 ? g.paced.latencyMs.p99 / raw.paced.latencyMs.p99 : null,

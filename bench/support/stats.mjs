@@ -83,12 +83,19 @@ export function printTable(rows) {
   printColumns(header, lines, new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]));
 }
 
+/** The median and range of per-round ratios. */
+function spread(rounds) {
+  if (rounds.length === 0) return 'no rounds';
+  return `rounds: median ${fmt(median(rounds))}, ${fmt(Math.min(...rounds))} to ${fmt(Math.max(...rounds))}`;
+}
+
 /** The headline per case and gateway: floor CPU / gateway CPU at the offered rate, then the rest. */
 export function printRatios(ratios) {
   for (const r of ratios) {
     console.log(
       `${r.case} ${r.gateway}: floor/gateway CPU per request ${fmt(r.cpuFloorOverGateway)} at the offered rate ` +
-        `(saturated ${fmt(r.cpuFloorOverGatewaySaturated)}); p99 ${fmt(r.p99OverRaw)}x raw saturated (${fmt(r.pacedP99OverRaw)}x at the offered rate); ` +
+        `(${spread(r.cpuRatioRounds)}; ` +
+        `saturated ${fmt(r.cpuFloorOverGatewaySaturated)}); p99 ${fmt(r.p99OverRaw)}x raw saturated (${fmt(r.pacedP99OverRaw)}x at the offered rate); ` +
         `req/s ${fmt(r.rpsOverFloor)} of floor, ${fmt(r.rpsOverRaw)} of raw (median of rounds); load ${r.load}`,
     );
   }
