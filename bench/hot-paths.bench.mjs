@@ -455,8 +455,8 @@ async function soak(gateway, paths, pinning) {
 }
 
 async function main() {
-  for (const main of [settings.gatewayMain, settings.gatewayBMain, simulatorModule]) {
-    if (main && !existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (or use \`npm run bench\`, which builds)`);
+  for (const file of [settings.gatewayMain, settings.gatewayBMain, simulatorModule]) {
+    if (file && !existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (or use \`npm run bench\`, which builds)`);
   }
   const startedAt = new Date();
   const pinning = cpuPinning();
