@@ -14,11 +14,13 @@ function wallClock(epochS: number): string {
 export function generateCallResults(vdnId: number, count: number): CallResult[] {
   return Array.from({ length: count }, (_, index) => {
     const random = seededRandom(vdnId, 'callResult', index);
-    const ringing = FIRST_CALL_S + index * 600 + random.int(0, 599);
+    // The id is the call's ten-minute slot (as iSales' ids start with an epoch second) and its row: predictable for tests.
+    const slot = FIRST_CALL_S + index * 600;
+    const ringing = slot + random.int(0, 599);
     const succeeded = random.int(0, 9) < 7;
     const answered = ringing + random.int(2, 20);
     return {
-      callId: `${ringing}-${String(index).padStart(4, '0')}`,
+      callId: `${slot}-${String(index).padStart(4, '0')}`,
       called: `8888${random.digits(4)}`,
       callEndTime: succeeded ? wallClock(answered + random.int(5, 600)) : '',
       vdnId,

@@ -17,11 +17,14 @@ function dataIdOf(raw: string): number {
   return value;
 }
 
-/** busiResult must be a parent of the VDN's tree (0200001 otherwise, choice); subStatus one of its children (0200034). */
+/**
+ * A subStatus must be a child of its busiResult when the VDN's tree holds that result (0200034). A
+ * busiResult the tree does not hold is taken as it is, as the page's own example's codes are: the
+ * page lists no code for it (choice).
+ */
 function checkBusinessResult(dataset: VdnDataset, code: string, subCode: string | undefined): void {
   const parent = dataset.businessResults.find((candidate) => candidate.code === code);
-  if (!parent) throw new ValidationFailure(RESULT_CODES.parameterError, 'busiResult', 'no such business result');
-  if (subCode !== undefined && !parent.children.some((child) => child.code === subCode)) {
+  if (parent && subCode !== undefined && !parent.children.some((child) => child.code === subCode)) {
     throw new ValidationFailure(RESULT_CODES.subStatusMismatch, 'subStatus');
   }
 }
