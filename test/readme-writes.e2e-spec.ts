@@ -1,5 +1,5 @@
 /**
- * The README's write examples, run as a reader runs them: `npm run demo`'s program (built by the
+ * The README's examples (the reads of "The routes" and the writes), run as a reader runs them: `npm run demo`'s program (built by the
  * test run), then the section's commands in bash with curl, verbatim but for two things a reader
  * changes as well: the demo's port (a free one here, 3000 in the README) and `<id>`, the id the
  * first reservation answers with. No key is added: the commands send the one they name.
