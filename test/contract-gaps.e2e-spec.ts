@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProblemDetails } from '../src/common/errors/problem';
-import { useStack } from './support/harness';
+import { startStack, useStack } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { expectProblem, expectRejectedBeforeUpstream } from './support/problem-expectations';
 
@@ -27,13 +27,15 @@ const WRITES: ReadonlyArray<[string, string]> = [
 /** The gaps issue 25 (items 6 and 7) closes, each over HTTP against the simulator. */
 describe('the contract gaps of issue 25', () => {
   const stack = useStack();
-  const send = (method: string, path: string, body: string) =>
-    stack.request(path, { method, headers: { 'content-type': 'application/json' }, body });
+  const send = (method: string, path: string, body: string) => stack.request(path, { method, headers: { 'content-type': 'application/json' }, body });
 
   describe('a body that is not a JSON object: 400 naming the body, iSales never called', () => {
-    it.each(WRITES.flatMap(([method, path]) => ['null', '[]', '""', '7'].map((body) => [method, path, body] as const)))('%s %s with %s', async (method, path, body) => {
-      await expectRejectedBeforeUpstream(stack, await send(method, path, body), 'body');
-    });
+    it.each(WRITES.flatMap(([method, path]) => ['null', '[]', '""', '7'].map((body) => [method, path, body] as const)))(
+      '%s %s with %s',
+      async (method, path, body) => {
+        await expectRejectedBeforeUpstream(stack, await send(method, path, body), 'body');
+      },
+    );
   });
 
   it('answers 405 to OPTIONS with an Allow header listing the methods served at the path', async () => {
@@ -91,10 +93,20 @@ describe('the contract gaps of issue 25', () => {
     it.each([
       ['a business result name (NEL)', 'POST', `${VDN}/business-results`, { name: 'Call\u0085failed' }, 'name'],
       ['a reservation remark (CSI)', 'PATCH', APPOINTMENT, { remark: 'a\u009b31m' }, 'remark'],
-      ['a string inside callData', 'POST', `${VDN}/appointments`, {
-        type: 'automatic', calledNumber: '13800000001', agent: '116', taskId: '1106025109', appointedAt: '2030-06-02T10:00:00Z',
-        callData: { note: 'x\u0080' },
-      }, 'callData.note'],
+      [
+        'a string inside callData',
+        'POST',
+        `${VDN}/appointments`,
+        {
+          type: 'automatic',
+          calledNumber: '13800000001',
+          agent: '116',
+          taskId: '1106025109',
+          appointedAt: '2030-06-02T10:00:00Z',
+          callData: { note: 'x\u0080' },
+        },
+        'callData.note',
+      ],
       ['a file server path', 'POST', `${VDN}/file-servers`, { ...SERVER, path: '/home/\u009fx' }, 'path'],
     ])('%s', async (_name, method, path, body, param) => {
       const response = await stack.request(path, jsonInit(method, body));
@@ -128,9 +140,31 @@ describe('the contract gaps of issue 25', () => {
       const schema = DOCUMENT.components.schemas.CreateFileServerDto.properties.host as { anyOf: Array<{ pattern?: string }> };
       expect(schema.anyOf.every((branch) => typeof branch.pattern === 'string')).toBe(true);
       expect(admitted(schema, host)).toBe(takes);
-      const response = await stack.request(`${VDN}/file-servers`, jsonInit('POST', { ...SERVER, host }));
+      const response = await stack.request(`${VDN}/file-servers`, jsonInit('POST', { ...SERVER, host, path: `/gaps/${host.replace(/[^A-Za-z0-9]/g, '_')}` }));
       if (takes) expect(response.status).toBe(201);
       else await expectRejectedBeforeUpstream(stack, response, 'host');
     });
+  });
+});
+
+describe('405 with Allow when CORS is on', () => {
+  it('answers an OPTIONS that is not a preflight with 405 and Allow, OPTIONS listed (preflights are served everywhere)', async () => {
+    const stack = await startStack({ env: { CORS_ORIGINS: 'https://crm.example.com' } });
+    try {
+      const response = await stack.request(`${VDN}/business-results/cache`, { method: 'OPTIONS' });
+      await expectProblem(response.clone(), 405);
+      expect(response.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS');
+      const patch = await stack.request(`${VDN}/business-results/cache`, { method: 'PATCH' });
+      expect(patch.status).toBe(405);
+      expect(patch.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS');
+      await expectProblem(await stack.request('/api/v1/nothing', { method: 'OPTIONS' }), 404);
+      const preflight = await stack.request(`${VDN}/business-results/cache`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://crm.example.com', 'access-control-request-method': 'DELETE' },
+      });
+      expect(preflight.status).toBe(204);
+    } finally {
+      await stack.close();
+    }
   });
 });

@@ -45,6 +45,15 @@ const refuseUnmatched: Step = (request) => {
   if (policyOf(request) === undefined) throw new NotFoundException();
 };
 
+/**
+ * With CORS, an OPTIONS that is not a preflight (no Origin or no Access-Control-Request-Method) is
+ * answered like any method a path does not serve: 405 with Allow (RFC 9110 section 15.5.6), or 404,
+ * rather than CORS' plain-text 400.
+ */
+const refuseNonPreflight: Step = (request) => {
+  if (request.method === 'OPTIONS' && (!request.headers.origin || !request.headers['access-control-request-method'])) throw new NotFoundException();
+};
+
 export interface EdgeDependencies {
   authenticator: Authenticator;
   /** The rate limit's Redis connection; null: counted in this process. */
@@ -96,7 +105,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const withCors = config.corsOrigins.length > 0;
 
   // Built once: before CORS' own hook, or the whole of phases 2 to 4 when there is none.
-  const first: readonly Step[] = withCors ? [shieldStep] : [shieldStep, ...access];
+  const first: readonly Step[] = withCors ? [shieldStep, refuseNonPreflight] : [shieldStep, ...access];
   fastify.addHook('onRequest', (request, reply, done) => identify.enter(request, reply, () => runSteps(first, 0, request, reply, done)));
   if (withCors) {
     await fastify.register(cors, {

@@ -13,7 +13,6 @@ type Class = Function;
 type Schema = Record<string, unknown>;
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 
-
 /** A rule the document cannot state: `npm run openapi` fails rather than publish a looser contract. */
 export class UndocumentedRuleError extends Error {
   override readonly name = 'UndocumentedRuleError';

@@ -47,9 +47,9 @@ const EXTRAS = new WeakMap<Function, Map<string, PropertyExtras>>();
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 function extrasOf(target: Function, property: string): PropertyExtras {
   let byProperty = EXTRAS.get(target);
-  if (!byProperty) EXTRAS.set(target, (byProperty = new Map()));
+  if (!byProperty) EXTRAS.set(target, (byProperty = new Map<string, PropertyExtras>()));
   let extras = byProperty.get(property);
-  if (!extras) byProperty.set(property, (extras = { rules: new Map() }));
+  if (!extras) byProperty.set(property, (extras = { rules: new Map<string, DocumentedValidatorOptions>() }));
   return extras;
 }
 

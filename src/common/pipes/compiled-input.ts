@@ -27,8 +27,13 @@ export const MAX_INVALID_PARAMS = 20;
 
 /** The invalid parameters of one input, at most MAX_INVALID_PARAMS of them; `more` once one more was found. */
 export class Findings {
-  readonly list: InvalidParam[] = [];
-  more = false;
+  readonly list: InvalidParam[];
+  more: boolean;
+
+  constructor() {
+    this.list = [];
+    this.more = false;
+  }
 
   add(name: string, reason: string): void {
     if (this.list.length < MAX_INVALID_PARAMS) this.list.push({ name, reason });
@@ -100,7 +105,8 @@ const BUILT_IN: Readonly<Record<string, (constraints: readonly unknown[]) => Pic
   max: ([max]) => ({ test: (v) => isNumber(v) && isNumber(max) && v <= max }),
   isString: () => ({ test: (v) => typeof v === 'string' }),
   matches: ([pattern]) => {
-    if (!(pattern instanceof RegExp) || pattern.global || pattern.sticky) throw new UntranslatableRuleError(`a Matches pattern must be a RegExp without g or y`);
+    if (!(pattern instanceof RegExp) || pattern.global || pattern.sticky)
+      throw new UntranslatableRuleError(`a Matches pattern must be a RegExp without g or y`);
     return { test: (v) => typeof v === 'string' && pattern.test(v) };
   },
   isIn: ([values]) => ({ test: (v) => Array.isArray(values) && values.some((allowed) => allowed === v) }),
@@ -123,8 +129,8 @@ function reasonOf(metadata: ValidationMetadata, where: string): string {
   let message: unknown = metadata.message;
   if (message === undefined || message === '') {
     const [constraint] = getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls);
-    const describe = constraint?.instance?.defaultMessage as ((args: unknown) => string) | undefined;
-    message = describe?.call(constraint.instance, {
+    const instance = constraint?.instance as { defaultMessage?: (args: unknown) => string } | undefined;
+    message = instance?.defaultMessage?.({
       targetName: metadata.target instanceof Function ? metadata.target.name : '',
       property: metadata.propertyName,
       object: {},
@@ -205,7 +211,11 @@ function coercionOf(target: Class, property: string, where: string): PropertyPla
 }
 
 function inheritedCoercion(target: Class, property: string): PropertyPlan['coerce'] {
-  for (let parent = Object.getPrototypeOf(target) as Class | null; parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent) as Class | null) {
+  for (
+    let parent = Object.getPrototypeOf(target) as Class | null;
+    parent && parent !== Function.prototype;
+    parent = Object.getPrototypeOf(parent) as Class | null
+  ) {
     const coerce = propertyExtras(parent, property)?.coerce;
     if (coerce) return coerce;
   }
@@ -287,16 +297,16 @@ export function checkObject(plan: ClassPlan, input: Input, path: string, finding
     if (findings.more) break;
     const value = output[property.name];
     if (property.optional && (value === null || value === undefined)) continue;
-    const name = join(path, property.name);
-    const beyond = property.bounds.filter((rule) => rule.exceeds!(value));
-    if (beyond.length > 0) {
-      for (const rule of beyond) findings.add(name, rule.reason);
+    if (property.bounds.length > 0 && property.bounds.some((rule) => rule.exceeds!(value))) {
+      for (const rule of property.bounds) if (rule.exceeds!(value)) findings.add(join(path, property.name), rule.reason);
       continue;
     }
-    const failed = new Map<string, string>();
-    for (const rule of property.rules) if (!rule.test(value, output)) failed.set(rule.name, rule.reason);
-    for (const reason of failed.values()) findings.add(name, reason);
-    if (property.nested && value !== undefined) output[property.name] = checkNested(property, value, name, findings);
+    let failed: Map<string, string> | undefined;
+    for (const rule of property.rules) {
+      if (!rule.test(value, output)) (failed ??= new Map()).set(rule.name, rule.reason);
+    }
+    if (failed) for (const reason of failed.values()) findings.add(join(path, property.name), reason);
+    if (property.nested && value !== undefined) output[property.name] = checkNested(property, value, join(path, property.name), findings);
   }
   return output;
 }

@@ -80,12 +80,15 @@ function visit(value: unknown, plan: ClassPlan | undefined, path: string, found:
     for (let index = 0; index < value.length && !found.more; index++) {
       const item: unknown = value[index];
       if (item === null && plan) found.add(join(path, index), 'must not be null');
-      else visit(item, plan, join(path, index), found);
+      else if (typeof item === 'string') {
+        if (FORBIDDEN_CHARACTER.test(item)) found.add(join(path, index), FORBIDDEN_CHARACTER_REASON);
+      } else if (typeof item === 'object' && item !== null) visit(item, plan, join(path, index), found);
     }
     return;
   }
   if (!isRecord(value)) return;
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     if (found.more) return;
     const child = value[key];
     if (FORBIDDEN_CHARACTER.test(key)) {
@@ -97,11 +100,17 @@ function visit(value: unknown, plan: ClassPlan | undefined, path: string, found:
       found.add(join(path, key), `property ${key} should not exist`);
       continue;
     }
-    if (child === null && property) {
-      found.add(join(path, key), 'must not be null');
+    if (typeof child === 'string') {
+      // The common case (every query and path parameter) without building the child's path.
+      if (FORBIDDEN_CHARACTER.test(child)) found.add(join(path, key), FORBIDDEN_CHARACTER_REASON);
       continue;
     }
-    if (property && property.bounds.some((rule) => rule.exceeds!(child))) continue;
+    if (child === null) {
+      if (property) found.add(join(path, key), 'must not be null');
+      continue;
+    }
+    if (typeof child !== 'object') continue;
+    if (property && property.bounds.length > 0 && property.bounds.some((rule) => rule.exceeds!(child))) continue;
     visit(child, property?.nested, join(path, key), found);
   }
 }

@@ -39,7 +39,8 @@ export function routeInputs(app: INestApplicationContext): RouteInputs[] {
           const kind = PARAM_TYPE[Number(key.split(':')[0]) as keyof typeof PARAM_TYPE];
           if (!kind) continue;
           const type = types[arg.index];
-          if (arg.data !== undefined || !type || [String, Number, Boolean, Object, Array].includes(type as never)) unchecked.push(`${kind} argument ${arg.index}`);
+          if (arg.data !== undefined || !type || [String, Number, Boolean, Object, Array].includes(type as never))
+            unchecked.push(`${kind} argument ${arg.index}`);
           else inputs[kind] = type;
         }
         const operation = Reflect.getMetadata(API_OPERATION_METADATA, handler) as { operationId?: string } | undefined;

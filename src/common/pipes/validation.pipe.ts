@@ -60,7 +60,8 @@ export class GatewayValidationPipe implements PipeTransform {
   }
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    const kind: InputKind | undefined = metadata.type === 'param' ? 'path' : metadata.type === 'query' ? 'query' : metadata.type === 'body' ? 'body' : undefined;
+    const kind: InputKind | undefined =
+      metadata.type === 'param' ? 'path' : metadata.type === 'query' ? 'query' : metadata.type === 'body' ? 'body' : undefined;
     if (kind === undefined) return value;
     const check = metadata.metatype && this.checks[kind].get(metadata.metatype);
     if (!check) throw new UntranslatableRuleError(`no compiled check for the ${kind} of ${metadata.metatype?.name ?? 'an untyped argument'}`);

@@ -57,11 +57,7 @@ export function IsHost(): PropertyDecorator {
       property: {
         type: 'string',
         maxLength: MAX_HOST,
-        anyOf: [
-          { format: 'ipv4', pattern: IPV4_PATTERN.source },
-          { format: 'ipv6', pattern: IPV6_PATTERN.source },
-          { pattern: HOST_NAME_PATTERN.source },
-        ],
+        anyOf: [{ format: 'ipv4', pattern: IPV4_PATTERN.source }, { format: 'ipv6', pattern: IPV6_PATTERN.source }, { pattern: HOST_NAME_PATTERN.source }],
       },
     }),
   });
