@@ -91,14 +91,17 @@ function visit(value: unknown, plan: ClassPlan | undefined, path: string, found:
     if (!Object.hasOwn(value, key)) continue;
     if (found.more) return;
     const child = value[key];
-    if (FORBIDDEN_CHARACTER.test(key)) {
-      found.add(path || 'body', `property names ${FORBIDDEN_CHARACTER_REASON}`);
-      continue;
-    }
     const property = plan?.byName.get(key);
-    if (PROTOTYPE_NAMES.has(key) && !property) {
-      found.add(join(path, key), `property ${key} should not exist`);
-      continue;
+    // A declared name is plain text and may be a prototype member's (the DTO says so).
+    if (!property) {
+      if (FORBIDDEN_CHARACTER.test(key)) {
+        found.add(path || 'body', `property names ${FORBIDDEN_CHARACTER_REASON}`);
+        continue;
+      }
+      if (PROTOTYPE_NAMES.has(key)) {
+        found.add(join(path, key), `property ${key} should not exist`);
+        continue;
+      }
     }
     if (typeof child === 'string') {
       // The common case (every query and path parameter) without building the child's path.
