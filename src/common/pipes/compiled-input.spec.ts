@@ -15,7 +15,7 @@ import { ListBusinessResultsQueryDto } from '../../modules/business-results/dto/
 import { CreateFileServerDto } from '../../modules/file-servers/dto/create-file-server.dto';
 import { ListFileServersQueryDto } from '../../modules/file-servers/dto/list-file-servers.query.dto';
 import { UpdateFileServerDto } from '../../modules/file-servers/dto/update-file-server.dto';
-import { compileClass, UntranslatableRuleError } from './compiled-input';
+import { compileClass, compileFastPath, UntranslatableRuleError } from './compiled-input';
 import { compileCheck } from './validation.pipe';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -111,6 +111,15 @@ describe('compiled input checks', () => {
     expect(compiledAnswer(CreateBusinessResultDto, 'body', { name: 'a', children: [[]] }).params).toEqual([
       { name: 'children.0', reason: 'each value in nested property children must be either object or array' },
     ]);
+  });
+
+  it('leaves anything off the plain valid case to the full checks (which word the problem)', () => {
+    const fast = compileFastPath(compileClass(ListFileServersQueryDto))!;
+    expect(fast({ page: '2', ids: '1,2' })).toMatchObject({ page: 2, pageSize: 20, ids: ['1', '2'] });
+    for (const input of [{ toString: '1' }, { page: '1\u0085' }, { page: ['1', '2'] }, { page: '0' }, { other: 'x' }, { ids: null }]) {
+      expect(fast(input)).toBeUndefined();
+    }
+    expect(compileFastPath(compileClass(CreateBusinessResultDto))).toBeUndefined();
   });
 
   it('converts page and pageSize to numbers, with their defaults, and splits lists', () => {

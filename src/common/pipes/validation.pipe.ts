@@ -1,6 +1,6 @@
 import { ArgumentMetadata, INestApplicationContext, PipeTransform } from '@nestjs/common';
 import { ValidationFailedError } from '../errors/gateway-error';
-import { ClassPlan, checkObject, compileClass, Findings, UntranslatableRuleError } from './compiled-input';
+import { ClassPlan, checkObject, compileClass, compileFastPath, Findings, UntranslatableRuleError } from './compiled-input';
 import { checkInputRules } from './input-rules';
 import { InputKind, routeInputs } from './route-inputs';
 
@@ -22,7 +22,12 @@ function fail(findings: Findings): never {
  */
 export function compileCheck(target: Class, kind: InputKind, known = new Map<Class, ClassPlan>()): Check {
   const plan = compileClass(target, known);
+  const fast = compileFastPath(plan);
   return (value) => {
+    if (fast && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const valid = fast(value as Record<string, unknown>);
+      if (valid) return valid;
+    }
     const findings = new Findings();
     // A write without a body is checked as an empty one (each required field named); any JSON that is not an object is refused as a whole.
     const input = value === undefined ? {} : value;
