@@ -1,4 +1,5 @@
 import { appointmentPools, generateAppointments } from './generate-appointments';
+import { generateBlocklist, generateCampaigns } from './generate-campaigns';
 import { generateBusinessResults } from './generate-business-results';
 import { generateImportTasks } from './generate-import-tasks';
 import { generateServers } from './generate-servers';
@@ -31,7 +32,7 @@ export class DatasetStore {
 
   private build(vdnId: number): VdnDataset {
     if (this.sizes.emptyVdns.includes(vdnId)) {
-      return { importTasks: [], servers: [], businessResults: [], appointments: [], campaigns: [] };
+      return { importTasks: [], servers: [], businessResults: [], appointments: [], campaigns: [], outboundCampaigns: [], blocklist: [] };
     }
     if (vdnId === SEED_VDN_ID) return seedDataset();
     const { generatedSize, businessResultParents } = this.sizes;
@@ -41,6 +42,8 @@ export class DatasetStore {
       businessResults: generateBusinessResults(vdnId, businessResultParents),
       appointments: generateAppointments(vdnId, generatedSize),
       campaigns: appointmentPools(vdnId).tasks.map((task) => ({ ...task, taskStatus: '2' })),
+      outboundCampaigns: generateCampaigns(vdnId, generatedSize),
+      blocklist: generateBlocklist(vdnId, generatedSize),
     };
   }
 }

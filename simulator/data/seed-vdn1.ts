@@ -1,3 +1,4 @@
+import { SEED_BLOCKLIST, SEED_CAMPAIGNS } from './seed-campaigns';
 import type { Appointment, BusinessResult, DataImportTask, FileServer, VdnDataset } from './records';
 
 // VDN 1 serves the example records of the four operations of docs/isales/operations.md verbatim:
@@ -136,5 +137,7 @@ export function seedDataset(): VdnDataset {
     businessResults,
     appointments: [seedAppointment, ...extraAppointments],
     campaigns: [{ taskId: seedAppointment.taskId, taskName: seedAppointment.taskName, taskStatus: seedAppointment.taskStatus }],
+    outboundCampaigns: [...SEED_CAMPAIGNS],
+    blocklist: [...SEED_BLOCKLIST],
   });
 }

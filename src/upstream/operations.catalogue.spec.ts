@@ -24,7 +24,28 @@ describe('the catalogue of iSales operations', () => {
     const declaration: OperationDeclaration = ISALES[name];
     expect(declaration.name).toBe(name);
     expect(declaration.path).not.toMatch(/^\/|campaigns/);
-    expect(declaration.kind === 'read').toBe(declaration.listField !== undefined && declaration.countField !== undefined);
+    // A list is a read; a read of one record (a campaign's detail) has no list.
+    if (declaration.listField !== undefined) expect(declaration.kind).toBe('read');
+    expect(declaration.listField === undefined).toBe(declaration.countField === undefined);
+    // A write that is not a POST is one of the campaign pages' PUTs and DELETEs; a read is a GET or a POST.
+    if (declaration.kind === 'read') expect(['GET', 'POST']).toContain(declaration.method);
+  });
+
+  it('declares the campaign and do-not-call operations as the pages say (docs/isales/next-api-notes.md sections 1 and 3)', () => {
+    const shape = (name: keyof typeof ISALES) => [ISALES[name].method, ISALES[name].path, ISALES[name].kind];
+    expect(shape('campaignList')).toEqual(['GET', '', 'read']);
+    expect([ISALES.campaignList.listField, ISALES.campaignList.countField]).toEqual(['data', 'totalSize']);
+    expect(shape('campaignDetail')).toEqual(['GET', '{campaignId}', 'read']);
+    expect(ISALES.campaignDetail.listField).toBeUndefined();
+    expect(shape('campaignPause')).toEqual(['PUT', '{campaignId}/pause', 'write']);
+    expect(shape('campaignResume')).toEqual(['PUT', '{campaignId}/resume', 'write']);
+    expect(shape('blocklistQuery')).toEqual(['POST', 'blocklist/query', 'read']);
+    expect([ISALES.blocklistQuery.listField, ISALES.blocklistQuery.countField]).toEqual(['data', 'totalCount']);
+    expect(shape('blocklistAdd')).toEqual(['POST', 'blocklist/add', 'write']);
+    expect(shape('blocklistDelete')).toEqual(['POST', 'blocklist/delete', 'write']);
+    expect(shape('blocklistDeleteAll')).toEqual(['DELETE', 'blocklist', 'write']);
+    expect(ISALES.campaignPause.statuses).toEqual(expect.arrayContaining([404, 409]));
+    expect(ISALES.blocklistAdd.statuses).toEqual(expect.arrayContaining([400, 409]));
   });
 
   it.each(ISALES_OPERATIONS)('%s can produce its table\u2019s statuses and those of any call, nothing else', (name) => {
