@@ -16,6 +16,8 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { BlockedNumbersModule } from './modules/blocked-numbers/blocked-numbers.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -40,6 +42,9 @@ export class AppModule {
         AppointmentsModule,
         TelemetryModule,
         IdempotencyModule,
+        // Issue 26: campaigns and do-not-call numbers.
+        CampaignsModule,
+        BlockedNumbersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
