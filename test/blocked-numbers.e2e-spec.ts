@@ -4,6 +4,7 @@ import { BLOCKED_NUMBER_EXAMPLES } from '../src/modules/blocked-numbers/blocked-
 import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { TEST_API_KEYS, useRedisStack } from './support/harness';
 import { jsonInit } from './support/json-request';
+import { sharedLogCapture } from './support/log-capture';
 import { expectProblem, expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const BLOCKED = '/api/v1/vdns/1/blocked-numbers';
@@ -189,6 +190,21 @@ describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
       expect([first.status, second.status]).toEqual([204, 204]);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(upstream('blocklistDeleteAll')).toHaveLength(1);
+    });
+  });
+
+  describe('logs', () => {
+    it('never carry a full number: not in the URL, the query, the audit line or a problem', async () => {
+      const since = sharedLogCapture.mark();
+      const numbers = fresh(2);
+      expect((await send('POST', BLOCKED, { numbers })).status).toBe(204);
+      expect((await lookUp(numbers)).items).toHaveLength(2);
+      expect((await send('DELETE', `${BLOCKED}/${numbers[0]}`)).status).toBe(204);
+      expect((await send('POST', BLOCKED, { numbers: [SEED_NUMBER] })).status).toBe(409);
+      const lines = since().join('\n');
+      expect(lines).toContain('"operation":"deleteBlockedNumber"');
+      expect(lines).toContain(`*******${numbers[0].slice(-4)}`);
+      for (const number of [...numbers, SEED_NUMBER]) expect(lines).not.toContain(number);
     });
   });
 
