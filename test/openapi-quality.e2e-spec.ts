@@ -41,6 +41,15 @@ describe('the OpenAPI document as a product', () => {
         'listBlacklistImportTasks',
         'listBusinessResults',
         'listFileServers',
+        // Issue 26.
+        'listCampaigns',
+        'getCampaign',
+        'pauseCampaign',
+        'resumeCampaign',
+        'listBlockedNumbers',
+        'addBlockedNumbers',
+        'deleteBlockedNumber',
+        'deleteAllBlockedNumbers',
       ]),
     );
   });

@@ -34,6 +34,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('file servers', 'The SFTP servers iSales reads data files from (never their passwords).')
     .addTag('business results', 'The tree of business-result definitions agents pick from, cached per VDN.')
     .addTag('appointments', 'Reserved outbound calls: who is to be called back, when, by which agent.')
+    .addTag('campaigns', 'Outbound campaigns: what runs, paused or not, and pausing or resuming one.')
+    .addTag('blocked numbers', 'The do-not-call list: numbers no campaign of the VDN may call, for a while or for good.')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     // Only a fallback: each route names its operationId (`listFileServers`), which the typed client
