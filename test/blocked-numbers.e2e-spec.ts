@@ -163,9 +163,7 @@ describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
       const numbers = fresh();
       expect((await send('POST', '/api/v1/vdns/5/blocked-numbers', { numbers })).status).toBe(204);
       expect((await send('DELETE', '/api/v1/vdns/5/blocked-numbers?confirm=delete-all')).status).toBe(204);
-      expect(upstream('blocklistDeleteAll').map((r) => [r.method, r.path, r.body])).toEqual([
-        ['DELETE', '/rest/isales/v1/openapi/campaigns/5/blocklist', ''],
-      ]);
+      expect(upstream('blocklistDeleteAll').map((r) => [r.method, r.path, r.body])).toEqual([['DELETE', '/rest/isales/v1/openapi/campaigns/5/blocklist', '']]);
       expect(await json<BlockedNumberPageDto>(await stack.get('/api/v1/vdns/5/blocked-numbers'))).toMatchObject({ items: [], total: 0 });
     });
 

@@ -91,9 +91,7 @@ describe('campaigns (gateway + simulator + redis over HTTP)', () => {
     it('pauses the running campaign (204, a PUT without a body upstream), then resumes it', async () => {
       const paused = await post(`${CAMPAIGNS}/${RUNNING}/pause`);
       expect(paused.status).toBe(204);
-      expect(upstream('campaignPause').map((r) => [r.method, r.path, r.body])).toEqual([
-        ['PUT', `/rest/isales/v1/openapi/campaigns/1/${RUNNING}/pause`, ''],
-      ]);
+      expect(upstream('campaignPause').map((r) => [r.method, r.path, r.body])).toEqual([['PUT', `/rest/isales/v1/openapi/campaigns/1/${RUNNING}/pause`, '']]);
       expect(await statusOf(RUNNING)).toBe('paused');
       expect((await post(`${CAMPAIGNS}/${RUNNING}/resume`)).status).toBe(204);
       expect(upstream('campaignResume').map((r) => [r.method, r.body])).toEqual([['PUT', '']]);

@@ -34,11 +34,15 @@ export const blocklistAdd: OperationDefinition = {
       throw new ValidationFailure(RESULT_CODES.wrongValue, 'validityExpirationTime', 'yyyy-MM-dd HH:mm:ss');
     }
     const current = new Map(dataset.blocklist.map((entry) => [entry.blockNum, entry]));
-    if (checked.some((number) => { const entry = current.get(number); return entry !== undefined && isValid(entry, now); })) {
+    if (
+      checked.some((number) => {
+        const entry = current.get(number);
+        return entry !== undefined && isValid(entry, now);
+      })
+    ) {
       throw new ValidationFailure(RESULT_CODES.numberAlreadyBlocked, 'blocklist');
     }
-    const validityExpirationTime =
-      typeof expiry === 'string' ? expiry : hours !== undefined ? isalesTime(now.getTime() + hours * 3_600_000) : '';
+    const validityExpirationTime = typeof expiry === 'string' ? expiry : hours !== undefined ? isalesTime(now.getTime() + hours * 3_600_000) : '';
     dataset.blocklist = dataset.blocklist.filter((entry) => !checked.includes(entry.blockNum));
     dataset.blocklist.push(...checked.map((blockNum) => ({ blockNum, validityExpirationTime })));
     return successBody({}, settings.envelope);

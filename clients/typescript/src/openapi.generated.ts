@@ -922,7 +922,8 @@ export interface components {
         };
         AddBlockedNumbersDto: {
             /**
-             * @description 1 to 20 different numbers, none already blocked (iSales adds none of them otherwise).
+             * @description 1 to 20 different numbers, none already blocked (iSales adds none of them otherwise). A number given twice is refused
+             *     by the gateway, naming its position (`numbers[2]`), before iSales is called.
              * @example [
              *       "13100000002",
              *       "13100000003"
@@ -930,14 +931,13 @@ export interface components {
              */
             numbers: string[];
             /**
-             * @description Blocked for this many hours from now (iSales' validityTime); not with `expiresAt`.
+             * @description Blocked for this many hours from now (iSales' validityTime); not with `expiresAt`. Not with `expiresAt`.
              * @example 24
              */
             validityHours?: number;
             /**
              * Format: date-time
-             * @description Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent in UTC); not with `validityHours`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
-             * @example 2030-12-31T10:06:25Z
+             * @description Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent in UTC); not with `validityHours`. Not with `validityHours`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              */
             expiresAt?: string;
         };

@@ -5,7 +5,7 @@ import { IsalesClient } from '../../upstream/isales.client';
 import { alreadyBlocked, duplicateNumbers, toBlockedNumber, toBlocklistQuery, toIsalesBlocklist } from './blocked-number.mapper';
 import { NumbersRefusedError } from './blocked-numbers.errors';
 import { AddBlockedNumbersDto } from './dto/add-blocked-numbers.dto';
-import { BlockedNumberPageDto, MAX_NUMBERS_PER_CALL } from './dto/blocked-number.dto';
+import { BlockedNumberPageDto } from './dto/blocked-number.dto';
 import { DEFAULT_PAGE_SIZE, ListBlockedNumbersQueryDto } from './dto/list-blocked-numbers.query.dto';
 
 /** blocklist/add's codes for a set of numbers it refuses, as the problem's `upstream.code` says them. */
@@ -16,14 +16,9 @@ const DUPLICATES = '0200018';
 export class BlockedNumbersService {
   constructor(private readonly isales: IsalesClient) {}
 
-  /** A page, or the given numbers: never both (blocklist/query takes exactly one of the two). */
+  /** A page, or the given numbers: never both (blocklist/query takes exactly one of the two; the DTO refuses both). */
   async list(vdnId: number, query: ListBlockedNumbersQueryDto): Promise<BlockedNumberPageDto> {
     if (query.numbers !== undefined) {
-      const invalid: InvalidParam[] = [];
-      if (query.page !== undefined) invalid.push({ name: 'page', reason: 'must not be given with numbers' });
-      if (query.pageSize !== undefined) invalid.push({ name: 'pageSize', reason: 'must not be given with numbers' });
-      if (query.numbers.length > MAX_NUMBERS_PER_CALL) invalid.push({ name: 'numbers', reason: `must hold at most ${MAX_NUMBERS_PER_CALL} numbers` });
-      if (invalid.length > 0) throw new ValidationFailedError(invalid);
       const numbers = [...new Set(query.numbers)];
       const page = await this.isales.listBlockedNumbers(vdnId, toBlocklistQuery({ numbers }));
       return { items: page.items.map(toBlockedNumber), page: 1, pageSize: numbers.length, total: page.total };
@@ -34,16 +29,10 @@ export class BlockedNumbersService {
   }
 
   /**
-   * Checked before iSales is called: not both an expiry and a period (iSales would silently take the expiry), no number
-   * twice. iSales' own refusals name the numbers at fault where the gateway can tell which.
+   * No number twice, checked before iSales is called (the DTO keeps an expiry and a period apart). iSales' own refusals
+   * name the numbers at fault where the gateway can tell which.
    */
   async add(vdnId: number, input: AddBlockedNumbersDto): Promise<void> {
-    if (input.validityHours !== undefined && input.expiresAt !== undefined) {
-      throw new ValidationFailedError([
-        { name: 'validityHours', reason: 'must not be given with expiresAt' },
-        { name: 'expiresAt', reason: 'must not be given with validityHours' },
-      ]);
-    }
     const duplicates = duplicateNumbers(input.numbers);
     if (duplicates.length > 0) throw new ValidationFailedError(duplicates);
     try {
@@ -51,7 +40,8 @@ export class BlockedNumbersService {
     } catch (error) {
       if (!(error instanceof GatewayError) || error.upstreamMeaning?.outcome !== 'business_error') throw error;
       if (error.upstream?.code === ALREADY_BLOCKED) throw new NumbersRefusedError(error, await this.blockedAmong(vdnId, input.numbers));
-      if (error.upstream?.code === DUPLICATES) throw new NumbersRefusedError(error, allNumbers(input.numbers, 'one of these numbers is a duplicate for iSales'));
+      if (error.upstream?.code === DUPLICATES)
+        throw new NumbersRefusedError(error, allNumbers(input.numbers, 'one of these numbers is a duplicate for iSales'));
       throw error;
     }
   }

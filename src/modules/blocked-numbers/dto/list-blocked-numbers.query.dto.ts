@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CommaSeparatedList } from '../../../common/dto/id-list';
+import { IsNotWith } from '../../../common/dto/not-with';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '../../../common/dto/page.query.dto';
 import { BLOCKED_NUMBER_PATTERN, MAX_NUMBERS_PER_CALL } from './blocked-number.dto';
 
@@ -22,6 +23,7 @@ export class ListBlockedNumbersQueryDto {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
+  @IsNotWith('numbers')
   page?: number;
 
   /**
@@ -34,14 +36,19 @@ export class ListBlockedNumbersQueryDto {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
+  @IsNotWith('numbers')
   pageSize?: number;
 
+  // No example: the document's examples make one request (Swagger UI's Try it out), and a page is the one it makes.
   @ApiPropertyOptional({
     type: String,
     description: `Comma-separated numbers (at most ${MAX_NUMBERS_PER_CALL}); only those of them that are blocked are returned, with \`valid\`. Not with \`page\` or \`pageSize\`.`,
-    example: '13100000000,13100000001',
   })
   @IsOptional()
-  @CommaSeparatedList(BLOCKED_NUMBER_PATTERN, `$property must be 1 to ${MAX_NUMBERS_PER_CALL} comma-separated numbers of 0-9, * and # (at most 24 each)`)
+  @CommaSeparatedList(
+    BLOCKED_NUMBER_PATTERN,
+    `$property must be 1 to ${MAX_NUMBERS_PER_CALL} comma-separated numbers of 0-9, * and # (at most 24 each)`,
+    MAX_NUMBERS_PER_CALL,
+  )
   numbers?: string[];
 }
