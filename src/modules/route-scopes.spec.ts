@@ -16,7 +16,7 @@ const CONTROLLERS = [
   CampaignsController,
   BlockedNumbersController,
 ];
-/** What needs isales:admin: dropping the business-result cache, emptying the do-not-call list (design section 17; a method without a path reads `//` here). */
+/** What needs isales:admin: dropping the business-result cache, emptying the do-not-call list (docs/design.md section 17; a method without a path reads `//` here). */
 const ADMIN_ROUTES = ['DELETE api/v1/vdns/:vdnId/business-results/cache', 'DELETE api/v1/vdns/:vdnId/blocked-numbers//'];
 
 /** Every route of the resource controllers: `METHOD path` and the scope it declares (its own, else its class's). */

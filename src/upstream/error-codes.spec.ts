@@ -54,7 +54,7 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
   appointUpdateResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '02000003': 400, '04000004': 404, '0200022': 429 },
   appointDelete: { '0200001': 400, '0200006': 502, '02000001': 400, '04000004': 404, '04000005': 409, '0200022': 429 },
   addBusinessResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '0200022': 429 },
-  // docs/isales/next-api-notes.md sections 1 and 3; write-api-notes.md section 10.1.
+  // docs/isales/next-api-notes.md sections 1 and 3; docs/isales/write-api-notes.md section 10.1.
   campaignList: { '0200001': 400, '0200006': 502, '0200022': 429, ...genericRows },
   campaignDetail: { '0200001': 400, '0200006': 502, '0200007': 404, '0200022': 429, ...genericRows },
   campaignPause: { '0200001': 400, '0200006': 502, '0200007': 404, '0200011': 409, '0200022': 429, ...genericRows },
