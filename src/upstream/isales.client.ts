@@ -177,7 +177,7 @@ export class IsalesClient {
     if (typeof campaign !== 'object' || Array.isArray(campaign)) {
       throw new IsalesBadResponseError('campaignDetail', 'iSales sent "returnObject" that is not an object');
     }
-    return campaign as IsalesCampaign;
+    return campaign;
   }
 
   /** No body (the pages: "no request body"); nothing is signed or sent but the path. */
