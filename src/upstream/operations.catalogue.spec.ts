@@ -4,6 +4,8 @@ const API_RESPONSE = 'swagger/apiResponse';
 import { ApiProblems, GATEWAY_STATUSES } from '../common/swagger/api-problems.decorator';
 import { AppointmentsController } from '../modules/appointments/appointments.controller';
 import { FileServersController } from '../modules/file-servers/file-servers.controller';
+import { CampaignsController } from '../modules/campaigns/campaigns.controller';
+import { BlockedNumbersController } from '../modules/blocked-numbers/blocked-numbers.controller';
 import { OUTCOME_STATUS } from './error-codes';
 import { ANY_CALL_STATUSES, ISALES, ISALES_OPERATIONS, OperationDeclaration } from './operations.catalogue';
 
@@ -82,5 +84,25 @@ describe('a route\u2019s documented problems come from its operations\u2019 tabl
   it('deletes an appointment with appoint/delete\u2019s statuses: 409 because its table has 04000005', () => {
     expect(documentedProblems(AppointmentsController.prototype, 'remove')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.appointDelete.statuses]));
     expect(documentedProblems(AppointmentsController.prototype, 'update')).not.toContain(409);
+  });
+
+  it('pauses and resumes with their tables’ statuses (404 for 0200007, 409 for 0200011), plus Idempotency-Key’s', () => {
+    const idempotency = [409, 422, 503];
+    expect(documentedProblems(CampaignsController.prototype, 'pause')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.campaignPause.statuses, ...idempotency]));
+    expect(documentedProblems(CampaignsController.prototype, 'resume')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.campaignResume.statuses, ...idempotency]),
+    );
+    expect(documentedProblems(CampaignsController.prototype, 'list')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.campaignList.statuses]));
+    expect(documentedProblems(CampaignsController.prototype, 'list')).not.toContain(409);
+  });
+
+  it('adds blocked numbers with blocklist/add’s statuses (409 for 0200007) and the look-up that names them', () => {
+    const idempotency = [409, 422, 503];
+    expect(documentedProblems(BlockedNumbersController.prototype, 'add')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.blocklistAdd.statuses, ...ISALES.blocklistQuery.statuses, ...idempotency]),
+    );
+    expect(documentedProblems(BlockedNumbersController.prototype, 'removeAll')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.blocklistDeleteAll.statuses, ...idempotency]),
+    );
   });
 });
