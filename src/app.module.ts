@@ -16,6 +16,9 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { CallResultsModule } from './modules/call-results/call-results.module';
+import { CallDataModule } from './modules/call-data/call-data.module';
+import { CampaignImportTasksModule } from './modules/campaign-import-tasks/campaign-import-tasks.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { BlockedNumbersModule } from './modules/blocked-numbers/blocked-numbers.module';
 
@@ -42,7 +45,11 @@ export class AppModule {
         AppointmentsModule,
         TelemetryModule,
         IdempotencyModule,
-        // Issue 26: campaigns and do-not-call numbers.
+        // Call results, call data and the campaigns' call-data import tasks.
+        CallResultsModule,
+        CallDataModule,
+        CampaignImportTasksModule,
+        // Campaigns and do-not-call numbers.
         CampaignsModule,
         BlockedNumbersModule,
       ],

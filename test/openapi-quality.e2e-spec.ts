@@ -41,7 +41,9 @@ describe('the OpenAPI document as a product', () => {
         'listBlacklistImportTasks',
         'listBusinessResults',
         'listFileServers',
-        // Issue 26.
+        'getCallResult',
+        'writeCallDataBusinessResult',
+        'listCampaignImportTasks',
         'listCampaigns',
         'getCampaign',
         'pauseCampaign',

@@ -73,7 +73,11 @@ describe('the OpenAPI document', () => {
         'PUT /api/v1/vdns/{vdnId}/appointments/{appointmentId}/result',
         'DELETE /api/v1/vdns/{vdnId}/appointments/{appointmentId}',
         'POST /api/v1/vdns/{vdnId}/business-results',
-        // Issue 26: campaigns and do-not-call numbers (docs/design.md section 17).
+        // Call results, call data and the campaigns' call-data import tasks.
+        'GET /api/v1/vdns/{vdnId}/call-results/{callId}',
+        'PUT /api/v1/vdns/{vdnId}/call-data/{dataId}/business-result',
+        'GET /api/v1/vdns/{vdnId}/campaigns/{campaignId}/import-tasks',
+        // Campaigns and do-not-call numbers (docs/design.md section 17).
         'GET /api/v1/vdns/{vdnId}/campaigns',
         'GET /api/v1/vdns/{vdnId}/campaigns/{campaignId}',
         'POST /api/v1/vdns/{vdnId}/campaigns/{campaignId}/pause',

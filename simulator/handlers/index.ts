@@ -17,6 +17,9 @@ import { queryBusinessResults } from './query-business-results';
 import { queryDataImportTask } from './query-data-import-task';
 import { queryServer } from './query-server';
 import { updateServer } from './update-server';
+import { callResultDetail } from './call-result-detail';
+import { callBusiResult } from './call-busi-result';
+import { queryCallDataImportTask } from './query-call-data-import-task';
 
 export const OPERATIONS: readonly OperationDefinition[] = [
   queryDataImportTask,
@@ -31,7 +34,11 @@ export const OPERATIONS: readonly OperationDefinition[] = [
   appointUpdateResult,
   appointDelete,
   addBusinessResult,
-  // Issue 26: campaigns and do-not-call numbers.
+  // Call results, call data and the campaigns' call-data import tasks.
+  callResultDetail,
+  callBusiResult,
+  queryCallDataImportTask,
+  // Campaigns and do-not-call numbers.
   campaignList,
   campaignDetail,
   campaignPause,

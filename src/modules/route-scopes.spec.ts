@@ -5,6 +5,9 @@ import { AppointmentsController } from './appointments/appointments.controller';
 import { BlacklistImportTasksController } from './blacklist-import-tasks/blacklist-import-tasks.controller';
 import { BusinessResultsController } from './business-results/business-results.controller';
 import { FileServersController } from './file-servers/file-servers.controller';
+import { CallResultsController } from './call-results/call-results.controller';
+import { CallDataController } from './call-data/call-data.controller';
+import { CampaignImportTasksController } from './campaign-import-tasks/campaign-import-tasks.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { BlockedNumbersController } from './blocked-numbers/blocked-numbers.controller';
 
@@ -13,6 +16,9 @@ const CONTROLLERS = [
   BlacklistImportTasksController,
   BusinessResultsController,
   FileServersController,
+  CallResultsController,
+  CallDataController,
+  CampaignImportTasksController,
   CampaignsController,
   BlockedNumbersController,
 ];
@@ -40,6 +46,6 @@ describe('route scopes (design sections 8 and 13)', () => {
       expect({ route, scope }).toEqual({ route, scope: expected });
     }
     expect(routes.filter((r) => r.scope === 'isales:admin').map((r) => r.route)).toEqual(expect.arrayContaining(ADMIN_ROUTES));
-    expect(routes.filter((r) => r.scope === 'isales:write')).toHaveLength(12);
+    expect(routes.filter((r) => r.scope === 'isales:write')).toHaveLength(13);
   });
 });

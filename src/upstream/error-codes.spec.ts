@@ -1,4 +1,4 @@
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './operations.catalogue';
+import { ISALES_ERROR_TABLES, namedParamOf, OUTCOME_STATUS, outcomeOf } from './operations.catalogue';
 import { IsalesBusinessError } from './isales.errors';
 import { ISALES_OPERATIONS, IsalesOperation } from './operations.catalogue';
 
@@ -8,14 +8,14 @@ const genericRows = Object.fromEntries(generic.map((c) => [c, 400]));
 // Every code listed on the pages of docs/isales/operations.md (and docs/isales/api-notes.md §1.4 for appoint/list), with the status the
 // design assigns it. One row per (operation, code).
 const expected: Record<IsalesOperation, Record<string, number>> = {
-  queryDataImportTask: { '0200001': 400, '0200006': 502, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
-  queryServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  queryDataImportTask: { '0200001': 400, '0200006': 502, '0200022': 429, ...genericRows },
+  queryServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...genericRows },
   queryBusinessResults: {
     '0200001': 400,
     '0200005': 400,
     '0200007': 400,
     '0200022': 429,
-    ...Object.fromEntries(generic.map((c) => [c, 400])),
+    ...genericRows,
   },
   appointList: {
     '0200001': 400,
@@ -26,18 +26,18 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
     '04000004': 404,
     '04000005': 409,
     '0200022': 429,
-    ...Object.fromEntries(generic.map((c) => [c, 400])),
+    ...genericRows,
   },
   // docs/isales/write-api-notes.md sections 1-9.
-  addServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
-  updateServer: { '0200001': 400, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  addServer: { '0200001': 400, '0200033': 404, '0200034': 409, '0200022': 429, ...genericRows },
+  updateServer: { '0200001': 400, '0200022': 429, ...genericRows },
   deleteServer: {
     '0200001': 400,
     '0200006': 404,
     '0200033': 404,
     '0200034': 409,
     '0200022': 429,
-    ...Object.fromEntries(generic.map((c) => [c, 400])),
+    ...genericRows,
   },
   appointCreate: {
     '0200001': 400,
@@ -54,6 +54,17 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
   appointUpdateResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '02000003': 400, '04000004': 404, '0200022': 429 },
   appointDelete: { '0200001': 400, '0200006': 502, '02000001': 400, '04000004': 404, '04000005': 409, '0200022': 429 },
   addBusinessResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '0200022': 429 },
+  // docs/isales/call-results-choices.md §2-§4.
+  callResultDetail: { '0200001': 400, '0200006': 502, '0200007': 404, '0200022': 429, ...genericRows },
+  callBusiResult: {
+    '0200001': 400,
+    '0200033': 404,
+    '0200034': 400,
+    '0200999': 502,
+    '0200022': 429,
+    ...genericRows,
+  },
+  queryCallDataImportTask: { '0200001': 400, '0200006': 502, '0200007': 404, '0200022': 429, ...genericRows },
   // docs/isales/next-api-notes.md sections 1 and 3; docs/isales/write-api-notes.md section 10.1.
   campaignList: { '0200001': 400, '0200006': 502, '0200022': 429, ...genericRows },
   campaignDetail: { '0200001': 400, '0200006': 502, '0200007': 404, '0200022': 429, ...genericRows },
@@ -102,6 +113,14 @@ describe('iSales error tables', () => {
     expect(outcomeOf('queryServer', '0200006')).toBeUndefined();
     expect(new IsalesBusinessError('queryServer', '9999999', '', undefined).status).toBe(502);
     expect(outcomeOf('queryServer', 'toString')).toBeUndefined();
+  });
+
+  it('names the parameter a code is about: callBusiResult\u2019s 0200034 is the sub-status', () => {
+    expect(namedParamOf('callBusiResult', '0200034')).toEqual({ name: 'subStatus', reason: expect.any(String) });
+    expect(namedParamOf('callBusiResult', '0200033')).toBeUndefined();
+    expect(namedParamOf('queryServer', '0200034')).toBeUndefined();
+    const error = new IsalesBusinessError('callBusiResult', '0200034', 'mismatch', 'invalid', namedParamOf('callBusiResult', '0200034'));
+    expect(error.invalidParams).toEqual([{ name: 'subStatus', reason: expect.any(String) }]);
   });
 
   it('reads 0200007 per operation: no such campaign on pause, a number already blocked on blocklist/add', () => {

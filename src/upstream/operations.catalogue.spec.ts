@@ -4,6 +4,9 @@ const API_RESPONSE = 'swagger/apiResponse';
 import { ApiProblems, GATEWAY_STATUSES } from '../common/swagger/api-problems.decorator';
 import { AppointmentsController } from '../modules/appointments/appointments.controller';
 import { FileServersController } from '../modules/file-servers/file-servers.controller';
+import { CallDataController } from '../modules/call-data/call-data.controller';
+import { CallResultsController } from '../modules/call-results/call-results.controller';
+import { CampaignImportTasksController } from '../modules/campaign-import-tasks/campaign-import-tasks.controller';
 import { CampaignsController } from '../modules/campaigns/campaigns.controller';
 import { BlockedNumbersController } from '../modules/blocked-numbers/blocked-numbers.controller';
 import { OUTCOME_STATUS } from './error-codes';
@@ -26,9 +29,11 @@ describe('the catalogue of iSales operations', () => {
     const declaration: OperationDeclaration = ISALES[name];
     expect(declaration.name).toBe(name);
     expect(declaration.path).not.toMatch(/^\/|campaigns/);
-    // A list is a read; a read of one record (a campaign's detail) has no list.
-    if (declaration.listField !== undefined) expect(declaration.kind).toBe('read');
-    expect(declaration.listField === undefined).toBe(declaration.countField === undefined);
+    // A read is a list or a read of one record, never both; a write is neither.
+    const list = declaration.listField !== undefined && declaration.countField !== undefined;
+    const record = declaration.recordField !== undefined;
+    expect(declaration.kind === 'read').toBe(list !== record);
+    expect(declaration.kind === 'write').toBe(!list && !record);
     // A write that is not a POST is one of the campaign pages' PUTs and DELETEs; a read is a GET or a POST.
     if (declaration.kind === 'read') expect(['GET', 'POST']).toContain(declaration.method);
   });
@@ -38,7 +43,7 @@ describe('the catalogue of iSales operations', () => {
     expect(shape('campaignList')).toEqual(['GET', '', 'read']);
     expect([ISALES.campaignList.listField, ISALES.campaignList.countField]).toEqual(['data', 'totalSize']);
     expect(shape('campaignDetail')).toEqual(['GET', '{campaignId}', 'read']);
-    expect(ISALES.campaignDetail.listField).toBeUndefined();
+    expect([ISALES.campaignDetail.listField, ISALES.campaignDetail.recordField]).toEqual([undefined, 'returnObject']);
     expect(shape('campaignPause')).toEqual(['PUT', '{campaignId}/pause', 'write']);
     expect(shape('campaignResume')).toEqual(['PUT', '{campaignId}/resume', 'write']);
     expect(shape('blocklistQuery')).toEqual(['POST', 'blocklist/query', 'read']);
@@ -84,6 +89,18 @@ describe('a route\u2019s documented problems come from its operations\u2019 tabl
   it('deletes an appointment with appoint/delete\u2019s statuses: 409 because its table has 04000005', () => {
     expect(documentedProblems(AppointmentsController.prototype, 'remove')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.appointDelete.statuses]));
     expect(documentedProblems(AppointmentsController.prototype, 'update')).not.toContain(409);
+  });
+
+  it('documents the call-result, write-back and import-task routes from their own tables (0200034 a 400 there, never a 409)', () => {
+    expect(documentedProblems(CallResultsController.prototype, 'get')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.callResultDetail.statuses, 404]));
+    expect(documentedProblems(CallDataController.prototype, 'writeBusinessResult')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.callBusiResult.statuses, 409, 422, 503]),
+    );
+    expect(ISALES.callBusiResult.statuses).toEqual([400, 404, 429, 502, 503, 504]);
+    expect(documentedProblems(CampaignImportTasksController.prototype, 'list')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.queryCallDataImportTask.statuses]),
+    );
+    expect(ISALES.queryCallDataImportTask.statuses).toContain(404);
   });
 
   it('pauses and resumes with their tables’ statuses (404 for 0200007, 409 for 0200011), plus Idempotency-Key’s', () => {

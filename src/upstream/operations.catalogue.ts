@@ -36,8 +36,12 @@ export interface OperationDeclaration {
   /** List reads only: where the answer keeps the list and the total. */
   readonly listField?: string;
   readonly countField?: string;
+  /** Reads of one record only: where the answer keeps it. */
+  readonly recordField?: string;
   /** What each documented business code means here. */
   readonly errors: ErrorTable;
+  /** A code that is about one input: the request parameter its problem names in `invalidParams`, and why. */
+  readonly errorParams?: Readonly<Record<string, { name: string; reason: string }>>;
   /** Every problem status a call of this operation can produce (derived: see `declare`). */
   readonly statuses: readonly number[];
 }
@@ -57,8 +61,9 @@ function declare(name: string, spec: Omit<OperationDeclaration, 'name' | 'status
 
 const read = (name: string, method: 'GET' | 'POST', path: string, listField: string, countField: string, errors: ErrorTable) =>
   declare(name, { method, path, kind: 'read', listField, countField, errors });
-/** A read of one record, no list in its answer. */
-const readOne = (name: string, path: string, errors: ErrorTable) => declare(name, { method: 'GET', path, kind: 'read', errors });
+/** A read of one record: a GET whose answer keeps it in `recordField`, no list. */
+const readOne = (name: string, path: string, recordField: string, errors: ErrorTable) =>
+  declare(name, { method: 'GET', path, kind: 'read', recordField, errors });
 // The writes (docs/isales/write-api-notes.md): every one is a POST, whatever it does.
 const write = (name: string, path: string, errors: ErrorTable) => declare(name, { method: 'POST', path, kind: 'write', errors });
 // The campaign pages' writes that are not POSTs (docs/isales/next-api-notes.md sections 1 and 3).
@@ -160,12 +165,38 @@ export const ISALES = {
     ...CALLED_TOO_FAST,
   }),
 
-  // Issue 26, campaigns and do-not-call numbers (docs/isales/next-api-notes.md sections 1 and 3; the choices where a page
+  // Call results, call data and its import tasks (docs/isales/call-results-choices.md).
+  // §2: the page's table is cut after its header; these are the codes of the sibling result pages.
+  callResultDetail: readOne('callResultDetail', 'callresultdetail/{callId}', 'data', {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '0200007': 'not-found',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  }),
+  // §3, complete. 0200034 is the caller's sub-status not matching its result: a 400 naming it, not the generic 409.
+  callBusiResult: declare('callBusiResult', {
+    method: 'POST',
+    path: 'callBusiResult/{dataId}',
+    kind: 'write',
+    errors: { '0200001': 'invalid', '0200033': 'not-found', '0200034': 'invalid', '0200999': 'failure', ...GENERIC_PARAMETER_CODES, ...CALLED_TOO_FAST },
+    errorParams: { '0200034': { name: 'subStatus', reason: 'is not a sub-status of businessResult' } },
+  }),
+  // §4: no error table retrieved; the blacklist import query's, plus 0200007 as on every page that takes a campaign id.
+  queryCallDataImportTask: read('queryCallDataImportTask', 'POST', 'calldatafile/queryDataImportTask/{campaignId}', 'result', 'count', {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '0200007': 'not-found',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  }),
+
+  // Campaigns and do-not-call numbers (docs/isales/next-api-notes.md sections 1 and 3; the choices where a page
   // is silent: docs/isales/next-api-choices.md).
   // Section 3, list: 13 rows, complete.
   campaignList: read('campaignList', 'GET', '', 'data', 'totalSize', CAMPAIGN_READ),
   // Section 3, detail: its table (表21) was not retrieved; the list's codes, plus 0200007 as the pause page means it.
-  campaignDetail: readOne('campaignDetail', '{campaignId}', { ...CAMPAIGN_READ, '0200007': 'not-found' }),
+  campaignDetail: readOne('campaignDetail', '{campaignId}', 'returnObject', { ...CAMPAIGN_READ, '0200007': 'not-found' }),
   // Section 3, pause and resume: complete, the same codes (0200011 "the current state forbids it").
   campaignPause: writeWith('campaignPause', 'PUT', '{campaignId}/pause', CAMPAIGN_STATE_CHANGE),
   campaignResume: writeWith('campaignResume', 'PUT', '{campaignId}/resume', CAMPAIGN_STATE_CHANGE),
@@ -204,4 +235,10 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, ErrorTable>> 
 export function outcomeOf(operation: IsalesOperation, code: string): UpstreamOutcome | undefined {
   const table = ISALES[operation].errors;
   return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
+/** The input parameter a code of this operation is about, if its declaration names one. */
+export function namedParamOf(operation: IsalesOperation, code: string): { name: string; reason: string } | undefined {
+  const params: OperationDeclaration['errorParams'] = ISALES[operation].errorParams;
+  return params !== undefined && Object.hasOwn(params, code) ? params[code] : undefined;
 }

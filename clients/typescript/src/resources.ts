@@ -14,6 +14,12 @@ export type BusinessResultPage = Schemas['BusinessResultPageDto'];
 export type BusinessResultLookup = Schemas['BusinessResultLookupDto'];
 export type Appointment = Schemas['AppointmentDto'];
 export type AppointmentPage = Schemas['AppointmentPageDto'];
+// Call results, call data and the campaigns' call-data import tasks.
+export type CallResult = Schemas['CallResultDto'];
+export type BusinessResultWriteBack = Schemas['BusinessResultWriteBackDto'];
+export type CallDataImportTask = Schemas['CallDataImportTaskDto'];
+export type CallDataImportTaskPage = Schemas['CallDataImportTaskPageDto'];
+// Campaigns and do-not-call numbers.
 export type CampaignSummary = Schemas['CampaignSummaryDto'];
 export type Campaign = Schemas['CampaignDto'];
 export type CampaignPage = Schemas['CampaignPageDto'];
