@@ -984,14 +984,14 @@ export interface components {
             deviceType: string | null;
             /**
              * Format: date-time
-             * @description When it starts (ISO 8601, UTC).
-             * @example 2025-05-01T00:00:00.000Z
+             * @description When it starts (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2025-05-01T00:00:00+00:00
              */
             beginsAt: string | null;
             /**
              * Format: date-time
-             * @description When it ends (ISO 8601, UTC).
-             * @example 2030-12-31T23:59:59.000Z
+             * @description When it ends (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2030-12-31T23:59:59+00:00
              */
             endsAt: string | null;
             /**
@@ -1032,14 +1032,14 @@ export interface components {
             deviceType: string | null;
             /**
              * Format: date-time
-             * @description When it starts (ISO 8601, UTC).
-             * @example 2025-05-01T00:00:00.000Z
+             * @description When it starts (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2025-05-01T00:00:00+00:00
              */
             beginsAt: string | null;
             /**
              * Format: date-time
-             * @description When it ends (ISO 8601, UTC).
-             * @example 2030-12-31T23:59:59.000Z
+             * @description When it ends (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2030-12-31T23:59:59+00:00
              */
             endsAt: string | null;
             /**
@@ -1090,8 +1090,8 @@ export interface components {
             number: string | null;
             /**
              * Format: date-time
-             * @description When the block ends (ISO 8601, UTC); null when it does not.
-             * @example 2030-12-31T10:06:25.000Z
+             * @description When the block ends (ISO 8601 with the tenant's offset: ISALES_TIME_ZONE, ISALES_TIME_ZONES); null when it does not.
+             * @example 2030-12-31T10:06:25+00:00
              */
             expiresAt: string | null;
             /**
@@ -1129,7 +1129,7 @@ export interface components {
             validityHours?: number;
             /**
              * Format: date-time
-             * @description Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent in UTC); not with `validityHours`. Not with `validityHours`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
+             * @description Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent as the tenant's wall clock: ISALES_TIME_ZONE, ISALES_TIME_ZONES); not with `validityHours`. Not with `validityHours`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              */
             expiresAt?: string;
         };
@@ -7218,8 +7218,8 @@ export interface operations {
                      *           "name": "test0526",
                      *           "status": "1",
                      *           "deviceType": "predictive",
-                     *           "beginsAt": "2030-05-26T00:00:00.000Z",
-                     *           "endsAt": "2030-06-30T23:59:59.000Z",
+                     *           "beginsAt": "2030-05-26T00:00:00+00:00",
+                     *           "endsAt": "2030-06-30T23:59:59+00:00",
                      *           "callerNumber": "710002"
                      *         },
                      *         {
@@ -7227,8 +7227,8 @@ export interface operations {
                      *           "name": "Preempted task",
                      *           "status": "started",
                      *           "deviceType": "preemptive",
-                     *           "beginsAt": "2025-05-01T00:00:00.000Z",
-                     *           "endsAt": "2030-12-31T23:59:59.000Z",
+                     *           "beginsAt": "2025-05-01T00:00:00+00:00",
+                     *           "endsAt": "2030-12-31T23:59:59+00:00",
                      *           "callerNumber": "710002"
                      *         }
                      *       ],
@@ -7510,8 +7510,8 @@ export interface operations {
                      *       "name": "Preempted task",
                      *       "status": "started",
                      *       "deviceType": "preemptive",
-                     *       "beginsAt": "2025-05-01T00:00:00.000Z",
-                     *       "endsAt": "2030-12-31T23:59:59.000Z",
+                     *       "beginsAt": "2025-05-01T00:00:00+00:00",
+                     *       "endsAt": "2030-12-31T23:59:59+00:00",
                      *       "callerNumber": "710002",
                      *       "description": "Renewal reminders",
                      *       "maxAlertingSeconds": 45,
@@ -8449,7 +8449,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "number": "13100000000",
-                     *           "expiresAt": "2030-12-31T10:06:25.000Z",
+                     *           "expiresAt": "2030-12-31T10:06:25+00:00",
                      *           "valid": null
                      *         },
                      *         {

@@ -1,22 +1,19 @@
-import { stringOrNull } from './values';
+import { isalesTimeInZone, toIsalesTimeInZone } from './zoned-time';
 
 /**
- * iSales' `yyyy-MM-dd HH:mm:ss` times, which the campaign pages write in UTC (campaign create: "UTC";
- * docs/isales/next-api-choices.md says why the blocklist's are read the same way).
+ * The zone of the campaign pages' `yyyy-MM-dd HH:mm:ss` times: the campaign create page states UTC for
+ * `strBeginTime`/`strEndTime`, so they (and the list's `beginTime`/`endTime` filters, compared with them) are
+ * read and sent in UTC whatever the tenant's zone (docs/isales/next-api-choices.md section 2). Every other
+ * zone-less time is in the tenant's zone (ISALES_TIME_ZONE, ISALES_TIME_ZONES).
  */
-const ISALES_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+export const CAMPAIGN_TIME_ZONE = 'UTC';
 
-/** An iSales time as ISO 8601 UTC; "" and null are null; anything else unreadable is kept as its raw string. */
-export function utcTimeOrNull(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value !== 'string') return stringOrNull(value);
-  const parts = ISALES_TIME.exec(value);
-  if (!parts) return value;
-  const ms = Date.parse(`${parts[1]}-${parts[2]}-${parts[3]}T${parts[4]}:${parts[5]}:${parts[6]}Z`);
-  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+/** A campaign time as ISO 8601 with its offset (`+00:00`); "" and null are null; anything unreadable is kept as it came. */
+export function campaignTimeOrNull(value: unknown): string | null {
+  return isalesTimeInZone(value, CAMPAIGN_TIME_ZONE);
 }
 
-/** An instant as iSales' `yyyy-MM-dd HH:mm:ss` in UTC (fractions of a second dropped). */
-export function toIsalesUtcTime(instant: string): string {
-  return new Date(Date.parse(instant)).toISOString().slice(0, 19).replace('T', ' ');
+/** An instant as a campaign filter's `yyyy-MM-dd HH:mm:ss`, in UTC. */
+export function toCampaignTime(instant: string): string {
+  return toIsalesTimeInZone(instant, CAMPAIGN_TIME_ZONE);
 }

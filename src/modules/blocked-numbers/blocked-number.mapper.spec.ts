@@ -10,7 +10,12 @@ describe('toBlockedNumber', () => {
       { validityExpirationTime: '2030-12-31 10:06:25', blockNum: '13100000000' },
       { validityExpirationTime: '', blockNum: '13100000001' },
     ];
-    expect(page.map(toBlockedNumber)).toEqual(BLOCKED_NUMBER_EXAMPLES);
+    expect(page.map((entry) => toBlockedNumber(entry, 'UTC'))).toEqual(BLOCKED_NUMBER_EXAMPLES);
+  });
+
+  it('reads an expiry as the tenant\u2019s wall clock (no blocklist page states a zone)', () => {
+    const entry = asSentByIsales({ blockNum: '1', validityExpirationTime: '2030-12-31 10:06:25' });
+    expect(toBlockedNumber(entry, 'Asia/Shanghai').expiresAt).toBe('2030-12-31T10:06:25+08:00');
   });
 
   it.each([
@@ -21,7 +26,7 @@ describe('toBlockedNumber', () => {
     [undefined, null],
     ['1', null],
   ])('reads flag %j as valid %j', (flag, valid) => {
-    expect(toBlockedNumber(asSentByIsales({ blockNum: '1', flag })).valid).toBe(valid);
+    expect(toBlockedNumber(asSentByIsales({ blockNum: '1', flag }), 'UTC').valid).toBe(valid);
   });
 });
 
@@ -31,13 +36,17 @@ describe('blocked numbers as iSales bodies', () => {
     expect(toBlocklistQuery({ numbers: ['1', '2'] })).toEqual({ blocklist: ['1', '2'] });
   });
 
-  it('sends a period in hours without a unit, an expiry in UTC', () => {
-    expect(toIsalesBlocklist({ numbers: ['1'], validityHours: 120 })).toEqual({ blocklist: ['1'], validityTime: 120 });
-    expect(toIsalesBlocklist({ numbers: ['1'], expiresAt: '2021-01-05T18:06:25+08:00' })).toEqual({
+  it('sends a period in hours without a unit, an expiry as the tenant\u2019s wall clock', () => {
+    expect(toIsalesBlocklist({ numbers: ['1'], validityHours: 120 }, 'UTC')).toEqual({ blocklist: ['1'], validityTime: 120 });
+    expect(toIsalesBlocklist({ numbers: ['1'], expiresAt: '2021-01-05T18:06:25.900+08:00' }, 'UTC')).toEqual({
       blocklist: ['1'],
       validityExpirationTime: '2021-01-05 10:06:25',
     });
-    expect(toIsalesBlocklist({ numbers: ['1'] })).toEqual({ blocklist: ['1'] });
+    expect(toIsalesBlocklist({ numbers: ['1'], expiresAt: '2021-01-05T10:06:25Z' }, 'Asia/Shanghai')).toEqual({
+      blocklist: ['1'],
+      validityExpirationTime: '2021-01-05 18:06:25',
+    });
+    expect(toIsalesBlocklist({ numbers: ['1'] }, 'UTC')).toEqual({ blocklist: ['1'] });
   });
 });
 
@@ -53,7 +62,7 @@ describe('numbers at fault, by position', () => {
   it('names the numbers blocked and in force, not an expired block', () => {
     const blocked = [
       { number: '2', expiresAt: null, valid: true },
-      { number: '3', expiresAt: '2020-01-01T00:00:00.000Z', valid: false },
+      { number: '3', expiresAt: '2020-01-01T00:00:00+00:00', valid: false },
     ];
     expect(alreadyBlocked(['1', '2', '3'], blocked)).toEqual([{ name: 'numbers[1]', reason: 'is already blocked' }]);
   });

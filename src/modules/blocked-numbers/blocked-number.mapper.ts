@@ -1,6 +1,6 @@
 import { InvalidParam } from '../../common/errors/problem';
 import { stringOrNull } from '../../common/mapping/values';
-import { toIsalesUtcTime, utcTimeOrNull } from '../../common/mapping/isales-time';
+import { isalesTimeInZone, toIsalesTimeInZone } from '../../common/mapping/zoned-time';
 import { BlocklistQuery, IsalesBlockedNumber, IsalesBlocklistInput } from '../../upstream/isales.types';
 import { toOffsetLimit } from '../../common/dto/page.query.dto';
 import { BlockedNumberDto } from './dto/blocked-number.dto';
@@ -13,8 +13,13 @@ function validity(raw: unknown): boolean | null {
   return null;
 }
 
-export function toBlockedNumber(entry: IsalesBlockedNumber): BlockedNumberDto {
-  return { number: stringOrNull(entry.blockNum), expiresAt: utcTimeOrNull(entry.validityExpirationTime), valid: validity(entry.flag) };
+/** `zone`: the tenant's (no blocklist page states one for its times). */
+export function toBlockedNumber(entry: IsalesBlockedNumber, zone: string): BlockedNumberDto {
+  return {
+    number: stringOrNull(entry.blockNum),
+    expiresAt: isalesTimeInZone(entry.validityExpirationTime, zone),
+    valid: validity(entry.flag),
+  };
 }
 
 /** blocklist/query's body: a page, or the numbers (exactly one of the two). */
@@ -22,12 +27,12 @@ export function toBlocklistQuery(query: { page: number; pageSize: number } | { n
   return 'numbers' in query ? { blocklist: query.numbers } : toOffsetLimit(query);
 }
 
-/** blocklist/add's body: validityTime in hours with no unit (hours on both pages), or the expiry in UTC. */
-export function toIsalesBlocklist(input: AddBlockedNumbersDto): IsalesBlocklistInput {
+/** blocklist/add's body: validityTime in hours with no unit (hours on both pages), or the expiry in the tenant's zone. */
+export function toIsalesBlocklist(input: AddBlockedNumbersDto, zone: string): IsalesBlocklistInput {
   return {
     blocklist: input.numbers,
     ...(input.validityHours !== undefined && { validityTime: input.validityHours }),
-    ...(input.expiresAt !== undefined && { validityExpirationTime: toIsalesUtcTime(input.expiresAt) }),
+    ...(input.expiresAt !== undefined && { validityExpirationTime: toIsalesTimeInZone(input.expiresAt, zone) }),
   };
 }
 

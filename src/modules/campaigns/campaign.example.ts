@@ -11,8 +11,8 @@ export const CAMPAIGN_SUMMARY_EXAMPLES: readonly CampaignSummaryDto[] = [
     name: 'test0526',
     status: '1',
     deviceType: 'predictive',
-    beginsAt: '2030-05-26T00:00:00.000Z',
-    endsAt: '2030-06-30T23:59:59.000Z',
+    beginsAt: '2030-05-26T00:00:00+00:00',
+    endsAt: '2030-06-30T23:59:59+00:00',
     callerNumber: '710002',
   },
   {
@@ -20,8 +20,8 @@ export const CAMPAIGN_SUMMARY_EXAMPLES: readonly CampaignSummaryDto[] = [
     name: 'Preempted task',
     status: 'started',
     deviceType: 'preemptive',
-    beginsAt: '2025-05-01T00:00:00.000Z',
-    endsAt: '2030-12-31T23:59:59.000Z',
+    beginsAt: '2025-05-01T00:00:00+00:00',
+    endsAt: '2030-12-31T23:59:59+00:00',
     callerNumber: '710002',
   },
 ];

@@ -1,5 +1,5 @@
 import { numberOrNull, stringOrNull } from '../../common/mapping/values';
-import { toIsalesUtcTime, utcTimeOrNull } from '../../common/mapping/isales-time';
+import { campaignTimeOrNull, toCampaignTime } from '../../common/mapping/isales-time';
 import { CampaignQuery, IsalesCampaign } from '../../upstream/isales.types';
 import { CampaignDto, CampaignStatusFilter, CampaignSummaryDto, DEVICE_TYPES, DeviceType } from './dto/campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
@@ -42,8 +42,8 @@ function summary(campaign: IsalesCampaign, statuses: ReadonlyMap<string, string>
     name: stringOrNull(campaign.name),
     status: named(campaign.status, statuses),
     deviceType: named(campaign.deviceType, DEVICE_NAME),
-    beginsAt: utcTimeOrNull(campaign.strBeginTime),
-    endsAt: utcTimeOrNull(campaign.strEndTime),
+    beginsAt: campaignTimeOrNull(campaign.strBeginTime),
+    endsAt: campaignTimeOrNull(campaign.strEndTime),
     callerNumber: stringOrNull(campaign.callerNo),
   };
 }
@@ -66,14 +66,14 @@ export function toCampaign(campaign: IsalesCampaign): CampaignDto {
   };
 }
 
-/** The list's query string: status and deviceType 0 (all) unless filtered, times in UTC. */
+/** The list's query string: status and deviceType 0 (all) unless filtered, times in UTC (the campaign pages’ zone). */
 export function toCampaignQuery(query: ListCampaignsQueryDto): CampaignQuery {
   return {
     ...(query.name !== undefined && { name: query.name }),
     status: query.status === undefined ? 0 : STATUS_FILTER[query.status],
     deviceType: query.deviceType === undefined ? 0 : (DEVICE_CODE.get(query.deviceType) ?? 0),
-    ...(query.beginsFrom !== undefined && { beginTime: toIsalesUtcTime(query.beginsFrom) }),
-    ...(query.endsBy !== undefined && { endTime: toIsalesUtcTime(query.endsBy) }),
+    ...(query.beginsFrom !== undefined && { beginTime: toCampaignTime(query.beginsFrom) }),
+    ...(query.endsBy !== undefined && { endTime: toCampaignTime(query.endsBy) }),
     curPage: query.page,
     rowsPerPage: query.pageSize,
   };

@@ -29,7 +29,7 @@ export class AddBlockedNumbersDto {
   @IsNotWith('expiresAt')
   validityHours?: number;
 
-  /** Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent in UTC); not with `validityHours`. */
+  /** Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent as the tenant's wall clock: ISALES_TIME_ZONE, ISALES_TIME_ZONES); not with `validityHours`. */
   // No example: the examples make one body, and it may not hold both an expiry and a period.
   @ApiPropertyOptional({ type: String, format: 'date-time' })
   @IsOptional()

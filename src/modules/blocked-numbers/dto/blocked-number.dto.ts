@@ -11,8 +11,8 @@ export class BlockedNumberDto {
   @ApiProperty({ type: String, nullable: true, example: '13100000000' })
   number: string | null;
 
-  /** When the block ends (ISO 8601, UTC); null when it does not. */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2030-12-31T10:06:25.000Z' })
+  /** When the block ends (ISO 8601 with the tenant's offset: ISALES_TIME_ZONE, ISALES_TIME_ZONES); null when it does not. */
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2030-12-31T10:06:25+00:00' })
   expiresAt: string | null;
 
   /** Whether the block is in force; iSales says so only when numbers are looked up by `numbers`, null otherwise. */

@@ -29,12 +29,12 @@ export class CampaignSummaryDto {
   @ApiProperty({ type: String, nullable: true, example: 'preemptive', description: DEVICE_DESCRIPTION })
   deviceType: string | null;
 
-  /** When it starts (ISO 8601, UTC). */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2025-05-01T00:00:00.000Z' })
+  /** When it starts (ISO 8601 with its offset, UTC: the campaign pages' zone). */
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2025-05-01T00:00:00+00:00' })
   beginsAt: string | null;
 
-  /** When it ends (ISO 8601, UTC). */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2030-12-31T23:59:59.000Z' })
+  /** When it ends (ISO 8601 with its offset, UTC: the campaign pages' zone). */
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2030-12-31T23:59:59+00:00' })
   endsAt: string | null;
 
   /** The calling number shown to customers. */
