@@ -27,7 +27,8 @@ let counter = 0;
 const fresh = (count = 1) => Array.from({ length: count }, () => `1390000${String(++counter).padStart(4, '0')}`);
 
 describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
-  const stack = useRedisStack({ AUTH_API_KEYS: API_KEYS });
+  // VDN 2's times are in its tenant's zone; VDN 1 has ISALES_TIME_ZONE's default, UTC.
+  const stack = useRedisStack({ AUTH_API_KEYS: API_KEYS, ISALES_TIME_ZONES: '{"2":"Asia/Shanghai"}' });
   const json = async <T>(response: Response) => (await response.json()) as T;
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => stack.request(path, jsonInit(method, body, headers));
   const upstream = (operation: string) => stack.simulator.requests.filter((r) => r.operation === operation);
@@ -79,7 +80,15 @@ describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
       expect(page.items.every((item) => item.expiresAt !== null)).toBe(true);
     });
 
-    it('blocks until an instant, sent as UTC yyyy-MM-dd HH:mm:ss', async () => {
+    it('blocks until an instant as the tenant\u2019s wall clock (ISALES_TIME_ZONES), read back with its offset', async () => {
+      const numbers = fresh();
+      const response = await send('POST', '/api/v1/vdns/2/blocked-numbers', { numbers, expiresAt: '2031-01-05T10:06:25Z' }, { 'x-api-key': WRITER });
+      expect(response.status).toBe(204);
+      expect(bodies('blocklistAdd')).toEqual([{ blocklist: numbers, validityExpirationTime: '2031-01-05 18:06:25' }]);
+      expect((await lookUp(numbers, 2)).items).toEqual([{ number: numbers[0], expiresAt: '2031-01-05T18:06:25+08:00', valid: true }]);
+    });
+
+    it('blocks until an instant, sent as yyyy-MM-dd HH:mm:ss in the default zone, UTC', async () => {
       const numbers = fresh();
       expect((await send('POST', BLOCKED, { numbers, expiresAt: '2031-01-05T18:06:25+08:00' })).status).toBe(204);
       expect(bodies('blocklistAdd')).toEqual([{ blocklist: numbers, validityExpirationTime: '2031-01-05 10:06:25' }]);
