@@ -5,10 +5,10 @@ import { declareCoercion, ValidateDocumented } from './documented-rule';
 export const ISALES_ID_PATTERN = /^[0-9]{1,64}$/;
 export const MAX_IDS = 100;
 
-/** The comma-separated form of `item` as one pattern: 1 to MAX_IDS items, spaces allowed around each. */
-export function listPattern(item: RegExp): RegExp {
+/** The comma-separated form of `item` as one pattern: 1 to `maxItems` items, spaces allowed around each. */
+export function listPattern(item: RegExp, maxItems = MAX_IDS): RegExp {
   const one = `(?:${item.source.replace(/^\^/, '').replace(/\$$/, '')})`;
-  return new RegExp(`^ *${one} *(?:, *${one} *){0,${MAX_IDS - 1}}$`, item.flags);
+  return new RegExp(`^ *${one} *(?:, *${one} *){0,${maxItems - 1}}$`, item.flags);
 }
 
 const SPACE = 0x20;
@@ -34,20 +34,20 @@ export function splitList(value: unknown): string[] | undefined {
 
 /**
  * A comma-separated (or repeated) query parameter as a list of strings, never numbers: 30-digit
- * IDs do not survive Number. Each item must match `pattern`; at most MAX_IDS of them. The document
- * states it as a string matching listPattern(pattern).
+ * IDs do not survive Number. Each item must match `pattern`; at most `maxItems` (MAX_IDS unless an
+ * iSales page says fewer) of them. The document states it as a string matching listPattern(pattern, maxItems).
  */
-export function CommaSeparatedList(pattern: RegExp, message: string): PropertyDecorator {
+export function CommaSeparatedList(pattern: RegExp, message: string, maxItems = MAX_IDS): PropertyDecorator {
   const decorators = [
     Transform(({ value }: { value: unknown }) => splitList(value)),
     declareCoercion(splitList),
     ValidateDocumented({
       name: 'commaSeparatedList',
-      constraints: [pattern],
+      constraints: [pattern, maxItems],
       validate: (value) =>
-        Array.isArray(value) && value.length >= 1 && value.length <= MAX_IDS && value.every((item) => typeof item === 'string' && pattern.test(item)),
+        Array.isArray(value) && value.length >= 1 && value.length <= maxItems && value.every((item) => typeof item === 'string' && pattern.test(item)),
       message,
-      schema: ([item]) => ({ property: { type: 'string', pattern: listPattern(item as RegExp).source } }),
+      schema: ([item, max]) => ({ property: { type: 'string', pattern: listPattern(item as RegExp, max as number).source } }),
     }),
   ];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
