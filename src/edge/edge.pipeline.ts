@@ -14,6 +14,7 @@ import { TrustFunction } from './client-address';
 import { IdentifyPhase } from './identify.phase';
 import { LimitPhase } from './limit.phase';
 import { ObservePhase } from './observe.phase';
+import { RequestLogWriter } from './request-log';
 import { installReadPhase } from './read.phase';
 import { compileRoutePolicies, policyOf } from './route-policy';
 import { ShieldPhase } from './shield.phase';
@@ -85,6 +86,8 @@ export interface EdgeDependencies {
   docsPrefix: string;
   /** While draining, answers close their connection. */
   stopping: () => boolean;
+  /** The access log: one line per request, on the application log's stream. */
+  requestLog: RequestLogWriter;
 }
 
 /**
@@ -116,7 +119,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const shield = new ShieldPhase();
   const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
   const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend);
-  const observe = new ObservePhase();
+  const observe = new ObservePhase(dependencies.requestLog);
 
   const shieldStep: Step = (request, reply) => shield.run(request, reply);
   const access: Step[] = [

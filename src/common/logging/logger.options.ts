@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { LogLevel } from '../../config/app.config';
@@ -45,11 +46,19 @@ function requestIdField(): { requestId?: string } {
   return requestId ? { requestId } : {};
 }
 
+/** The fields every line starts with after its level and time (pino's default base, written out: the access log writes them too). */
+export const LOG_BASE: Readonly<Record<string, string | number>> = { pid: process.pid, hostname: hostname() };
+
+/** The fields every line carries from its context: the request id, and with tracing on, the trace and span ids. */
+export function logMixin(): () => Record<string, unknown> {
+  return activeTracer() ? () => ({ ...requestIdField(), ...activeTraceIds() }) : requestIdField;
+}
+
 /**
  * nestjs-pino as the application's logger. The request id comes from the request context on every
  * line, with tracing on the active trace and span ids too (with it off, the mixin does not look);
- * requests themselves are logged by a Fastify hook (request-log.hook.ts) rather than pino-http's
- * middleware, which cost about a third of a cached answer.
+ * requests themselves are logged by the edge's observe phase (src/edge/request-log.ts) rather than
+ * pino-http's middleware, which cost about a third of a cached answer.
  */
 export function loggerOptions(level: LogLevel, stream?: DestinationStream): Params {
   return {
@@ -57,7 +66,8 @@ export function loggerOptions(level: LogLevel, stream?: DestinationStream): Para
     pinoHttp: {
       level,
       stream,
-      mixin: activeTracer() ? () => ({ ...requestIdField(), ...activeTraceIds() }) : requestIdField,
+      base: LOG_BASE,
+      mixin: logMixin(),
       redact: { paths: ['*.authorization', '*.Authorization', '*.sk', 'headers.authorization'], censor: '[redacted]' },
     },
   };
