@@ -67,7 +67,13 @@ describe('DocumentCache', () => {
 
   it('answers a document over maxBytes without storing or keeping it, and says so each time', async () => {
     const told: Array<[string, number]> = [];
-    cache = new DocumentCache(store, policy, (text) => JSON.parse(text) as string[], () => clock, (key, bytes) => told.push([key, bytes]));
+    cache = new DocumentCache(
+      store,
+      policy,
+      (text) => JSON.parse(text) as string[],
+      () => clock,
+      (key, bytes) => told.push([key, bytes]),
+    );
     const big = JSON.stringify(['\u00e9'.repeat(600)]);
     answer = async () => big;
     expect(await cache.read('k', load)).toMatchObject({ value: [big.slice(2, -2)], state: 'miss', freshForS: 0 });

@@ -22,7 +22,7 @@ export const UPSTREAM_PAGE_CONCURRENCY = 4;
  * How long after a write the VDN's tree is fetched again in the background: writes within it share
  * one fetch, so a burst of writes costs one tree per interval, not one per write.
  */
-export const REFRESH_AFTER_WRITE_MS = 1000;
+export const REFRESH_AFTER_WRITE_MS = 5000;
 
 /**
  * The whole business-result tree of a VDN, fetched by paging iSales at its maximum page size and
