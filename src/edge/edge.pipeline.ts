@@ -12,6 +12,7 @@ import { TrustFunction } from './client-address';
 import { IdentifyPhase } from './identify.phase';
 import { LimitPhase } from './limit.phase';
 import { ObservePhase } from './observe.phase';
+import { ProbeBudget } from './probe-budget';
 import { installReadPhase } from './read.phase';
 import { compileRoutePolicies, policyOf } from './route-policy';
 import { ShieldPhase } from './shield.phase';
@@ -67,6 +68,7 @@ export interface EdgeDependencies {
  *   2. shield     security headers, URL bound; then CORS
  *   3. admit      authenticate and authorise by the route's policy, before the body is read
  *   4. limit      rate limit per principal, or per client address for strangers and unmatched paths;
+ *                 health probes a budget of their own per client address (ProbeBudget);
  *                 then an unmatched path is answered (404, or 405 with Allow), its body unread
  *   5. read       the body within the route's limit, depth-checked (then validated by the pipes)
  *   6. handle     controllers, interceptors for idempotency and audit
@@ -86,11 +88,13 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
   const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend);
   const observe = new ObservePhase();
+  const probes = new ProbeBudget();
 
   const shieldStep: Step = (request, reply) => shield.run(request, reply);
   const access: Step[] = [
     (request, reply) => admit.run(request, reply),
     ...(limit ? [(request: FastifyRequest, reply: FastifyReply) => limit.run(request, reply)] : []),
+    probes.run,
     refuseUnmatched,
   ];
   const withCors = config.corsOrigins.length > 0;
