@@ -96,6 +96,16 @@ describe('the edge bounds its connections and probes by default (gateway + simul
   });
 
   it.each([
+    ['an Expect other than 100-continue', 'GET /health/live HTTP/1.1\r\nHost: x\r\nExpect: foo\r\n\r\n', 417],
+    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405],
+  ])('answers %s (which Node answers by itself) as a problem with a request id', async (_case, request, status) => {
+    const response = await rawRequest(gateway.url, request);
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(response.body)).toMatchObject({ status, requestId: response.headers['x-request-id'] });
+  });
+
+  it.each([
     ['a bad request line', 'GARBAGE\r\n\r\n'],
     ['a bad HTTP version', 'GET / HTTP/9.9\r\nHost: x\r\n\r\n'],
     ['a space in the path', 'GET /a b HTTP/1.1\r\nHost: x\r\n\r\n'],

@@ -3,6 +3,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
+import { answerNodeRefusalsAsProblems } from '../common/http/edge-errors';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
 import { trackRouteMethods } from '../common/http/route-methods';
 import { EdgeConfig } from '../config/edge.config';
@@ -82,6 +83,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   fastify.decorateRequest('span', undefined);
   fastify.decorateRequest('routePolicy', null);
   if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
+  answerNodeRefusalsAsProblems(fastify.server);
 
   const identify = new IdentifyPhase(dependencies.trusted);
   const shield = new ShieldPhase();
