@@ -16,6 +16,9 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { CallResultsModule } from './modules/call-results/call-results.module';
+import { CallDataModule } from './modules/call-data/call-data.module';
+import { CampaignImportTasksModule } from './modules/campaign-import-tasks/campaign-import-tasks.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -40,6 +43,10 @@ export class AppModule {
         AppointmentsModule,
         TelemetryModule,
         IdempotencyModule,
+        // Call results, call data and the campaigns' call-data import tasks.
+        CallResultsModule,
+        CallDataModule,
+        CampaignImportTasksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

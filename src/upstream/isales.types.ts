@@ -146,3 +146,32 @@ export interface IsalesBusinessResultDefinition {
   description?: string;
   children?: Array<{ name: string; code?: string; description?: string }>;
 }
+
+// Call results, call data and their import tasks (docs/isales/call-results-choices.md).
+
+/** callresultdetail's `data` (§1-§2): times are the tenant's wall clock without a zone; callStatus an int or a string. */
+export type IsalesCallResult = Wire<{
+  callId: string;
+  called: string;
+  callEndTime: string;
+  vdnId: number | string;
+  callStatus: number | string;
+  failCode: string;
+  /** The display-result code, e.g. "OB99999". */
+  resultCode: string;
+  callBeginTime: string;
+  /** OBS URL of the recording; empty outside SaaS deployments. */
+  recordPath: string;
+  ackBeginTime: string;
+}>;
+
+/** callBusiResult/{dataId}'s body (§3): exact, since the gateway sends it. */
+export interface IsalesBusinessResultWriteBack {
+  busiResult: string;
+  subStatus?: string;
+  busiResultDesc?: string;
+  workNo?: string;
+}
+
+/** calldatafile/queryDataImportTask/{campaignId}'s task: the blacklist import task plus blackNum (§4). */
+export type IsalesCallDataImportTask = IsalesImportTask & Wire<{ blackNum: number }>;

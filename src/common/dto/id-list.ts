@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ValidateDocumented } from './documented-rule';
+import { declareCoercion, ValidateDocumented } from './documented-rule';
 
 /** iSales IDs (import tasks, servers, appointments) are numeric strings of about 30 digits. */
 export const ISALES_ID_PATTERN = /^[0-9]{1,64}$/;
@@ -11,6 +11,27 @@ export function listPattern(item: RegExp): RegExp {
   return new RegExp(`^ *${one} *(?:, *${one} *){0,${MAX_IDS - 1}}$`, item.flags);
 }
 
+const SPACE = 0x20;
+
+/** `text` without the spaces at either end, in one pass (a regex alternation `^ +| +$` rescans a long run of spaces). */
+export function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === SPACE) start++;
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** A list parameter's raw value (one string, or several when repeated) as its items, each trimmed of spaces. */
+export function splitList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items: string[] = [];
+  for (const part of Array.isArray(value) ? (value as unknown[]) : [value]) {
+    for (const item of String(part).split(',')) items.push(trimSpaces(item));
+  }
+  return items;
+}
+
 /**
  * A comma-separated (or repeated) query parameter as a list of strings, never numbers: 30-digit
  * IDs do not survive Number. Each item must match `pattern`; at most MAX_IDS of them. The document
@@ -18,9 +39,8 @@ export function listPattern(item: RegExp): RegExp {
  */
 export function CommaSeparatedList(pattern: RegExp, message: string): PropertyDecorator {
   const decorators = [
-    Transform(({ value }: { value: unknown }) =>
-      value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.replace(/^ +| +$/g, '')),
-    ),
+    Transform(({ value }: { value: unknown }) => splitList(value)),
+    declareCoercion(splitList),
     ValidateDocumented({
       name: 'commaSeparatedList',
       constraints: [pattern],
