@@ -20,18 +20,26 @@ import { installReadPhase } from './read.phase';
 import { compileRoutePolicies, policyOf } from './route-policy';
 import { ShieldPhase } from './shield.phase';
 
-/** A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or rejecting). */
-type Step = (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
+/** What a step returns when it has sent the answer itself: the remaining steps and hooks do not run. */
+const ANSWERED = 'answered';
+
+/**
+ * A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or
+ * rejecting); returns ANSWERED when it sent the answer (Fastify's callback hooks answer early by
+ * sending and never calling `done`).
+ */
+type Step = (request: FastifyRequest, reply: FastifyReply) => void | typeof ANSWERED | Promise<void>;
 
 /** Runs `steps` from `index` in order, synchronously until one returns a promise. */
 function runSteps(steps: readonly Step[], index: number, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
   for (let i = index; i < steps.length; i++) {
-    let pending: void | Promise<void>;
+    let pending: void | typeof ANSWERED | Promise<void>;
     try {
       pending = steps[i](request, reply);
     } catch (error) {
       return done(error as Error);
     }
+    if (pending === ANSWERED) return;
     if (pending) {
       pending.then(() => runSteps(steps, i + 1, request, reply, done), done);
       return;
@@ -53,8 +61,8 @@ const refuseUnmatched: Step = (request) => {
  * With CORS, an OPTIONS that is not a preflight (no Origin or no Access-Control-Request-Method) is
  * answered like any method a path does not serve: 405 with Allow (RFC 9110 section 15.5.6), or 404,
  * rather than CORS' plain-text 400. It is answered here: CORS' `OPTIONS *` route was registered
- * before Nest's error handler, so an error thrown for it would not become a problem. The step's
- * promise never settles, so the rest of `onRequest` (CORS' hook) does not run for an answered request.
+ * before Nest's error handler, so an error thrown for it would not become a problem. Once answered,
+ * the rest of `onRequest` (CORS' hook) does not run.
  */
 const answerNonPreflight: Step = (request, reply) => {
   if (request.method !== 'OPTIONS' || (request.headers.origin && request.headers['access-control-request-method'])) return;
@@ -67,7 +75,7 @@ const answerNonPreflight: Step = (request, reply) => {
       : genericProblem(404, `No route for OPTIONS ${instance}`, instance, requestId);
   if (allowed.length > 0) reply.header('allow', allowed.join(', '));
   void reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
-  return new Promise<void>(() => undefined);
+  return ANSWERED;
 };
 
 export interface EdgeDependencies {
