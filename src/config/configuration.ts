@@ -4,6 +4,7 @@ import { Env, EnvReader } from './env-parser';
 import { IsalesConfig, readIsalesConfig } from './isales.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { EdgeConfig, readEdgeConfig } from './edge.config';
+import { IdempotencyConfig, readIdempotencyConfig } from './idempotency.config';
 import { ResilienceConfig, readResilienceConfig } from './resilience.config';
 import { readTelemetryConfig, TelemetryConfig } from './telemetry.config';
 
@@ -15,6 +16,7 @@ export interface AppConfig {
   isales: IsalesConfig;
   redis: RedisConfig | null;
   businessResults: BusinessResultsCacheConfig;
+  idempotency: IdempotencyConfig;
   auth: AuthConfig;
   edge: EdgeConfig;
   resilience: ResilienceConfig;
@@ -28,6 +30,7 @@ function read(reader: EnvReader): AppConfig {
     isales: readIsalesConfig(reader),
     redis: readRedisConfig(reader),
     businessResults: readBusinessResultsCacheConfig(reader),
+    idempotency: readIdempotencyConfig(reader),
     auth: readAuthConfig(reader),
     edge: readEdgeConfig(reader),
     resilience: readResilienceConfig(reader),

@@ -1,20 +1,13 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { maskUrl } from '../common/logging/logger.options';
 import { RequestContext } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
 import { HttpSeries, httpSeries } from '../telemetry/metrics';
+import { loggedUrl } from './logged-url';
 import { RequestLogWriter } from './request-log';
 import { policyOf, RoutePolicy } from './route-policy';
 
-/** The longest URL a log line carries: an 8 KB URL must not make an 8 KB line. */
-export const MAX_LOGGED_URL = 512;
-
-/** What a log line shows of a URL: cut to MAX_LOGGED_URL, personal query values masked. */
-export function loggedUrl(url: string): string {
-  const cut = url.length > MAX_LOGGED_URL ? `${url.slice(0, MAX_LOGGED_URL)}...` : url;
-  return cut.includes('calledNumber') || cut.includes('blocked-numbers') ? maskUrl(cut) : cut;
-}
+export { loggedUrl, MAX_LOGGED_URL } from './logged-url';
 
 /**
  * Phase 7, the one `onResponse` step: records http_server_request_duration_seconds (health probes

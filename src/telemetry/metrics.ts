@@ -19,6 +19,7 @@ const isalesRetries = counter(METRICS.isalesRetries);
 const isalesCircuitState = new Gauge({ ...METRICS.isalesCircuitState, registers: [registry] });
 const isalesCircuitsOpen = new Gauge({ ...METRICS.isalesCircuitsOpen, registers: [registry] });
 const businessResultsCache = counter(METRICS.businessResultsCache);
+const businessResultsOversize = counter(METRICS.businessResultsOversize);
 const rateLimitRejections = counter(METRICS.rateLimitRejections);
 const authFailures = counter(METRICS.authFailures);
 
@@ -97,6 +98,11 @@ const cacheReads = Object.fromEntries(CACHE_STATES.map((state) => [state, busine
 
 export function recordCacheRead(state: (typeof CACHE_STATES)[number]): void {
   cacheReads[state].inc();
+}
+
+/** Called by the business-result cache for each tree too large to keep. */
+export function recordOversizeTree(): void {
+  businessResultsOversize.inc();
 }
 
 /** Called by the auth guard for each request it refuses. */
