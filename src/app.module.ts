@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
-import { loggerOptions } from './common/logging/logger.options';
+import { loggerOptions } from './telemetry/logger.options';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { IsalesModule } from './upstream/isales.module';

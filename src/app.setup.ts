@@ -5,7 +5,7 @@ import pino from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { Authenticator } from './auth/authenticator';
 import { RateLimitBackend } from './auth/rate-limit.backend';
-import { LOG_BASE, logMixin } from './common/logging/logger.options';
+import { LOG_BASE, logMixin } from './telemetry/logger.options';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';
 import { trustFunction } from './edge/client-address';

@@ -1,5 +1,5 @@
 import { createHash, hash, timingSafeEqual } from 'node:crypto';
-import { ApiKeyEntry } from './api-keys.parser';
+import { ApiKeyEntry } from '../config/api-keys.parser';
 import { Principal } from './principal';
 
 /** Bounds what is hashed: a real key is far shorter, and anything longer cannot match. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { RouteOptions } from 'fastify';
-import { Public, RequireScope } from '../auth/scopes.decorator';
+import { Public, RequireScope } from './scopes.decorator';
 import { Principal } from '../auth/principal';
 import { Audited } from '../common/audit/audited.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';

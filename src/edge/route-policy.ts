@@ -1,5 +1,5 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import type { Scope } from '../auth/scopes.decorator';
+import type { Scope } from './scopes.decorator';
 
 /** Where @nestjs/platform-fastify's `@RouteConfig` keeps a handler's Fastify route config (its FASTIFY_ROUTE_CONFIG_METADATA). */
 const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';

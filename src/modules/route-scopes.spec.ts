@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { REQUIRED_SCOPE_KEY } from '../auth/scopes.decorator';
+import { REQUIRED_SCOPE_KEY } from '../edge/scopes.decorator';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { BlacklistImportTasksController } from './blacklist-import-tasks/blacklist-import-tasks.controller';
 import { BusinessResultsController } from './business-results/business-results.controller';

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { declareRoute } from '../edge/route-policy';
+import { declareRoute } from './route-policy';
 
 /** What a principal may do; routes declare one, the edge checks it (docs/design.md sections 8 and 14). */
 export const SCOPES = ['isales:read', 'isales:write', 'isales:admin'] as const;

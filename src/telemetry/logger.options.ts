@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { LogLevel } from '../../config/app.config';
-import { RequestContext } from '../request/request-context';
-import { activeTraceIds, activeTracer } from '../../telemetry/tracer';
+import { LogLevel } from '../config/app.config';
+import { RequestContext } from '../common/request/request-context';
+import { activeTraceIds, activeTracer } from './tracer';
 
 /** A phone number as logs may show it: all but its last four characters masked. */
 export function maskNumber(value: string): string {
