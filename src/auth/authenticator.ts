@@ -4,7 +4,7 @@ import { ApiKeyVerifier } from './api-key.verifier';
 import { AuthUnavailableError, UnauthenticatedError } from './auth.errors';
 import { JwtVerifier } from './jwt.verifier';
 import { Principal } from './principal';
-import { SCOPES } from '../edge/scopes.decorator';
+import { SCOPES } from '../common/request/scopes';
 
 export const API_KEY_HEADER = 'x-api-key';
 

@@ -5,11 +5,6 @@ import { LogLevel } from '../config/app.config';
 import { RequestContext } from '../common/request/request-context';
 import { activeTraceIds, activeTracer } from './tracer';
 
-/** A phone number as logs may show it: all but its last four characters masked. */
-export function maskNumber(value: string): string {
-  return value.length > 4 ? '*'.repeat(value.length - 4) + value.slice(-4) : '****';
-}
-
 function requestIdField(): { requestId?: string } {
   const requestId = RequestContext.requestId();
   return requestId ? { requestId } : {};

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createSimulator, Simulator, SimulatorOptions } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
-import { SCOPES } from '../../src/edge/scopes.decorator';
+import { SCOPES } from '../../src/common/request/scopes';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { createGatewayClient, GatewayClient } from '../../clients/typescript/src/index';
 import { LogCapture, sharedLogCapture } from './log-capture';
