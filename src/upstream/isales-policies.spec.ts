@@ -2,9 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/configuration';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
-import { AttemptContext, IsalesPolicies, MAX_IDLE_CIRCUITS, RetryEvent, UpstreamCallSpec } from './isales-policies';
+import { Attempt, AttemptContext, IsalesPolicies, MAX_IDLE_CIRCUITS, RetryEvent, UpstreamCallSpec } from './isales-policies';
 import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
 import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
+
+/** One call through its operation's chain, as the client makes it. */
+const run = <T>(p: IsalesPolicies, call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> => p.chain(call.operation).execute(call, attempt);
 
 // The chain of each operation (cockatiel's breaker, the gateway's own bulkheads and retry loop), driven by attempt functions that answer as iSales would
 // have been translated by the client (the client itself is tested against the simulator).
@@ -72,7 +75,7 @@ describe('IsalesPolicies: retry', () => {
     const events: RetryEvent[] = [];
     p.onRetry((event) => events.push(event));
     const script = scripted(failure, 'ok');
-    await expect(p.execute(read, script.attempt)).resolves.toBe('ok');
+    await expect(run(p, read, script.attempt)).resolves.toBe('ok');
     expect(script.calls).toBe(2);
     expect(events).toEqual([{ operation: 'queryServer', attempt: 1, delayMs: expect.any(Number) }]);
   });
@@ -85,13 +88,13 @@ describe('IsalesPolicies: retry', () => {
     ['an unreadable body', new IsalesBadResponseError('queryServer', 'not JSON')],
   ])('never repeats %s', async (_name, failure) => {
     const script = scripted(failure, 'ok');
-    await expect(policies().execute(read, script.attempt)).rejects.toBe(failure);
+    await expect(run(policies(), read, script.attempt)).rejects.toBe(failure);
     expect(script.calls).toBe(1);
   });
 
   it('gives up after ISALES_RETRIES retries with the last failure', async () => {
     const script = scripted(http(503));
-    const error = await failureOf(policies({ ISALES_RETRIES: '3' }).execute(read, script.attempt));
+    const error = await failureOf(run(policies({ ISALES_RETRIES: '3' }), read, script.attempt));
     expect(error).toBeInstanceOf(IsalesHttpError);
     expect(script.calls).toBe(4);
   });
@@ -99,11 +102,11 @@ describe('IsalesPolicies: retry', () => {
   it('repeats a write only when the request certainly never reached iSales', async () => {
     const p = policies();
     const once = scripted(refused(), 'ok');
-    await expect(p.execute(write, once.attempt)).resolves.toBe('ok');
+    await expect(run(p, write, once.attempt)).resolves.toBe('ok');
     expect(once.calls).toBe(2);
     for (const failure of [dropped(), hung(), http(503), http(429, 0)]) {
       const script = scripted(failure, 'ok');
-      await expect(p.execute(write, script.attempt)).rejects.toBe(failure);
+      await expect(run(p, write, script.attempt)).rejects.toBe(failure);
       expect(script.calls).toBe(1);
     }
   });
@@ -111,7 +114,7 @@ describe('IsalesPolicies: retry', () => {
   it('waits what a 429 asks when it fits the deadline', async () => {
     const script = scripted(http(429, 1), 'ok');
     const started = performance.now();
-    await expect(policies({ ISALES_DEADLINE_MS: '5000' }).execute(read, script.attempt)).resolves.toBe('ok');
+    await expect(run(policies({ ISALES_DEADLINE_MS: '5000' }), read, script.attempt)).resolves.toBe('ok');
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
     expect(script.calls).toBe(2);
   });
@@ -119,13 +122,13 @@ describe('IsalesPolicies: retry', () => {
   it('answers the 429 at once when its wait does not fit the deadline', async () => {
     const failure = http(429, 5);
     const script = scripted(failure, 'ok');
-    await expect(policies({ ISALES_DEADLINE_MS: '3000' }).execute(read, script.attempt)).rejects.toBe(failure);
+    await expect(run(policies({ ISALES_DEADLINE_MS: '3000' }), read, script.attempt)).rejects.toBe(failure);
     expect(script.calls).toBe(1);
   });
 
   it('gives each attempt the rest of the deadline at most, and the timeout it reports', async () => {
     const script = scripted(http(503), 'ok');
-    await policies({ ISALES_TIMEOUT_MS: '2000', ISALES_DEADLINE_MS: '1500' }).execute(read, script.attempt);
+    await run(policies({ ISALES_TIMEOUT_MS: '2000', ISALES_DEADLINE_MS: '1500' }), read, script.attempt);
     expect(script.contexts[0].timeoutMs).toBeLessThanOrEqual(1500);
     expect(script.contexts[0].reportedMs).toBe(1500);
   });
@@ -141,7 +144,7 @@ const unanswered = (contexts: AttemptContext[]) => (context: AttemptContext) =>
 describe('IsalesPolicies: deadline', () => {
   it('gives an attempt no more than the deadline, and the call ends with it as a timeout', async () => {
     const contexts: AttemptContext[] = [];
-    const error = await failureOf(policies({ ISALES_TIMEOUT_MS: '5000', ISALES_DEADLINE_MS: '300' }).execute(read, unanswered(contexts)));
+    const error = await failureOf(run(policies({ ISALES_TIMEOUT_MS: '5000', ISALES_DEADLINE_MS: '300' }), read, unanswered(contexts)));
     expect(error).toBeInstanceOf(IsalesTimeoutError);
     expect((error as IsalesTimeoutError).status).toBe(504);
     expect(error.message).toContain('300 ms');
@@ -152,7 +155,7 @@ describe('IsalesPolicies: deadline', () => {
     const p = policies({ ISALES_TIMEOUT_MS: '200', ISALES_DEADLINE_MS: '5000' });
     const contexts: AttemptContext[] = [];
     const hangsOnce = unanswered(contexts);
-    const result = await p.execute(read, (context) => (contexts.length === 0 ? hangsOnce(context) : Promise.resolve('ok')));
+    const result = await run(p, read, (context) => (contexts.length === 0 ? hangsOnce(context) : Promise.resolve('ok')));
     expect(result).toBe('ok');
     expect(contexts).toEqual([{ timeoutMs: 200, reportedMs: 200 }]);
   });
@@ -164,45 +167,45 @@ describe('IsalesPolicies: circuit breaker', () => {
   it('opens after consecutive upstream failures, then fails at once with 503 and Retry-After', async () => {
     const p = policies(env);
     const failing = scripted(http(500));
-    for (let i = 0; i < 3; i++) await failureOf(p.execute(read, failing.attempt));
+    for (let i = 0; i < 3; i++) await failureOf(run(p, read, failing.attempt));
     expect(p.circuitStates().queryServer).toBe('open');
     expect(p.circuitStates().appointList).toBe('closed');
 
     const blocked = scripted('ok');
-    const error = await failureOf(p.execute(read, blocked.attempt));
+    const error = await failureOf(run(p, read, blocked.attempt));
     expect(error).toBeInstanceOf(IsalesCircuitOpenError);
     expect(error).toMatchObject({ status: 503, retryAfterS: 1 });
     expect((error as IsalesCircuitOpenError).detail).not.toMatch(/breaker|circuit/i);
     expect(blocked.calls).toBe(0);
     // Another operation is not affected, and neither is another VDN's call to this one.
-    await expect(p.execute({ operation: 'appointList', vdnId: 1, idempotent: true }, blocked.attempt)).resolves.toBe('ok');
-    await expect(p.execute({ ...read, vdnId: 2 }, blocked.attempt)).resolves.toBe('ok');
+    await expect(run(p, { operation: 'appointList', vdnId: 1, idempotent: true }, blocked.attempt)).resolves.toBe('ok');
+    await expect(run(p, { ...read, vdnId: 2 }, blocked.attempt)).resolves.toBe('ok');
     expect(p.chain('queryServer').circuitState(2)).toBe('closed');
     expect(p.openCircuits()).toEqual({ queryServer: 1 });
   });
 
   it('lets one probe through after the cooldown; its success closes the breaker', async () => {
     const p = policies(env);
-    for (let i = 0; i < 3; i++) await failureOf(p.execute(read, scripted(hung()).attempt));
+    for (let i = 0; i < 3; i++) await failureOf(run(p, read, scripted(hung()).attempt));
     await sleep(1100);
     const probe = scripted('ok');
-    await expect(p.execute(read, probe.attempt)).resolves.toBe('ok');
+    await expect(run(p, read, probe.attempt)).resolves.toBe('ok');
     expect(p.circuitStates().queryServer).toBe('closed');
   });
 
   it('counts neither business codes nor 4xx nor 429', async () => {
     const p = policies(env);
-    for (const failure of [business(), http(400), http(429, 9), business(), http(404)]) await failureOf(p.execute(read, scripted(failure).attempt));
+    for (const failure of [business(), http(400), http(429, 9), business(), http(404)]) await failureOf(run(p, read, scripted(failure).attempt));
     expect(p.circuitStates().queryServer).toBe('closed');
   });
 
   it('keeps a bounded number of idle circuits: closed ones unused for a cooldown go, open ones stay', async () => {
     const p = policies({ ...env, ISALES_BREAKER_COOLDOWN_S: '1' });
-    for (let i = 0; i < 3; i++) await failureOf(p.execute({ ...read, vdnId: 1 }, scripted(http(500)).attempt));
-    for (let vdnId = 2; vdnId <= MAX_IDLE_CIRCUITS; vdnId++) await p.execute({ ...read, vdnId }, scripted('ok').attempt);
+    for (let i = 0; i < 3; i++) await failureOf(run(p, { ...read, vdnId: 1 }, scripted(http(500)).attempt));
+    for (let vdnId = 2; vdnId <= MAX_IDLE_CIRCUITS; vdnId++) await run(p, { ...read, vdnId }, scripted('ok').attempt);
     expect(p.chain('queryServer').circuitCount).toBe(MAX_IDLE_CIRCUITS);
     await sleep(1100);
-    await p.execute({ ...read, vdnId: 9000 }, scripted('ok').attempt);
+    await run(p, { ...read, vdnId: 9000 }, scripted('ok').attempt);
     // The open circuit of VDN 1 is kept (and still counted); the idle closed ones are gone.
     expect(p.chain('queryServer').circuitCount).toBe(2);
     expect(p.openCircuits()).toEqual({ queryServer: 1 });
@@ -211,8 +214,8 @@ describe('IsalesPolicies: circuit breaker', () => {
   it('counts a call once, after its retries', async () => {
     const p = policies({ ...env, ISALES_RETRIES: '2' });
     const failing = scripted(http(503));
-    await failureOf(p.execute(read, failing.attempt));
-    await failureOf(p.execute(read, failing.attempt));
+    await failureOf(run(p, read, failing.attempt));
+    await failureOf(run(p, read, failing.attempt));
     expect(failing.calls).toBe(6);
     expect(p.circuitStates().queryServer).toBe('closed');
   });
@@ -235,7 +238,7 @@ describe('IsalesPolicies: bulkhead', () => {
       await gate;
       return 'ok';
     };
-    const calls = Array.from({ length: 4 }, (_, i) => p.execute({ ...read, coalesceKey: String(i) }, slow));
+    const calls = Array.from({ length: 4 }, (_, i) => run(p, { ...read, coalesceKey: String(i) }, slow));
     const rejected = await failureOf(calls[3]);
     expect(rejected).toBeInstanceOf(IsalesBusyError);
     expect(rejected).toMatchObject({ status: 503, retryAfterS: 1 });
@@ -255,9 +258,9 @@ describe('IsalesPolicies: waiting for a slot', () => {
       ISALES_MAX_QUEUE: '1',
       ISALES_MAX_QUEUE_PER_VDN: '1',
     });
-    const first = p.execute({ ...read, coalesceKey: 'a' }, unanswered([]));
+    const first = run(p, { ...read, coalesceKey: 'a' }, unanswered([]));
     const waiting = scripted('ok');
-    const second = p.execute({ ...read, coalesceKey: 'b' }, waiting.attempt);
+    const second = run(p, { ...read, coalesceKey: 'b' }, waiting.attempt);
     expect(await failureOf(second)).toMatchObject({ status: 504, slug: 'upstream-timeout' });
     expect(await failureOf(first)).toBeInstanceOf(IsalesTimeoutError);
     expect(waiting.calls).toBe(0);
@@ -275,11 +278,11 @@ describe('IsalesPolicies: each VDN\u2019s share', () => {
       await gate;
       return 'ok';
     };
-    const flood = Array.from({ length: 5 }, (_, i) => p.execute({ ...read, vdnId: 7, coalesceKey: String(i) }, slow));
+    const flood = Array.from({ length: 5 }, (_, i) => run(p, { ...read, vdnId: 7, coalesceKey: String(i) }, slow));
     const refused = await Promise.allSettled(flood.slice(3));
     expect(refused.map((r) => r.status === 'rejected' && r.reason instanceof IsalesBusyError)).toEqual([true, true]);
     expect(started).toBe(2);
-    await expect(p.execute({ ...read, vdnId: 8, coalesceKey: 'other' }, async () => 'other')).resolves.toBe('other');
+    await expect(run(p, { ...read, vdnId: 8, coalesceKey: 'other' }, async () => 'other')).resolves.toBe('other');
     release();
     await expect(Promise.all(flood.slice(0, 3))).resolves.toEqual(['ok', 'ok', 'ok']);
   });
@@ -294,16 +297,16 @@ describe('IsalesPolicies: coalescing', () => {
       await sleep(50);
       return { calls };
     };
-    const same = await Promise.all(Array.from({ length: 5 }, () => p.execute({ ...read, coalesceKey: '1\n\n{}' }, slow)));
+    const same = await Promise.all(Array.from({ length: 5 }, () => run(p, { ...read, coalesceKey: '1\n\n{}' }, slow)));
     expect(calls).toBe(1);
     expect(new Set(same).size).toBe(1);
 
     await Promise.all([
-      p.execute({ ...read, coalesceKey: '1\n\n{}' }, slow),
-      p.execute({ ...read, coalesceKey: '2\n\n{}' }, slow),
-      p.execute({ operation: 'appointList', vdnId: 1, idempotent: true, coalesceKey: '1\n\n{}' }, slow),
-      p.execute({ ...write, coalesceKey: '1\n\n{}' }, slow),
-      p.execute({ ...write, coalesceKey: '1\n\n{}' }, slow),
+      run(p, { ...read, coalesceKey: '1\n\n{}' }, slow),
+      run(p, { ...read, coalesceKey: '2\n\n{}' }, slow),
+      run(p, { operation: 'appointList', vdnId: 1, idempotent: true, coalesceKey: '1\n\n{}' }, slow),
+      run(p, { ...write, coalesceKey: '1\n\n{}' }, slow),
+      run(p, { ...write, coalesceKey: '1\n\n{}' }, slow),
     ]);
     expect(calls).toBe(6);
   });
@@ -315,9 +318,9 @@ describe('IsalesPolicies: coalescing', () => {
       await sleep(20);
       return failing.attempt(context);
     };
-    const outcomes = await Promise.allSettled([p.execute({ ...read, coalesceKey: 'k' }, slow), p.execute({ ...read, coalesceKey: 'k' }, slow)]);
+    const outcomes = await Promise.allSettled([run(p, { ...read, coalesceKey: 'k' }, slow), run(p, { ...read, coalesceKey: 'k' }, slow)]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-    await expect(p.execute({ ...read, coalesceKey: 'k' }, slow)).resolves.toBe('ok');
+    await expect(run(p, { ...read, coalesceKey: 'k' }, slow)).resolves.toBe('ok');
     expect(failing.calls).toBe(2);
   });
 });
@@ -329,7 +332,7 @@ describe('IsalesPolicies: quota', () => {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 4 }, (_, i) =>
-        p.execute({ ...read, coalesceKey: String(i) }, async () => {
+        run(p, { ...read, coalesceKey: String(i) }, async () => {
           sentAt.push(performance.now());
           return 'ok';
         }),
@@ -341,9 +344,9 @@ describe('IsalesPolicies: quota', () => {
 
   it('answers 503 when no slot comes free within the deadline, without calling', async () => {
     const p = policies({ ISALES_DEADLINE_MS: '250' }, new UpstreamQuota(new LocalTokenSchedule(1), 1));
-    await p.execute({ ...read, coalesceKey: 'a' }, async () => 'ok');
+    await run(p, { ...read, coalesceKey: 'a' }, async () => 'ok');
     const script = scripted('ok');
-    const error = await failureOf(p.execute({ ...read, coalesceKey: 'b' }, script.attempt));
+    const error = await failureOf(run(p, { ...read, coalesceKey: 'b' }, script.attempt));
     expect(error).toBeInstanceOf(IsalesQuotaExhaustedError);
     expect(error).toMatchObject({ status: 503, retryAfterS: 1 });
     expect(script.calls).toBe(0);

@@ -290,11 +290,6 @@ export class IsalesPolicies {
     return this.chains[operation];
   }
 
-  /** Runs `attempt` (build, sign, send, read the answer) through the operation's chain; every attempt signs afresh. */
-  execute<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
-    return this.chains[call.operation].execute(call, attempt);
-  }
-
   onRetry(listener: (event: RetryEvent) => void): void {
     this.retryListeners.push(listener);
   }
