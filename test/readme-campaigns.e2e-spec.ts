@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 /**
  * The README's campaign and do-not-call examples, run as a reader runs them: `npm run demo`'s program (built by the
  * test run), then the section's commands in bash with curl, verbatim but for the demo's port (a free one here, 3000 in
@@ -7,7 +8,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './support/redis-server';
 
 const ROOT = resolve(__dirname, '..');
@@ -41,7 +41,7 @@ describe('README campaign and do-not-call examples, against npm run demo', () =>
     for (const name of Object.keys(env)) if (/^(AUTH_|ISALES_|REDIS_|OTEL_)/.test(name)) delete env[name];
     demo = spawn(process.execPath, [resolve(ROOT, 'dist/simulator/simulator/demo.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    for (let i = 0; i < 600 && !output.includes(BANNER) && demo.exitCode === null; i++) await sleep(100);
+    await eventually('the demo\u2019s banner (or its exit)', () => output.includes(BANNER) || demo.exitCode !== null, 60_000, 100);
     expect(output).toContain(BANNER);
   }, 90_000);
 

@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { METRICS } from '../src/telemetry/metric-names';
 import { useStack } from './support/harness';
@@ -30,14 +31,16 @@ describe('tenants: one VDN flooding a slow operation', () => {
   const stack = useStack({ env: { ISALES_MAX_CONCURRENCY: '16', ISALES_MAX_QUEUE: '64', ISALES_TIMEOUT_MS: '20000', RATE_LIMIT_MAX: '100000' } });
 
   it('turns away A past its share with the bulkhead\u2019s 503, while every one of B\u2019s reads answers 200', async () => {
+    stack.simulator.clearRequests();
     stack.simulator.setFault('appointList', { latencyMs: 1500, vdnId: 3 });
     // 240 distinct appointment reads of A: twelve times its share, three times the instance's bulkhead.
     const flood = Array.from({ length: 240 }, (_, i) => stack.get(`${A}/appointments?pageSize=${1 + (i % 50)}&page=${1 + Math.floor(i / 50)}`));
-    const bReads: Array<Promise<Response>> = [];
-    for (let round = 0; round < 10; round++) {
-      bReads.push(...tenantBReads(stack, round));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // B reads while A's share is taken at iSales (the simulator logs a request before its latency).
+    await eventually(
+      'A\u2019s share in flight at iSales',
+      () => stack.simulator.requests.filter((r) => r.operation === 'appointList' && r.vdnId === 3).length >= 4,
+    );
+    const bReads = Array.from({ length: 10 }, (_, round) => tenantBReads(stack, round)).flat();
     const b = await Promise.all(bReads);
     expect(b.map((r) => r.status)).toEqual(Array(bReads.length).fill(200));
 

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { fakeClock } from '../../test/support/clock';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '../config/configuration';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
@@ -57,6 +57,13 @@ async function failureOf(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected a failure');
 }
 
+/** A promise the test resolves when it chooses: an attempt awaiting it is in flight until then. */
+function held(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
 const http = (status: number, retryAfterS?: number) => new IsalesHttpError('queryServer', status, retryAfterS);
 const dropped = () => new IsalesUnreachableError('queryServer', 'ECONNRESET');
 const refused = () => new IsalesUnreachableError('queryServer', 'ECONNREFUSED', true);
@@ -113,9 +120,11 @@ describe('IsalesPolicies: retry', () => {
 
   it('waits what a 429 asks when it fits the deadline', async () => {
     const script = scripted(http(429, 1), 'ok');
-    const started = performance.now();
-    await expect(run(policies({ ISALES_DEADLINE_MS: '5000' }), read, script.attempt)).resolves.toBe('ok');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    const p = policies({ ISALES_DEADLINE_MS: '5000' });
+    const waits: number[] = [];
+    p.onRetry(({ delayMs }) => waits.push(delayMs));
+    await expect(run(p, read, script.attempt)).resolves.toBe('ok');
+    expect(waits).toEqual([1000]);
     expect(script.calls).toBe(2);
   });
 
@@ -187,10 +196,15 @@ describe('IsalesPolicies: circuit breaker', () => {
   it('lets one probe through after the cooldown; its success closes the breaker', async () => {
     const p = policies(env);
     for (let i = 0; i < 3; i++) await failureOf(run(p, read, scripted(hung()).attempt));
-    await sleep(1100);
-    const probe = scripted('ok');
-    await expect(run(p, read, probe.attempt)).resolves.toBe('ok');
-    expect(p.circuitStates().queryServer).toBe('closed');
+    const clock = fakeClock();
+    try {
+      clock.advance(1100);
+      const probe = scripted('ok');
+      await expect(run(p, read, probe.attempt)).resolves.toBe('ok');
+      expect(p.circuitStates().queryServer).toBe('closed');
+    } finally {
+      clock.restore();
+    }
   });
 
   it('counts neither business codes nor 4xx nor 429', async () => {
@@ -204,8 +218,13 @@ describe('IsalesPolicies: circuit breaker', () => {
     for (let i = 0; i < 3; i++) await failureOf(run(p, { ...read, vdnId: 1 }, scripted(http(500)).attempt));
     for (let vdnId = 2; vdnId <= MAX_IDLE_CIRCUITS; vdnId++) await run(p, { ...read, vdnId }, scripted('ok').attempt);
     expect(p.chain('queryServer').circuitCount).toBe(MAX_IDLE_CIRCUITS);
-    await sleep(1100);
-    await run(p, { ...read, vdnId: 9000 }, scripted('ok').attempt);
+    const clock = fakeClock();
+    try {
+      clock.advance(1100);
+      await run(p, { ...read, vdnId: 9000 }, scripted('ok').attempt);
+    } finally {
+      clock.restore();
+    }
     // The open circuit of VDN 1 is kept (and still counted); the idle closed ones are gone.
     expect(p.chain('queryServer').circuitCount).toBe(2);
     expect(p.openCircuits()).toEqual({ queryServer: 1 });
@@ -292,33 +311,42 @@ describe('IsalesPolicies: coalescing', () => {
   it('lets identical concurrent reads share one call, and nothing else', async () => {
     const p = policies();
     let calls = 0;
+    let gate = held();
     const slow = async () => {
       calls++;
-      await sleep(50);
+      await gate.promise;
       return { calls };
     };
-    const same = await Promise.all(Array.from({ length: 5 }, () => run(p, { ...read, coalesceKey: '1\n\n{}' }, slow)));
+    const reads = Promise.all(Array.from({ length: 5 }, () => run(p, { ...read, coalesceKey: '1\n\n{}' }, slow)));
+    gate.open();
+    const same = await reads;
     expect(calls).toBe(1);
     expect(new Set(same).size).toBe(1);
 
-    await Promise.all([
+    gate = held();
+    const others = Promise.all([
       run(p, { ...read, coalesceKey: '1\n\n{}' }, slow),
       run(p, { ...read, coalesceKey: '2\n\n{}' }, slow),
       run(p, { operation: 'appointList', vdnId: 1, idempotent: true, coalesceKey: '1\n\n{}' }, slow),
       run(p, { ...write, coalesceKey: '1\n\n{}' }, slow),
       run(p, { ...write, coalesceKey: '1\n\n{}' }, slow),
     ]);
+    gate.open();
+    await others;
     expect(calls).toBe(6);
   });
 
   it('shares a failure too, then calls again', async () => {
     const p = policies({ ISALES_RETRIES: '0' });
     const failing = scripted(business(), 'ok');
+    const gate = held();
     const slow = async (context: AttemptContext) => {
-      await sleep(20);
+      await gate.promise;
       return failing.attempt(context);
     };
-    const outcomes = await Promise.allSettled([run(p, { ...read, coalesceKey: 'k' }, slow), run(p, { ...read, coalesceKey: 'k' }, slow)]);
+    const both = Promise.allSettled([run(p, { ...read, coalesceKey: 'k' }, slow), run(p, { ...read, coalesceKey: 'k' }, slow)]);
+    gate.open();
+    const outcomes = await both;
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     await expect(run(p, { ...read, coalesceKey: 'k' }, slow)).resolves.toBe('ok');
     expect(failing.calls).toBe(2);
@@ -327,19 +355,27 @@ describe('IsalesPolicies: coalescing', () => {
 
 describe('IsalesPolicies: quota', () => {
   it('holds attempts back to the quota: the fourth of four leaves three intervals later', async () => {
-    const p = policies({ ISALES_RETRIES: '0' }, new UpstreamQuota(new LocalTokenSchedule(20), 20));
+    // The schedule's clock moves by exactly the waits it asks for: the times below are the quota's own.
+    let now = 0;
+    const local = new LocalTokenSchedule(20, () => now);
+    const schedule = {
+      take: async () => {
+        const waitMs = await local.take();
+        now += waitMs;
+        return waitMs;
+      },
+    };
+    const p = policies({ ISALES_RETRIES: '0' }, new UpstreamQuota(schedule, 20));
     const sentAt: number[] = [];
-    const started = performance.now();
     await Promise.all(
       Array.from({ length: 4 }, (_, i) =>
         run(p, { ...read, coalesceKey: String(i) }, async () => {
-          sentAt.push(performance.now());
+          sentAt.push(now);
           return 'ok';
         }),
       ),
     );
-    // Timers never fire early, so this lower bound holds on a busy machine too.
-    expect(Math.max(...sentAt) - started).toBeGreaterThanOrEqual(149);
+    expect(sentAt).toEqual([0, 50, 100, 150]);
   });
 
   it('answers 503 when no slot comes free within the deadline, without calling', async () => {
