@@ -175,17 +175,22 @@ describe('DocumentCache', () => {
     });
 
     it('renews the lease while the fetch runs, so a slow fetch keeps the lock', async () => {
-      const short = replica({ lockMs: 30, fetchMs: 10_000 });
-      let release!: () => void;
-      answer = () => new Promise((resolve) => (release = () => resolve('["slow"]')));
-      const reading = short.read('k', load);
-      for (let lease = 0; lease < 4; lease++) {
-        await new Promise((resolve) => setTimeout(resolve, 15)); // a renewal every 10 ms...
-        clock += 20; // ...while the store's time runs past the 30 ms lease
+      jest.useFakeTimers();
+      try {
+        const short = replica({ lockMs: 30, fetchMs: 10_000 });
+        let release!: () => void;
+        answer = () => new Promise((resolve) => (release = () => resolve('["slow"]')));
+        const reading = short.read('k', load);
+        for (let lease = 0; lease < 4; lease++) {
+          await jest.advanceTimersByTimeAsync(15); // a renewal every 10 ms...
+          clock += 20; // ...while the store's time runs past the 30 ms lease
+        }
+        expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(false);
+        release();
+        await reading;
+      } finally {
+        jest.useRealTimers();
       }
-      expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(false);
-      release();
-      await reading;
       expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(true);
     });
   });

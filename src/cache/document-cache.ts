@@ -93,7 +93,8 @@ export class DocumentCache<T> {
     private readonly store: CacheStore,
     private readonly policy: DocumentCachePolicy,
     private readonly decode: (text: string) => T,
-    private readonly now: () => number = Date.now,
+    // Read through the global at each call (not a captured Date.now), so a test that fakes the clock moves it.
+    private readonly now: () => number = () => Date.now(),
     private readonly onOversize: OversizeListener = () => undefined,
   ) {
     store.onInvalidation((key) => this.forget(key));
