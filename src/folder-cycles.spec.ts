@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { preProcessFile } from 'typescript';
 
-// Each top-level folder of src/ is one concern (docs/style.md, "The house"). When two folders import
+// Each top-level folder of src/ is one concern (the layout paragraph of the README's "Development"). When two folders import
 // each other, neither can be read, tested or moved without the other: they have become one concern
 // with two names. This test builds the graph "folder A imports folder B" from every production file
 // (specs excluded: a test may reach wherever it needs) and fails on any cycle in it, naming one import

@@ -22,7 +22,7 @@ export function logMixin(): () => Record<string, unknown> {
  * nestjs-pino as the application's logger. The request id comes from the request context on every
  * line, with tracing on the active trace and span ids too (with it off, the mixin does not look);
  * requests themselves are logged by the edge's observe phase (src/edge/request-log.ts) rather than
- * pino-http's middleware, which cost about a third of a cached answer.
+ * pino-http's middleware, which would add a second logger's work to every request.
  */
 export function loggerOptions(level: LogLevel, stream?: DestinationStream): Params {
   return {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // Tests run on two cores shared by several jobs: a test that sleeps to let time pass, or asserts that
-// something took less than N ms, passes or fails with the machine's load (docs/style.md habit 21).
+// something took less than N ms, passes or fails with the machine's load (the house style, habit 21).
 // Time is a parameter instead (test/support/clock.ts, the document cache's `now`). The rules, on every
 // test file (*.spec.ts, *.e2e-spec.ts) and every helper under test/support:
 //
