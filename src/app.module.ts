@@ -14,6 +14,7 @@ import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/bla
 import { FileServersModule } from './modules/file-servers/file-servers.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
+import { EdgeModule } from './edge/edge.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { CallResultsModule } from './modules/call-results/call-results.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         AuthModule,
+        EdgeModule,
         IsalesModule,
         CacheModule,
         HealthModule,
