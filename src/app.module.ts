@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { ProblemDetailsFilter } from './edge/problem-details.filter';
 import { loggerOptions } from './telemetry/logger.options';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';

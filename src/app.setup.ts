@@ -4,7 +4,7 @@ import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { Authenticator } from './auth/authenticator';
-import { RateLimitBackend } from './auth/rate-limit.backend';
+import { RateLimitBackend } from './edge/rate-limit.backend';
 import { LOG_BASE, logMixin } from './telemetry/logger.options';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { connect, Socket } from 'node:net';
 import type Redis from 'ioredis';
 import { Simulator } from '../simulator/simulator';
-import { RateLimitBackend } from '../src/auth/rate-limit.backend';
+import { RateLimitBackend } from '../src/edge/rate-limit.backend';
 import { Gateway, startGateway, startSimulator, TEST_API_KEY } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { RedisProcess } from './support/redis-server';

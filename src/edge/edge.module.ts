@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { RateLimitBackend } from '../auth/rate-limit.backend';
+import { RateLimitBackend } from './rate-limit.backend';
 
 /** What the edge needs from Nest's container: the rate limit's store (its Redis client, or none). */
 @Global()

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto } from '../../common/dto/page.query.dto';
+import { PageQueryDto } from '../../upstream/page.query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { RequireScope } from '../../edge/scopes.decorator';

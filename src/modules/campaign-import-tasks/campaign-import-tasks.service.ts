@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
-import { PageQueryDto } from '../../common/dto/page.query.dto';
+import { toOffsetLimit } from '../../upstream/page.query.dto';
+import { PageQueryDto } from '../../upstream/page.query.dto';
 import { IsalesClient } from '../../upstream/isales.client';
 import { toCallDataImportTask } from './call-data-import-task.mapper';
 import { CallDataImportTaskPageDto } from './dto/call-data-import-task.dto';
