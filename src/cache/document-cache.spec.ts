@@ -1,36 +1,9 @@
 import { VdnNotServedError } from '../common/errors/vdn-not-served.error';
-import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-store';
+import { CacheOperationUnavailableError } from './cache-store';
 import { DocumentCache, DocumentCachePolicy } from './document-cache';
-import { MemoryCacheStore } from './memory-cache.store';
+import { FlakyStore } from './flaky-store.spec-helpers';
 
 const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, fetchMs: 400, lockMs: 1000, pollMs: 5, l1Ms: 0, maxBytes: 1024 };
-
-/** A store whose chosen commands fail as an unreachable Redis would. */
-class FlakyStore extends MemoryCacheStore {
-  readonly failing = new Set<string>();
-  reads = 0;
-  deaf = false;
-
-  private check(command: string): void {
-    if (this.failing.has(command)) throw new CacheUnavailableError('down');
-  }
-  override hearsInvalidations(): boolean {
-    return !this.deaf;
-  }
-  override async hmget(key: string, fields: readonly string[]) {
-    this.reads++;
-    this.check('hmget');
-    return super.hmget(key, fields);
-  }
-  override async hset(key: string, fields: Readonly<Record<string, string>>, ttlMs: number) {
-    this.check('hset');
-    return super.hset(key, fields, ttlMs);
-  }
-  override async del(key: string) {
-    this.check('del');
-    return super.del(key);
-  }
-}
 
 describe('DocumentCache', () => {
   let clock: number;

@@ -1,74 +1,15 @@
 import { fakeClock } from '../../test/support/clock';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../config/configuration';
-import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
-import { Attempt, AttemptContext, IsalesPolicies, MAX_IDLE_CIRCUITS, RetryEvent, UpstreamCallSpec } from './isales-policies';
-import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
-import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
-
-/** One call through its operation's chain, as the client makes it. */
-const run = <T>(p: IsalesPolicies, call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> => p.chain(call.operation).execute(call, attempt);
+import { IsalesBadResponseError, IsalesHttpError, IsalesTimeoutError } from './isales.errors';
+import { AttemptContext, MAX_IDLE_CIRCUITS, RetryEvent } from './isales-policies';
+import { IsalesCircuitOpenError } from './resilience.errors';
+import { business, dropped, failureOf, http, hung, policies, read, refused, run, scripted, unanswered, write } from './policies.spec-helpers';
 
 // The chain of each operation (cockatiel's breaker, the gateway's own bulkheads and retry loop), driven by attempt functions that answer as iSales would
 // have been translated by the client (the client itself is tested against the simulator).
 
 // The breaker's warnings are asserted in the e2e suite; here they are noise.
 beforeAll(() => Logger.overrideLogger(false));
-
-function policies(env: Record<string, string> = {}, quota: UpstreamQuota | null = null) {
-  const config = loadConfig({
-    ISALES_BASE_URL: 'http://127.0.0.1:1',
-    ISALES_AK: 'ak',
-    ISALES_SK: 'sk',
-    ISALES_TIMEOUT_MS: '2000',
-    ISALES_RETRY_BASE_MS: '1',
-    ...env,
-  });
-  return new IsalesPolicies(config, quota);
-}
-
-const read: UpstreamCallSpec = { operation: 'queryServer', vdnId: 1, idempotent: true };
-const write: UpstreamCallSpec = { operation: 'queryServer', vdnId: 1, idempotent: false };
-
-/** An attempt function answering from a script, one entry per attempt (the last one repeats). */
-function scripted(...outcomes: Array<Error | string>) {
-  const contexts: AttemptContext[] = [];
-  const attempt = async (context: AttemptContext) => {
-    const outcome = outcomes[Math.min(contexts.length, outcomes.length - 1)];
-    contexts.push(context);
-    if (outcome instanceof Error) throw outcome;
-    return outcome;
-  };
-  return {
-    attempt,
-    contexts,
-    get calls() {
-      return contexts.length;
-    },
-  };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
-
-/** A promise the test resolves when it chooses: an attempt awaiting it is in flight until then. */
-function held(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
-
-const http = (status: number, retryAfterS?: number) => new IsalesHttpError('queryServer', status, retryAfterS);
-const dropped = () => new IsalesUnreachableError('queryServer', 'ECONNRESET');
-const refused = () => new IsalesUnreachableError('queryServer', 'ECONNREFUSED', true);
-const hung = () => new IsalesTimeoutError('queryServer', 2000);
-const business = () => new IsalesBusinessError('queryServer', '0200001', 'Parameter error', 'invalid');
 
 describe('IsalesPolicies: retry', () => {
   it.each([
@@ -142,13 +83,6 @@ describe('IsalesPolicies: retry', () => {
     expect(script.contexts[0].reportedMs).toBe(1500);
   });
 });
-
-/** An attempt as the transport runs one that gets no answer: its own timer ends it, as a timeout. */
-const unanswered = (contexts: AttemptContext[]) => (context: AttemptContext) =>
-  new Promise<string>((_, reject) => {
-    contexts.push(context);
-    setTimeout(() => reject(new IsalesTimeoutError('queryServer', context.reportedMs)), context.timeoutMs);
-  });
 
 describe('IsalesPolicies: deadline', () => {
   it('gives an attempt no more than the deadline, and the call ends with it as a timeout', async () => {
@@ -237,154 +171,5 @@ describe('IsalesPolicies: circuit breaker', () => {
     await failureOf(run(p, read, failing.attempt));
     expect(failing.calls).toBe(6);
     expect(p.circuitStates().queryServer).toBe('closed');
-  });
-});
-
-describe('IsalesPolicies: bulkhead', () => {
-  it('holds ISALES_MAX_CONCURRENCY calls in flight and ISALES_MAX_QUEUE waiting, and turns away the rest at once', async () => {
-    const p = policies({
-      ISALES_MAX_CONCURRENCY: '2',
-      ISALES_MAX_QUEUE: '1',
-      ISALES_MAX_CONCURRENCY_PER_VDN: '2',
-      ISALES_MAX_QUEUE_PER_VDN: '1',
-      ISALES_TIMEOUT_MS: '5000',
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    const slow = async () => {
-      started++;
-      await gate;
-      return 'ok';
-    };
-    const calls = Array.from({ length: 4 }, (_, i) => run(p, { ...read, coalesceKey: String(i) }, slow));
-    const rejected = await failureOf(calls[3]);
-    expect(rejected).toBeInstanceOf(IsalesBusyError);
-    expect(rejected).toMatchObject({ status: 503, retryAfterS: 1 });
-    expect(started).toBe(2);
-    release();
-    await expect(Promise.all(calls.slice(0, 3))).resolves.toEqual(['ok', 'ok', 'ok']);
-    expect(started).toBe(3);
-  });
-});
-
-describe('IsalesPolicies: waiting for a slot', () => {
-  it('ends a call still waiting at its deadline with a timeout, without calling', async () => {
-    const p = policies({
-      ISALES_TIMEOUT_MS: '5000',
-      ISALES_DEADLINE_MS: '300',
-      ISALES_MAX_CONCURRENCY: '1',
-      ISALES_MAX_QUEUE: '1',
-      ISALES_MAX_QUEUE_PER_VDN: '1',
-    });
-    const first = run(p, { ...read, coalesceKey: 'a' }, unanswered([]));
-    const waiting = scripted('ok');
-    const second = run(p, { ...read, coalesceKey: 'b' }, waiting.attempt);
-    expect(await failureOf(second)).toMatchObject({ status: 504, slug: 'upstream-timeout' });
-    expect(await failureOf(first)).toBeInstanceOf(IsalesTimeoutError);
-    expect(waiting.calls).toBe(0);
-  });
-});
-
-describe('IsalesPolicies: each VDN\u2019s share', () => {
-  it('turns away a VDN over ISALES_MAX_CONCURRENCY_PER_VDN + ISALES_MAX_QUEUE_PER_VDN while another VDN is served', async () => {
-    const p = policies({ ISALES_MAX_CONCURRENCY: '8', ISALES_MAX_QUEUE: '8', ISALES_MAX_CONCURRENCY_PER_VDN: '2', ISALES_MAX_QUEUE_PER_VDN: '1' });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    const slow = async () => {
-      started++;
-      await gate;
-      return 'ok';
-    };
-    const flood = Array.from({ length: 5 }, (_, i) => run(p, { ...read, vdnId: 7, coalesceKey: String(i) }, slow));
-    const refused = await Promise.allSettled(flood.slice(3));
-    expect(refused.map((r) => r.status === 'rejected' && r.reason instanceof IsalesBusyError)).toEqual([true, true]);
-    expect(started).toBe(2);
-    await expect(run(p, { ...read, vdnId: 8, coalesceKey: 'other' }, async () => 'other')).resolves.toBe('other');
-    release();
-    await expect(Promise.all(flood.slice(0, 3))).resolves.toEqual(['ok', 'ok', 'ok']);
-  });
-});
-
-describe('IsalesPolicies: coalescing', () => {
-  it('lets identical concurrent reads share one call, and nothing else', async () => {
-    const p = policies();
-    let calls = 0;
-    let gate = held();
-    const slow = async () => {
-      calls++;
-      await gate.promise;
-      return { calls };
-    };
-    const reads = Promise.all(Array.from({ length: 5 }, () => run(p, { ...read, coalesceKey: '1\n\n{}' }, slow)));
-    gate.open();
-    const same = await reads;
-    expect(calls).toBe(1);
-    expect(new Set(same).size).toBe(1);
-
-    gate = held();
-    const others = Promise.all([
-      run(p, { ...read, coalesceKey: '1\n\n{}' }, slow),
-      run(p, { ...read, coalesceKey: '2\n\n{}' }, slow),
-      run(p, { operation: 'appointList', vdnId: 1, idempotent: true, coalesceKey: '1\n\n{}' }, slow),
-      run(p, { ...write, coalesceKey: '1\n\n{}' }, slow),
-      run(p, { ...write, coalesceKey: '1\n\n{}' }, slow),
-    ]);
-    gate.open();
-    await others;
-    expect(calls).toBe(6);
-  });
-
-  it('shares a failure too, then calls again', async () => {
-    const p = policies({ ISALES_RETRIES: '0' });
-    const failing = scripted(business(), 'ok');
-    const gate = held();
-    const slow = async (context: AttemptContext) => {
-      await gate.promise;
-      return failing.attempt(context);
-    };
-    const both = Promise.allSettled([run(p, { ...read, coalesceKey: 'k' }, slow), run(p, { ...read, coalesceKey: 'k' }, slow)]);
-    gate.open();
-    const outcomes = await both;
-    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-    await expect(run(p, { ...read, coalesceKey: 'k' }, slow)).resolves.toBe('ok');
-    expect(failing.calls).toBe(2);
-  });
-});
-
-describe('IsalesPolicies: quota', () => {
-  it('holds attempts back to the quota: the fourth of four leaves three intervals later', async () => {
-    // The schedule's clock moves by exactly the waits it asks for: the times below are the quota's own.
-    let now = 0;
-    const local = new LocalTokenSchedule(20, () => now);
-    const schedule = {
-      take: async () => {
-        const waitMs = await local.take();
-        now += waitMs;
-        return waitMs;
-      },
-    };
-    const p = policies({ ISALES_RETRIES: '0' }, new UpstreamQuota(schedule, 20));
-    const sentAt: number[] = [];
-    await Promise.all(
-      Array.from({ length: 4 }, (_, i) =>
-        run(p, { ...read, coalesceKey: String(i) }, async () => {
-          sentAt.push(now);
-          return 'ok';
-        }),
-      ),
-    );
-    expect(sentAt).toEqual([0, 50, 100, 150]);
-  });
-
-  it('answers 503 when no slot comes free within the deadline, without calling', async () => {
-    const p = policies({ ISALES_DEADLINE_MS: '250' }, new UpstreamQuota(new LocalTokenSchedule(1), 1));
-    await run(p, { ...read, coalesceKey: 'a' }, async () => 'ok');
-    const script = scripted('ok');
-    const error = await failureOf(run(p, { ...read, coalesceKey: 'b' }, script.attempt));
-    expect(error).toBeInstanceOf(IsalesQuotaExhaustedError);
-    expect(error).toMatchObject({ status: 503, retryAfterS: 1 });
-    expect(script.calls).toBe(0);
   });
 });
