@@ -1,5 +1,5 @@
+import { problemBody } from './support/problem-expectations';
 import { fakeClock } from './support/clock';
-import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
 
 // The policy chain in front of iSales (docs/design.md section 9), against the simulator's fault injection;
@@ -12,11 +12,6 @@ const BUSINESS_RESULTS = '/api/v1/vdns/1/business-results';
 type Stack = ReturnType<typeof useStack>;
 
 const upstreamCalls = (stack: Stack, operation: string) => stack.simulator.requests.filter((r) => r.operation === operation).length;
-
-async function problemOf(response: Response): Promise<ProblemDetails> {
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await response.json()) as ProblemDetails;
-}
 
 describe('resilience: retries and the deadline', () => {
   const stack = useStack({ env: { ISALES_TIMEOUT_MS: '1500' } });
@@ -50,7 +45,7 @@ describe('resilience: retries and the deadline', () => {
     stack.simulator.setFault('queryServer', { resultCode: '0200001', resultDesc: 'x' });
     const response = await stack.get(SERVERS);
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).upstream).toEqual({ code: '0200001', description: 'x' });
+    expect((await problemBody(response)).upstream).toEqual({ code: '0200001', description: 'x' });
     expect(upstreamCalls(stack, 'queryServer')).toBe(1);
   });
 
@@ -133,7 +128,7 @@ describe('resilience: circuit breaker', () => {
     stack.simulator.setFault('appointList', { httpStatus: 503 });
     const path = '/api/v1/vdns/1/appointments';
     for (let i = 0; i < 3; i++) expect((await stack.get(path)).status).toBe(502);
-    const problem = await problemOf(await stack.get(path));
+    const problem = await problemBody(await stack.get(path));
     expect(problem).toMatchObject({ status: 503, type: 'urn:isales-gateway:problem:upstream-unavailable' });
     expect(problem.detail).toMatch(/iSales failed several times in a row/);
     expect(problem.detail).not.toMatch(/breaker|circuit|cockatiel/i);
@@ -165,7 +160,7 @@ describe('resilience: bulkhead and coalescing', () => {
     const responses = await Promise.all(Array.from({ length: 9 }, (_, i) => stack.get(`${SERVERS}?pageSize=2&page=${i + 1}`)));
     const refused = responses.find((r) => r.status === 503);
     expect(refused).toBeDefined();
-    const problem = await problemOf(refused!);
+    const problem = await problemBody(refused!);
     expect(problem.type).toBe('urn:isales-gateway:problem:upstream-busy');
     expect(problem.detail).not.toMatch(/bulkhead|queue|cockatiel/i);
   });

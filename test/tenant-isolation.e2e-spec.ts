@@ -1,5 +1,5 @@
+import { problemBody } from './support/problem-expectations';
 import { eventually } from './support/eventually';
-import { ProblemDetails } from '../src/common/errors/problem';
 import { METRICS } from '../src/telemetry/metric-names';
 import { useStack } from './support/harness';
 import { scrape } from './support/metrics-scrape';
@@ -12,11 +12,6 @@ const A = '/api/v1/vdns/3';
 const B = '/api/v1/vdns/4';
 
 type Stack = ReturnType<typeof useStack>;
-
-async function problemOf(response: Response): Promise<ProblemDetails> {
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await response.json()) as ProblemDetails;
-}
 
 /** B's reads of file servers and appointments, distinct so that none is shared with another. */
 function tenantBReads(stack: Stack, round: number): Array<Promise<Response>> {
@@ -52,7 +47,7 @@ describe('tenants: one VDN flooding a slow operation', () => {
     // to send: slots free up every 1.5 s); the rest were refused.
     expect(served.length).toBeLessThanOrEqual(40);
     expect(refused.length).toBeGreaterThanOrEqual(200);
-    const problem = await problemOf(refused[0]);
+    const problem = await problemBody(refused[0]);
     expect(problem.type).toBe('urn:isales-gateway:problem:upstream-busy');
     expect(refused[0].headers.get('retry-after')).toBe('1');
     // iSales never saw more of A's appointment reads than its share let through.
@@ -78,7 +73,7 @@ describe('tenants: iSales failing for one VDN', () => {
     // A's open circuit sends nothing more to iSales; B's calls all went through.
     expect(stack.simulator.requests.filter((r) => r.operation === 'queryServer' && r.vdnId === 3)).toHaveLength(3);
     expect(stack.simulator.requests.filter((r) => r.operation === 'queryServer' && r.vdnId === 4)).toHaveLength(6);
-    const open = await problemOf(await stack.get(`${A}/file-servers`));
+    const open = await problemBody(await stack.get(`${A}/file-servers`));
     expect(open.type).toBe('urn:isales-gateway:problem:upstream-unavailable');
 
     const ready = await stack.get('/health/ready');

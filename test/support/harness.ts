@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createSimulator, Simulator, SimulatorOptions } from '../../simulator/simulator';
+import { Simulator, SimulatorOptions, startSimulator as listeningSimulator } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
 import { SCOPES } from '../../src/common/request/scopes';
@@ -80,10 +80,9 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   return { app, url, logs, config, fetch: (path, init) => callGateway(url, path, init), close: () => app.close() };
 }
 
-export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const simulator = createSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
-  await simulator.listen(0);
-  return simulator;
+/** The simulator (simulator/simulator.ts' startSimulator) with the e2e pair as its credentials. */
+export function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  return listeningSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
 }
 
 /** A gateway in front of a fresh simulator: what most e2e suites need. */
