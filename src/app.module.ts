@@ -16,6 +16,7 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { CallResultEventsModule } from './modules/call-result-events/call-result-events.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -40,6 +41,7 @@ export class AppModule {
         AppointmentsModule,
         TelemetryModule,
         IdempotencyModule,
+        CallResultEventsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -7,6 +7,7 @@ import { RateLimitBackend } from './auth/rate-limit.backend';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';
 import { trustFunction } from './edge/client-address';
+import { CallbackGate } from './edge/callback-gate';
 import { installEdge } from './edge/edge.pipeline';
 import { serverOptions } from './edge/server-options';
 import { LifecycleService } from './health/lifecycle.service';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     authenticator: app.get(Authenticator),
     rateLimitRedis: app.get(RateLimitBackend).redis,
     trusted,
+    callbackGate: app.get(CallbackGate),
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
   });

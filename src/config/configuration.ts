@@ -6,6 +6,7 @@ import { AuthConfig, readAuthConfig } from './auth.config';
 import { EdgeConfig, readEdgeConfig } from './edge.config';
 import { ResilienceConfig, readResilienceConfig } from './resilience.config';
 import { readTelemetryConfig, TelemetryConfig } from './telemetry.config';
+import { CallResultsConfig, readCallResultsConfig } from './call-results.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -19,6 +20,7 @@ export interface AppConfig {
   edge: EdgeConfig;
   resilience: ResilienceConfig;
   telemetry: TelemetryConfig;
+  callResults: CallResultsConfig;
 }
 
 function read(reader: EnvReader): AppConfig {
@@ -32,6 +34,7 @@ function read(reader: EnvReader): AppConfig {
     edge: readEdgeConfig(reader),
     resilience: readResilienceConfig(reader),
     telemetry: readTelemetryConfig(reader),
+    callResults: readCallResultsConfig(reader),
   };
 }
 

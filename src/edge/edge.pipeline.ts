@@ -15,6 +15,7 @@ import { ObservePhase } from './observe.phase';
 import { installReadPhase } from './read.phase';
 import { compileRoutePolicies, policyOf } from './route-policy';
 import { ShieldPhase } from './shield.phase';
+import { CallbackGate } from './callback-gate';
 
 /** A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or rejecting). */
 type Step = (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
@@ -52,6 +53,8 @@ export interface EdgeDependencies {
   trusted: TrustFunction;
   /** The docs' URL prefix (`/docs`): Swagger UI's routes are public. */
   docsPrefix: string;
+  /** Admits iSales' pushes by their path token; null: every push is a 404. */
+  callbackGate?: CallbackGate | null;
   /** While draining, answers close their connection. */
   stopping: () => boolean;
 }
@@ -79,12 +82,13 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   fastify.decorateRequest('clientAddress', '');
   fastify.decorateRequest('span', undefined);
   fastify.decorateRequest('routePolicy', null);
+  fastify.decorateRequest('callbackGrant', undefined);
   if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
 
   const identify = new IdentifyPhase(dependencies.trusted);
   const shield = new ShieldPhase();
   const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
-  const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend);
+  const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend, dependencies.callbackGate ?? null);
   const observe = new ObservePhase();
 
   const shieldStep: Step = (request, reply) => shield.run(request, reply);
