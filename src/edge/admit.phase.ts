@@ -2,11 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '../auth/auth.errors';
 import { Authentication, Authenticator } from '../auth/authenticator';
 import { AuthState } from '../auth/principal';
+import { GatewayError } from '../common/errors/gateway-error';
 import { recordAuthFailure } from '../telemetry/metrics';
 import { authorize } from './authorize';
-import { CallbackGate } from './callback-gate';
+import { CallbackGate, UnknownCallbackError } from './callback-gate';
 import { recordCallbackRefused } from '../telemetry/call-result-metrics';
-import { NotFoundException } from '@nestjs/common';
 import { policyOf } from './route-policy';
 
 const NO_SCOPES: ReadonlySet<string> = new Set();
@@ -70,13 +70,13 @@ export class AdmitPhase {
     if (typeof verdict === 'string') {
       recordCallbackRefused(verdict);
       request.auth = { principal: null, error: null, failure: `callback-${verdict}` };
-      return this.refuse(request, reply, new NotFoundException());
+      return this.refuse(request, reply, new UnknownCallbackError(request.method, request.url));
     }
     request.callbackGrant = verdict;
     request.auth = { principal: { id: verdict.id, vdns: verdict.vdns, scopes: NO_SCOPES }, error: null, failure: null };
   }
 
-  private refuse(request: FastifyRequest, reply: FastifyReply, error: Error): Promise<void> {
+  private refuse(request: FastifyRequest, reply: FastifyReply, error: GatewayError): Promise<void> {
     if (!this.spend) return Promise.reject(error);
     return Promise.resolve(this.spend(request, reply)).then(() => Promise.reject(error));
   }

@@ -1,5 +1,7 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { CallbackTokenEntry } from '../auth/callback-tokens.parser';
+import { GatewayError } from '../common/errors/gateway-error';
+import { instanceOf } from '../common/errors/generic-problem';
 import { trustFunction } from './client-address';
 
 /** Who pushed: the configured token's name and the VDNs its records may name. */
@@ -12,6 +14,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the admit phase on a callback route once its path token verified. */
     callbackGrant: CallbackGrant | undefined;
+  }
+}
+
+/** A wrong callback token or source: answered exactly as a path no route serves, so it says nothing about the route. */
+export class UnknownCallbackError extends GatewayError {
+  readonly slug = 'not-found';
+  readonly title = 'Not found';
+  readonly status = 404;
+
+  constructor(method: string, url: string) {
+    super(`No route for ${method} ${instanceOf(url)}`);
   }
 }
 
