@@ -22,6 +22,10 @@ export const RESULT_CODES = {
   invalidCalledNumber: '04000002',
   appointmentNotFound: '04000004',
   appointmentCalled: '04000005',
+  // callBusiResult (docs/isales/call-results-choices.md §3).
+  callDataNotFound: '0200033',
+  subStatusMismatch: '0200034',
+  writeBackFailed: '0200999',
 } as const;
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -46,6 +50,9 @@ const DESCRIPTIONS: Record<string, string> = {
   '04000002': 'Invalid called number',
   '04000004': 'The reservation does not exist',
   '04000005': 'A reserved outbound call task under which calls are made cannot be deleted',
+  '0200033': 'The outbound data does not exist',
+  '0200034': 'The sub-status does not match the business result',
+  '0200999': 'Failed to write back the business result',
 };
 
 export function describeResultCode(code: string): string {

@@ -16,6 +16,9 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { CallResultsModule } from './modules/call-results/call-results.module';
+import { CallDataModule } from './modules/call-data/call-data.module';
+import { CampaignImportTasksModule } from './modules/campaign-import-tasks/campaign-import-tasks.module';
 import { CallResultEventsModule } from './modules/call-result-events/call-result-events.module';
 
 export interface AppModuleOptions {
@@ -41,6 +44,10 @@ export class AppModule {
         AppointmentsModule,
         TelemetryModule,
         IdempotencyModule,
+        // Call results, call data and the campaigns' call-data import tasks.
+        CallResultsModule,
+        CallDataModule,
+        CampaignImportTasksModule,
         CallResultEventsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,5 +1,6 @@
 import { appointmentPools, generateAppointments } from './generate-appointments';
 import { generateBusinessResults } from './generate-business-results';
+import { generateCallData, generateCallDataImportTasks, generateCallResults } from './generate-call-results';
 import { generateImportTasks } from './generate-import-tasks';
 import { generateServers } from './generate-servers';
 import type { VdnDataset } from './records';
@@ -31,7 +32,16 @@ export class DatasetStore {
 
   private build(vdnId: number): VdnDataset {
     if (this.sizes.emptyVdns.includes(vdnId)) {
-      return { importTasks: [], servers: [], businessResults: [], appointments: [], campaigns: [] };
+      return {
+        importTasks: [],
+        servers: [],
+        businessResults: [],
+        appointments: [],
+        campaigns: [],
+        callResults: [],
+        callData: [],
+        callDataImportTasks: new Map(),
+      };
     }
     if (vdnId === SEED_VDN_ID) return seedDataset();
     const { generatedSize, businessResultParents } = this.sizes;
@@ -41,6 +51,9 @@ export class DatasetStore {
       businessResults: generateBusinessResults(vdnId, businessResultParents),
       appointments: generateAppointments(vdnId, generatedSize),
       campaigns: appointmentPools(vdnId).tasks.map((task) => ({ ...task, taskStatus: '2' })),
+      callResults: generateCallResults(vdnId, generatedSize),
+      callData: generateCallData(vdnId, generatedSize),
+      callDataImportTasks: generateCallDataImportTasks(vdnId, generatedSize),
     };
   }
 }

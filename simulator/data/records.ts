@@ -70,6 +70,36 @@ export interface Campaign {
   taskStatus: string;
 }
 
+/** callresultdetail's `data` (docs/isales/call-results-choices.md §2): times without a zone; callStatus an int or, as in the page example, a string. */
+export interface CallResult {
+  callId: string;
+  called: string;
+  callEndTime: string;
+  vdnId: number;
+  callStatus: number | string;
+  failCode: string;
+  resultCode: string;
+  callBeginTime: string;
+  recordPath: string;
+  ackBeginTime: string;
+}
+
+/** One outbound call data record of a campaign, whose business result callBusiResult writes (§3). */
+export interface CallDataRecord {
+  dataId: number;
+  campaignId: string;
+  called: string;
+  busiResult: string | null;
+  subStatus: string | null;
+  busiResultDesc: string | null;
+  workNo: string | null;
+}
+
+/** calldatafile/queryDataImportTask's task: the blacklist import task plus blackNum (§4). */
+export interface CallDataImportTask extends DataImportTask {
+  blackNum: number;
+}
+
 /**
  * Everything one VDN serves. The lists are this simulator instance's own copies: the write
  * operations change them, so a created record shows up in the next read.
@@ -80,4 +110,9 @@ export interface VdnDataset {
   businessResults: BusinessResult[];
   appointments: Appointment[];
   campaigns: Campaign[];
+  // Call results, call data and the campaigns' call-data import tasks (docs/isales/call-results-choices.md).
+  callResults: CallResult[];
+  callData: CallDataRecord[];
+  /** By campaign id; a campaign of `campaigns` without an entry has no import task. */
+  callDataImportTasks: Map<string, CallDataImportTask[]>;
 }

@@ -1,4 +1,4 @@
-import type { Appointment, BusinessResult, DataImportTask, FileServer, VdnDataset } from './records';
+import type { Appointment, BusinessResult, CallDataRecord, CallResult, DataImportTask, FileServer, VdnDataset } from './records';
 
 // VDN 1 serves the example records of the four operations of docs/isales/operations.md verbatim:
 // same fields, same values, same key order.
@@ -126,6 +126,62 @@ const extraAppointments: Appointment[] = [
   },
 ];
 
+/**
+ * Call results (docs/isales/call-results-choices.md §2): callresultdetail's page example verbatim (callStatus the string
+ * "6"), the result callback example's call (callStatus the number 6; its callTimeStr as ringing time,
+ * the other times and the display result invented), and one failed call (invented).
+ */
+const callResults: CallResult[] = [
+  {
+    callId: '1644464743-1388',
+    called: '88881955',
+    callEndTime: '2022-02-10 11:45:51',
+    vdnId: 8,
+    callStatus: '6',
+    failCode: '00000',
+    resultCode: 'OB99999',
+    callBeginTime: '2022-02-10 11:45:47',
+    recordPath:
+      'https://south-aicc-develop.obs.cn-south- 1.myhuaweicloud.com:443/isales/record/A68CA32800B9684811D698D1B61C1A0661511E7AD042DEE5304254DDB9DCED00/ec96a62d-f56c-4f4e-8f5e-30e7a29f38e5?AccessKeyId=ERUDBXB5GOMYURMPLKBO&Expires=1644484560&Signature=uztQO%2FxI8GOSW2GZJWCBCm8AyAg%3D',
+    ackBeginTime: '2022-02-10 11:45:43',
+  },
+  {
+    callId: '0023-134864174',
+    called: '60584',
+    callEndTime: '2020-08-30 20:01:12',
+    vdnId: 11,
+    callStatus: 6,
+    failCode: '0',
+    resultCode: 'OB99999',
+    callBeginTime: '2020-08-30 20:00:06',
+    recordPath: '',
+    ackBeginTime: '2020-08-30 20:00:00',
+  },
+  {
+    callId: '1644465011-1402',
+    called: '88881956',
+    callEndTime: '',
+    vdnId: 8,
+    callStatus: 5,
+    failCode: '00604',
+    resultCode: 'OB00604',
+    callBeginTime: '',
+    recordPath: '',
+    ackBeginTime: '2022-02-10 11:50:11',
+  },
+];
+
+/** Call data of campaign 3 (the result callback example's campaign), for the business-result write-back (§3). */
+const callData: CallDataRecord[] = [1001, 1002, 1003].map((dataId, index) => ({
+  dataId,
+  campaignId: '3',
+  called: ['60584', '60585', '60586'][index],
+  busiResult: null,
+  subStatus: null,
+  busiResultDesc: null,
+  workNo: null,
+}));
+
 export const SEED_VDN_ID = 1;
 
 /** A fresh copy of VDN 1's records for one simulator instance, whose writes change it. */
@@ -136,5 +192,9 @@ export function seedDataset(): VdnDataset {
     businessResults,
     appointments: [seedAppointment, ...extraAppointments],
     campaigns: [{ taskId: seedAppointment.taskId, taskName: seedAppointment.taskName, taskStatus: seedAppointment.taskStatus }],
+    callResults,
+    callData,
+    // calldatafile/queryDataImportTask's example is byte-identical to the blacklist one (§4); blackNum added.
+    callDataImportTasks: new Map([['3', importTasks.map((task) => ({ ...task, blackNum: 0 }))]]),
   });
 }

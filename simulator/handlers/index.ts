@@ -11,6 +11,9 @@ import { queryBusinessResults } from './query-business-results';
 import { queryDataImportTask } from './query-data-import-task';
 import { queryServer } from './query-server';
 import { updateServer } from './update-server';
+import { callResultDetail } from './call-result-detail';
+import { callBusiResult } from './call-busi-result';
+import { queryCallDataImportTask } from './query-call-data-import-task';
 
 export const OPERATIONS: readonly OperationDefinition[] = [
   queryDataImportTask,
@@ -25,4 +28,8 @@ export const OPERATIONS: readonly OperationDefinition[] = [
   appointUpdateResult,
   appointDelete,
   addBusinessResult,
+  // Call results, call data and the campaigns' call-data import tasks.
+  callResultDetail,
+  callBusiResult,
+  queryCallDataImportTask,
 ];

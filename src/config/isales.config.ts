@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { EnvReader } from './env-parser';
 import { IsalesCredentialsConfig, readIsalesCredentialsConfig } from './isales-credentials.config';
+import { readTenantTimeZones, TenantTimeZones } from './isales-time-zones.config';
 
 export interface IsalesConfig {
   /** e.g. https://10.22.26.181:28080; paths are appended to it. */
@@ -10,6 +11,8 @@ export interface IsalesConfig {
   timeoutMs: number;
   tlsCaFile?: string;
   tlsRejectUnauthorized: boolean;
+  /** The zone of each tenant's zone-less iSales times (docs/isales/call-results-choices.md §1). */
+  timeZones: TenantTimeZones;
 }
 
 export function readIsalesConfig(env: EnvReader): IsalesConfig {
@@ -28,5 +31,6 @@ export function readIsalesConfig(env: EnvReader): IsalesConfig {
     timeoutMs: env.integer('ISALES_TIMEOUT_MS', 10000, 1, 600000),
     tlsCaFile,
     tlsRejectUnauthorized: env.boolean('ISALES_TLS_REJECT_UNAUTHORIZED', true),
+    timeZones: readTenantTimeZones(env),
   };
 }

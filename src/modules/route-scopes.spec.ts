@@ -5,8 +5,19 @@ import { AppointmentsController } from './appointments/appointments.controller';
 import { BlacklistImportTasksController } from './blacklist-import-tasks/blacklist-import-tasks.controller';
 import { BusinessResultsController } from './business-results/business-results.controller';
 import { FileServersController } from './file-servers/file-servers.controller';
+import { CallResultsController } from './call-results/call-results.controller';
+import { CallDataController } from './call-data/call-data.controller';
+import { CampaignImportTasksController } from './campaign-import-tasks/campaign-import-tasks.controller';
 
-const CONTROLLERS = [AppointmentsController, BlacklistImportTasksController, BusinessResultsController, FileServersController];
+const CONTROLLERS = [
+  AppointmentsController,
+  BlacklistImportTasksController,
+  BusinessResultsController,
+  FileServersController,
+  CallResultsController,
+  CallDataController,
+  CampaignImportTasksController,
+];
 
 /** Every route of the resource controllers: `METHOD path` and the scope it declares (its own, else its class's). */
 const routes = CONTROLLERS.flatMap((controller) =>
@@ -28,6 +39,6 @@ describe('route scopes (design sections 8 and 13)', () => {
       const expected = route.startsWith('GET ') ? 'isales:read' : route.endsWith('/cache') ? 'isales:admin' : 'isales:write';
       expect({ route, scope }).toEqual({ route, scope: expected });
     }
-    expect(routes.filter((r) => r.scope === 'isales:write')).toHaveLength(8);
+    expect(routes.filter((r) => r.scope === 'isales:write')).toHaveLength(9);
   });
 });

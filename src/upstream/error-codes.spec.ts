@@ -1,4 +1,4 @@
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS, outcomeOf } from './operations.catalogue';
+import { ISALES_ERROR_TABLES, namedParamOf, OUTCOME_STATUS, outcomeOf } from './operations.catalogue';
 import { IsalesBusinessError } from './isales.errors';
 import { ISALES_OPERATIONS, IsalesOperation } from './operations.catalogue';
 
@@ -53,6 +53,17 @@ const expected: Record<IsalesOperation, Record<string, number>> = {
   appointUpdateResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '02000003': 400, '04000004': 404, '0200022': 429 },
   appointDelete: { '0200001': 400, '0200006': 502, '02000001': 400, '04000004': 404, '04000005': 409, '0200022': 429 },
   addBusinessResult: { '0200001': 400, '0200006': 502, '02000001': 400, '02000002': 400, '0200022': 429 },
+  // docs/isales/call-results-choices.md §2-§4.
+  callResultDetail: { '0200001': 400, '0200006': 502, '0200007': 404, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
+  callBusiResult: {
+    '0200001': 400,
+    '0200033': 404,
+    '0200034': 400,
+    '0200999': 502,
+    '0200022': 429,
+    ...Object.fromEntries(generic.map((c) => [c, 400])),
+  },
+  queryCallDataImportTask: { '0200001': 400, '0200006': 502, '0200007': 404, '0200022': 429, ...Object.fromEntries(generic.map((c) => [c, 400])) },
 };
 
 const rows = ISALES_OPERATIONS.flatMap((operation) => Object.entries(expected[operation]).map(([code, status]) => [operation, code, status] as const));
@@ -83,6 +94,14 @@ describe('iSales error tables', () => {
     expect(outcomeOf('queryServer', '0200006')).toBeUndefined();
     expect(new IsalesBusinessError('queryServer', '9999999', '', undefined).status).toBe(502);
     expect(outcomeOf('queryServer', 'toString')).toBeUndefined();
+  });
+
+  it('names the parameter a code is about: callBusiResult\u2019s 0200034 is the sub-status', () => {
+    expect(namedParamOf('callBusiResult', '0200034')).toEqual({ name: 'subStatus', reason: expect.any(String) });
+    expect(namedParamOf('callBusiResult', '0200033')).toBeUndefined();
+    expect(namedParamOf('queryServer', '0200034')).toBeUndefined();
+    const error = new IsalesBusinessError('callBusiResult', '0200034', 'mismatch', 'invalid', namedParamOf('callBusiResult', '0200034'));
+    expect(error.invalidParams).toEqual([{ name: 'subStatus', reason: expect.any(String) }]);
   });
 
   it('asks callers to retry after a "called too fast"', () => {

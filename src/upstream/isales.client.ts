@@ -5,7 +5,7 @@ import { C2Credentials, signC2 } from './c2-signer';
 import { IsalesCredentials } from './isales-credentials.provider';
 import { observeIsalesCallOf, traceIsalesAttempt } from './isales-call.telemetry';
 import { ISALES_SUCCESS } from './error-codes';
-import { ISALES, ISALES_OPERATIONS, IsalesOperation, OperationDeclaration, outcomeOf } from './operations.catalogue';
+import { ISALES, ISALES_OPERATIONS, IsalesOperation, namedParamOf, OperationDeclaration, outcomeOf } from './operations.catalogue';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
 import { AttemptContext, IsalesPolicies, OperationChain } from './isales-policies';
 import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
@@ -22,10 +22,14 @@ import {
   IsalesAppointmentResult,
   IsalesBusinessResult,
   IsalesBusinessResultDefinition,
+  IsalesBusinessResultWriteBack,
+  IsalesCallDataImportTask,
+  IsalesCallResult,
   IsalesFileServer,
   IsalesImportTask,
   IsalesPage,
   IsalesServerInput,
+  OffsetQuery,
 } from './isales.types';
 
 type Json = Record<string, unknown>;
@@ -154,6 +158,31 @@ export class IsalesClient {
     await this.call({ operation: 'addBusinessResult', vdnId, body: definition });
   }
 
+  /** One call's result; null when iSales answers success without one (its way of saying "no such call" on other reads). */
+  getCallResult(vdnId: number, callId: string): Promise<IsalesCallResult | null> {
+    return this.record({ operation: 'callResultDetail', vdnId, params: { callId } });
+  }
+
+  async writeBusinessResult(vdnId: number, dataId: number, result: IsalesBusinessResultWriteBack): Promise<void> {
+    await this.call({ operation: 'callBusiResult', vdnId, params: { dataId: String(dataId) }, body: result });
+  }
+
+  listCallDataImportTasks(vdnId: number, campaignId: string, query: OffsetQuery): Promise<IsalesPage<IsalesCallDataImportTask>> {
+    return this.list({ operation: 'queryCallDataImportTask', vdnId, params: { campaignId }, body: query });
+  }
+
+  private async record<T>(call: UpstreamCall): Promise<T | null> {
+    const { recordField } = this.operations[call.operation].declaration;
+    if (recordField === undefined) throw new Error(`${call.operation} is not a single-record read`);
+    const payload = await this.call(call);
+    const record = payload[recordField];
+    if (record === undefined || record === null || (typeof record === 'object' && !Array.isArray(record) && Object.keys(record).length === 0)) return null;
+    if (typeof record !== 'object' || Array.isArray(record)) {
+      throw new IsalesBadResponseError(call.operation, `iSales sent "${recordField}" that is not an object`);
+    }
+    return record as T;
+  }
+
   private async list<T>(call: UpstreamCall): Promise<IsalesPage<T>> {
     const { listField, countField } = this.operations[call.operation].declaration;
     if (listField === undefined || countField === undefined) throw new Error(`${call.operation} is not a list operation`);
@@ -174,7 +203,8 @@ export class IsalesClient {
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const search = call.query ? new URLSearchParams(call.query).toString() : '';
     const path = this.campaignsPath + call.vdnId + '/' + operation.relativePath(call.params ?? NO_PARAMS);
-    const coalesceKey = operation.idempotent ? `${call.vdnId}\n${search}\n${body ?? ''}` : undefined;
+    // The path carries the VDN and the operation's own parameters (a callId, a campaignId): reads of two records never share an answer.
+    const coalesceKey = operation.idempotent ? `${path}\n${search}\n${body ?? ''}` : undefined;
     const spec = { operation: call.operation, vdnId: call.vdnId, idempotent: operation.idempotent, coalesceKey };
     // Observed as its caller sees it: retries, waits and the policies' own refusals included.
     return observeIsalesCallOf(call.operation, () =>
@@ -243,7 +273,7 @@ export class IsalesClient {
     if (code === ISALES_SUCCESS) return envelope;
     // addServer's one error example carries `description` instead (docs/isales/write-api-notes.md section 1).
     const description = stringOrUndefined(envelope.resultDesc) ?? stringOrUndefined(envelope.returnDesc) ?? stringOrUndefined(envelope.description) ?? '';
-    throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code));
+    throw new IsalesBusinessError(operation, code, description, outcomeOf(operation, code), namedParamOf(operation, code));
   }
 }
 

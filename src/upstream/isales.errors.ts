@@ -1,5 +1,5 @@
 import { GatewayError } from '../common/errors/gateway-error';
-import { UpstreamFault } from '../common/errors/problem';
+import { InvalidParam, UpstreamFault } from '../common/errors/problem';
 import type { UpstreamMeaning } from '../common/errors/upstream-meaning';
 import { OUTCOME_STATUS, UpstreamOutcome } from './error-codes';
 import type { IsalesOperation } from './operations.catalogue';
@@ -69,14 +69,18 @@ export class IsalesBusinessError extends IsalesError {
   readonly status: number;
   override readonly upstream: UpstreamFault;
   readonly upstreamMeaning: UpstreamMeaning;
+  override readonly invalidParams?: InvalidParam[] = undefined;
 
+  /** `names`: the input parameter this code is about (the catalogue's `errorParams`), for `invalidParams`. */
   constructor(
     operation: IsalesOperation,
     code: string,
     description: string,
     readonly outcome: UpstreamOutcome | undefined,
+    names?: InvalidParam,
   ) {
     super(operation, description || `iSales answered ${code}`);
+    if (names) this.invalidParams = [names];
     const known = outcome ?? 'failure';
     this.slug = outcome ? BUSINESS_OUTCOME[known].slug : 'upstream-unknown-code';
     this.title = outcome ? BUSINESS_OUTCOME[known].title : 'iSales answered with an undocumented code';

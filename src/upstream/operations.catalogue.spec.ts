@@ -24,7 +24,10 @@ describe('the catalogue of iSales operations', () => {
     const declaration: OperationDeclaration = ISALES[name];
     expect(declaration.name).toBe(name);
     expect(declaration.path).not.toMatch(/^\/|campaigns/);
-    expect(declaration.kind === 'read').toBe(declaration.listField !== undefined && declaration.countField !== undefined);
+    const list = declaration.listField !== undefined && declaration.countField !== undefined;
+    const record = declaration.recordField !== undefined;
+    expect(declaration.kind === 'read').toBe(list !== record);
+    expect(declaration.kind === 'write').toBe(!list && !record);
   });
 
   it.each(ISALES_OPERATIONS)('%s can produce its table\u2019s statuses and those of any call, nothing else', (name) => {

@@ -17,11 +17,15 @@ export interface OperationDeclaration {
    * twice), and never shared.
    */
   readonly kind: 'read' | 'write';
-  /** Reads only: where the answer keeps the list and the total. */
+  /** List reads only: where the answer keeps the list and the total. */
   readonly listField?: string;
   readonly countField?: string;
+  /** Reads of one record only: where the answer keeps it. */
+  readonly recordField?: string;
   /** What each documented business code means here. */
   readonly errors: ErrorTable;
+  /** A code that is about one input: the request parameter its problem names in `invalidParams`, and why. */
+  readonly errorParams?: Readonly<Record<string, { name: string; reason: string }>>;
   /** Every problem status a call of this operation can produce (derived: see `declare`). */
   readonly statuses: readonly number[];
 }
@@ -139,6 +143,32 @@ export const ISALES = {
     '02000002': 'invalid',
     ...CALLED_TOO_FAST,
   }),
+
+  // Call results, call data and its import tasks (docs/isales/call-results-choices.md).
+  // §2: the page's table is cut after its header; these are the codes of the sibling result pages.
+  callResultDetail: declare('callResultDetail', {
+    method: 'GET',
+    path: 'callresultdetail/{callId}',
+    kind: 'read',
+    recordField: 'data',
+    errors: { '0200001': 'invalid', '0200006': 'failure', '0200007': 'not-found', ...GENERIC_PARAMETER_CODES, ...CALLED_TOO_FAST },
+  }),
+  // §3, complete. 0200034 is the caller's sub-status not matching its result: a 400 naming it, not the generic 409.
+  callBusiResult: declare('callBusiResult', {
+    method: 'POST',
+    path: 'callBusiResult/{dataId}',
+    kind: 'write',
+    errors: { '0200001': 'invalid', '0200033': 'not-found', '0200034': 'invalid', '0200999': 'failure', ...GENERIC_PARAMETER_CODES, ...CALLED_TOO_FAST },
+    errorParams: { '0200034': { name: 'subStatus', reason: 'is not a sub-status of businessResult' } },
+  }),
+  // §4: no error table retrieved; the blacklist import query's, plus 0200007 as on every page that takes a campaign id.
+  queryCallDataImportTask: read('queryCallDataImportTask', 'POST', 'calldatafile/queryDataImportTask/{campaignId}', 'result', 'count', {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '0200007': 'not-found',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
+  }),
 } as const satisfies Record<string, OperationDeclaration>;
 
 export type IsalesOperation = keyof typeof ISALES;
@@ -155,4 +185,10 @@ export const ISALES_ERROR_TABLES: Readonly<Record<IsalesOperation, ErrorTable>> 
 export function outcomeOf(operation: IsalesOperation, code: string): UpstreamOutcome | undefined {
   const table = ISALES[operation].errors;
   return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
+/** The input parameter a code of this operation is about, if its declaration names one. */
+export function namedParamOf(operation: IsalesOperation, code: string): { name: string; reason: string } | undefined {
+  const params: OperationDeclaration['errorParams'] = ISALES[operation].errorParams;
+  return params !== undefined && Object.hasOwn(params, code) ? params[code] : undefined;
 }

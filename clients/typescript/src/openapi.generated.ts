@@ -224,6 +224,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vdns/{vdnId}/call-results/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How one outbound call ended
+         * @description The result of the call with this ID, or 404. Times are ISO 8601 with the tenant’s UTC offset (ISALES_TIME_ZONE, ISALES_TIME_ZONES). iSales: GET callresultdetail/{callId}.
+         */
+        get: operations["getCallResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/call-data/{dataId}/business-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write back the business result of a call’s data
+         * @description iSales: POST callBusiResult/{dataId}. 404 when the data does not exist (0200033); 400 naming subStatus when it is not a sub-status of businessResult (0200034); 502 when iSales fails to write (0200999).
+         */
+        put: operations["writeCallDataBusinessResult"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/campaigns/{campaignId}/import-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign’s call-data file import tasks
+         * @description A page of the campaign’s call-data import tasks; 404 when iSales knows no such campaign (0200007). iSales: POST calldatafile/queryDataImportTask/{campaignId}.
+         */
+        get: operations["listCampaignImportTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -643,6 +703,138 @@ export interface components {
             endedAt?: string;
         } | unknown | {
             businessResult: unknown;
+        };
+        CallResultDto: {
+            /**
+             * @description The call record's ID (links to the CTI platform's call records).
+             * @example 1644464743-1388
+             */
+            callId: string | null;
+            /** @example 88881955 */
+            calledNumber: string | null;
+            /**
+             * @description one of failed, succeeded (iSales callStatus 5, 6), or another raw iSales value
+             * @example succeeded
+             */
+            status: string | null;
+            /**
+             * @description The CTI cause code (00000 = success).
+             * @example 00000
+             */
+            failCode: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with the tenant’s UTC offset (iSales sends the tenant’s wall clock without a zone)
+             * @example 2022-02-10T11:45:43+08:00
+             */
+            ringingAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with the tenant’s UTC offset (iSales sends the tenant’s wall clock without a zone)
+             * @example 2022-02-10T11:45:47+08:00
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with the tenant’s UTC offset (iSales sends the tenant’s wall clock without a zone)
+             * @example 2022-02-10T11:45:51+08:00
+             */
+            endedAt: string | null;
+            /**
+             * @description The tenant's display-result code for the cause (iSales resultCode), e.g. OB99999.
+             * @example OB99999
+             */
+            displayResult: string | null;
+            /**
+             * @description The VDN iSales says the called number belongs to.
+             * @example 8
+             */
+            vdnId: number | null;
+            /**
+             * @description The recording's URL (SaaS deployments only); absent when iSales sends none.
+             * @example https://obs.example.com/isales/record/ec96a62d
+             */
+            recordingUrl?: string;
+        };
+        BusinessResultWriteBackDto: {
+            /**
+             * @description A business-result code of the VDN's tree (a parent).
+             * @example 11111
+             */
+            businessResult: string;
+            /**
+             * @description A sub-result code of `businessResult`; one of another parent is a 400 from iSales (0200034).
+             * @example 12324
+             */
+            subStatus?: string;
+            /** @example Customer asked for a callback next week */
+            description?: string;
+            /**
+             * @description The agent's work number, to keep routing this data to the same agent.
+             * @example 2033
+             */
+            agent?: string;
+        };
+        CallDataImportTaskDto: {
+            /**
+             * @description Import task ID (a numeric string of about 30 digits).
+             * @example 164698362894300182038011895728
+             */
+            id: string | null;
+            /**
+             * @description one of preparing, importing, completed, failed, or an undocumented raw upstream code
+             * @example completed
+             */
+            status: string | null;
+            /**
+             * Format: date-time
+             * @description When the import started (ISO 8601, UTC).
+             * @example 2022-03-11T07:27:09.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the import ended (ISO 8601, UTC); null while it runs.
+             * @example 2022-03-11T07:27:09.000Z
+             */
+            endedAt: string | null;
+            /**
+             * @description Records imported.
+             * @example 0
+             */
+            succeeded: number | null;
+            /**
+             * @description Duplicate records.
+             * @example 0
+             */
+            duplicates: number | null;
+            /**
+             * @description Records that failed.
+             * @example 0
+             */
+            failed: number | null;
+            /**
+             * @description Why the import failed; null when iSales gives no reason.
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description Records written to the blacklist automatically during the import (iSales blackNum).
+             * @example 0
+             */
+            blockedCount: number | null;
+        };
+        CallDataImportTaskPageDto: {
+            items: components["schemas"]["CallDataImportTaskDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description iSales' total count, whatever this page holds; null when iSales did not send one.
+             * @example 1
+             */
+            total: number | null;
         };
         /** @description A reservation an agent calls back: no callData. */
         CreateManualAppointmentDto: {
@@ -5628,6 +5820,935 @@ export interface operations {
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getCallResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description The call record's ID, from iSales' result callback or result query. */
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "callId": "1644464743-1388",
+                     *       "calledNumber": "88881955",
+                     *       "status": "succeeded",
+                     *       "failCode": "00000",
+                     *       "ringingAt": "2022-02-10T11:45:43+08:00",
+                     *       "startedAt": "2022-02-10T11:45:47+08:00",
+                     *       "endedAt": "2022-02-10T11:45:51+08:00",
+                     *       "displayResult": "OB99999",
+                     *       "vdnId": 8,
+                     *       "recordingUrl": "https://south-aicc-develop.obs.cn-south- 1.myhuaweicloud.com:443/isales/record/A68CA32800B9684811D698D1B61C1A0661511E7AD042DEE5304254DDB9DCED00/ec96a62d-f56c-4f4e-8f5e-30e7a29f38e5?AccessKeyId=ERUDBXB5GOMYURMPLKBO&Expires=1644484560&Signature=uztQO%2FxI8GOSW2GZJWCBCm8AyAg%3D"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CallResultDto"];
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    writeCallDataBusinessResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (e.g. a UUID), 1 to 255 visible ASCII characters. The first answer is kept for 24 hours and sent again (with `Idempotent-Replayed: true`) for the same key and body, without writing again; the same key with another body is a 422, and while the first request runs a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description The outbound call data record's ID. */
+                dataId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BusinessResultWriteBackDto"];
+            };
+        };
+        responses: {
+            /** @description Written */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales reports a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-conflict",
+                     *       "title": "iSales reports a state conflict",
+                     *       "detail": "The task is being called",
+                     *       "upstream": {
+                     *         "code": "0200034",
+                     *         "description": "The task is being called"
+                     *       },
+                     *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:idempotency-key-reused",
+                     *       "title": "This Idempotency-Key was used with another request body",
+                     *       "detail": "The Idempotency-Key was already used for a different request; use a new key for a new request.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             *
+             *     Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listCampaignImportTasks: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description The outbound campaign's ID. */
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of import tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "164698362894300182038011895728",
+                     *           "status": "completed",
+                     *           "startedAt": "2022-03-11T07:27:09.000Z",
+                     *           "endedAt": "2022-03-11T07:27:09.000Z",
+                     *           "succeeded": 0,
+                     *           "duplicates": 0,
+                     *           "failed": 0,
+                     *           "error": null,
+                     *           "blockedCount": 0
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 20,
+                     *       "total": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CallDataImportTaskPageDto"];
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/gateway-error';
 import { APP_CONFIG, AppConfig } from '../../config/configuration';
+import { timeZoneOf } from '../../config/isales-time-zones.config';
 import type { CallbackGrant } from '../../edge/callback-gate';
 import { LifecycleService } from '../../health/lifecycle.service';
 import { recordCallbackRefused, recordCallResultsStored, recordEventStreams, recordStreamLength } from '../../telemetry/call-result-metrics';
@@ -32,7 +33,7 @@ export class CallResultEventsService implements OnModuleDestroy {
   private readonly slots: EventStreamSlots;
   private readonly open = new Set<CallResultEventSource>();
   private readonly heartbeatMs: number;
-  private readonly zoneOf: (vdnId: number) => string = () => 'UTC';
+  private readonly zoneOf: (vdnId: number) => string;
 
   constructor(
     private readonly store: CallResultStore,
@@ -40,6 +41,8 @@ export class CallResultEventsService implements OnModuleDestroy {
     lifecycle: LifecycleService,
   ) {
     const settings = config.callResults;
+    const zones = config.isales.timeZones;
+    this.zoneOf = (vdnId) => timeZoneOf(zones, vdnId);
     this.slots = new EventStreamSlots(settings.sseMax, settings.sseMaxPerPrincipal, recordEventStreams);
     this.heartbeatMs = settings.sseHeartbeatS * 1000;
     // Streams never end by themselves: they are ended as draining starts, so the listener can close.

@@ -1,22 +1,7 @@
 import { CallResultDto } from './dto/call-result.dto';
 
-/** callresultdetail's page example (docs/isales/call-results-choices.md §2), verbatim. */
-export const CALL_RESULT_PAGE_EXAMPLE = {
-  callId: '1644464743-1388',
-  called: '88881955',
-  callEndTime: '2022-02-10 11:45:51',
-  vdnId: 8,
-  callStatus: '6',
-  failCode: '00000',
-  resultCode: 'OB99999',
-  callBeginTime: '2022-02-10 11:45:47',
-  recordPath:
-    'https://south-aicc-develop.obs.cn-south- 1.myhuaweicloud.com:443/isales/record/A68CA32800B9684811D698D1B61C1A0661511E7AD042DEE5304254DDB9DCED00/ec96a62d-f56c-4f4e-8f5e-30e7a29f38e5?AccessKeyId=ERUDBXB5GOMYURMPLKBO&Expires=1644484560&Signature=uztQO%2FxI8GOSW2GZJWCBCm8AyAg%3D',
-  ackBeginTime: '2022-02-10 11:45:43',
-} as const;
-
 /**
- * The page example normalised for a tenant in Asia/Shanghai: its callId starts with the epoch
+ * callresultdetail's page example (docs/isales/call-results-choices.md §2) normalised for a tenant in Asia/Shanghai: its callId starts with the epoch
  * second 1644464743, 03:45:43 UTC, which is the example's ringing time at +08:00 (the mapper spec
  * proves the two agree).
  */
@@ -30,5 +15,6 @@ export const CALL_RESULT_EXAMPLE: CallResultDto = {
   endedAt: '2022-02-10T11:45:51+08:00',
   displayResult: 'OB99999',
   vdnId: 8,
-  recordingUrl: CALL_RESULT_PAGE_EXAMPLE.recordPath,
+  recordingUrl:
+    'https://south-aicc-develop.obs.cn-south- 1.myhuaweicloud.com:443/isales/record/A68CA32800B9684811D698D1B61C1A0661511E7AD042DEE5304254DDB9DCED00/ec96a62d-f56c-4f4e-8f5e-30e7a29f38e5?AccessKeyId=ERUDBXB5GOMYURMPLKBO&Expires=1644484560&Signature=uztQO%2FxI8GOSW2GZJWCBCm8AyAg%3D',
 };

@@ -1,0 +1,34 @@
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
+
+/** The page gives busiResultDesc no limit; this bounds it (docs/isales/call-results-choices.md §3). */
+export const MAX_DESCRIPTION = 500;
+/** An agent's work number; the page gives no format, Huawei's agent ids are digits. */
+export const WORK_NUMBER_PATTERN = /^[0-9]{1,10}$/;
+
+/** The business result of a call's data, as callBusiResult takes it. */
+export class BusinessResultWriteBackDto {
+  /** A business-result code of the VDN's tree (a parent). */
+  @ApiProperty({ example: '11111', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
+  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  businessResult: string;
+
+  /** A sub-result code of `businessResult`; one of another parent is a 400 from iSales (0200034). */
+  @ApiPropertyOptional({ example: '12324', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
+  @IsOptional()
+  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  subStatus?: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION, example: 'Customer asked for a callback next week' })
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @MaxLength(MAX_DESCRIPTION, { message: `$property must be at most ${MAX_DESCRIPTION} characters` })
+  description?: string;
+
+  /** The agent's work number, to keep routing this data to the same agent. */
+  @ApiPropertyOptional({ example: '2033', pattern: WORK_NUMBER_PATTERN.source })
+  @IsOptional()
+  @Matches(WORK_NUMBER_PATTERN, { message: '$property must be an agent work number (1 to 10 digits)' })
+  agent?: string;
+}
