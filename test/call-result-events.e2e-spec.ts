@@ -3,7 +3,9 @@ import { connect, type Server, type Socket } from 'node:net';
 import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { SCOPES } from '../src/auth/scopes.decorator';
 import type { Simulator } from '../simulator/simulator';
-import { Gateway, startGateway, startSimulator, TEST_API_KEY } from './support/harness';
+import { once } from 'node:events';
+import { Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK } from './support/harness';
+import { PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { RedisProcess } from './support/redis-server';
 import { SseReader, waitFor } from './support/sse-reader';
 
@@ -238,6 +240,32 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
       return next.status === 200;
     });
   });
+
+  it(
+    'ends open streams on SIGTERM, and the replica exits 0 within the grace time',
+    async () => {
+      const gateway = await startGatewayProcess({
+        ...ENV,
+        ISALES_BASE_URL: simulator.url,
+        ISALES_AK: TEST_AK,
+        ISALES_SK: TEST_SK,
+        REDIS_URL: redis.url,
+        SHUTDOWN_GRACE_MS: '10000',
+      });
+      try {
+        const streams = [1, 2].map(() => new SseReader(`${gateway.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY }));
+        await Promise.all(streams.map((reader) => waitFor(() => reader.comments > 0, 10000, 'the stream to open')));
+        const exited = once(gateway.child, 'exit');
+        gateway.child.kill('SIGTERM');
+        await Promise.all(streams.map((reader) => reader.finished()));
+        const [code] = (await exited) as [number | null];
+        expect(code).toBe(0);
+      } finally {
+        if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
   it('filters by campaignId', async () => {
     const reader = open(a, 7, { 'x-api-key': TEST_API_KEY }, '?campaignId=9');
