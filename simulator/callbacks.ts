@@ -3,8 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { JSON_CONTENT_TYPE } from './http-io';
 
 /**
- * One record of iSales' result callback, exactly as iSales pushes it (docs/isales/next-api-notes.md
- * section 4, "Callback"): `campaignId` a string, `callStatus` and `vdnId` ints.
+ * One record of iSales' result callback, exactly as iSales pushes it (docs/isales/result-callback.md
+ * section 1): `campaignId` a string, `callStatus` and `vdnId` ints.
  */
 export interface CallbackRecord {
   campaignId: string;

@@ -66,7 +66,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     const items: KeptPage['items'] = [];
     let since = '';
     for (;;) {
-      const response = await gateway.fetch(`/api/v1/vdns/${vdnId}/call-results?pageSize=500${since && `&since=${since}`}`);
+      const response = await gateway.fetch(`/api/v1/vdns/${vdnId}/call-results?pageSize=100${since && `&since=${since}`}`);
       expect(response.status).toBe(200);
       const page = (await response.json()) as KeptPage;
       items.push(...page.items);
@@ -116,10 +116,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
 
     const ended = [...simulator.callbacks.endedCalls(1, '31', 50), ...simulator.callbacks.endedCalls(1, '32', 50)];
-    await Promise.all([
-      simulator.callbacks.push(1, '31', ended.slice(0, 50), true),
-      simulator.callbacks.push(1, '32', ended.slice(50), true),
-    ]);
+    await Promise.all([simulator.callbacks.push(1, '31', ended.slice(0, 50), true), simulator.callbacks.push(1, '32', ended.slice(50), true)]);
     expect(simulator.callbacks.pushes.filter((push) => push.accepted)).toHaveLength(100);
     await waitFor(() => reader.events.length >= 100, 20000, '100 events');
     const ids = reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId);

@@ -34,6 +34,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('file servers', 'The SFTP servers iSales reads data files from (never their passwords).')
     .addTag('business results', 'The tree of business-result definitions agents pick from, cached per VDN.')
     .addTag('appointments', 'Reserved outbound calls: who is to be called back, when, by which agent.')
+    .addTag('call results', 'How outbound calls ended: one by its id, or as iSales pushes them, as events and pages.')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     // Only a fallback: each route names its operationId (`listFileServers`), which the typed client

@@ -2,8 +2,7 @@ import { isalesTimeInZone } from '../../common/mapping/zoned-time';
 import { CallStatus, toCallStatus } from '../call-results/call-status';
 
 /**
- * One call result as iSales' result callback pushes it (docs/isales/next-api-notes.md section 4,
- * "Callback"): a bare JSON array of these, with `callStatus` an int and `vdnId` an int.
+ * One call result as iSales' result callback pushes it (docs/isales/result-callback.md section 1): a bare JSON array of these, with `callStatus` an int and `vdnId` an int.
  */
 export interface IsalesCallbackRecord {
   campaignId?: unknown;

@@ -9,17 +9,26 @@ import { CallResultEventsService } from './call-result-events.service';
 import { CallResultEventsQueryDto, CallResultPageQueryDto, STREAM_ID_PATTERN } from './dto/call-result-events.query.dto';
 import { KeptCallResultPageDto } from './dto/call-result-event.dto';
 
-const KEPT = (
+const KEPT =
   'Results are kept as iSales pushes them to the gateway\u2019s callback, once per callId, in one Redis Stream per VDN ' +
   '(key `<REDIS_KEY_PREFIX>call-results:{vdn:<vdnId>}`, default prefix `isales-gateway:`), at most CALL_RESULT_STREAM_MAXLEN ' +
   'entries and CALL_RESULT_STREAM_MAX_AGE_S seconds. Each entry has the fields `record` (the call result below, as JSON), ' +
-  '`campaignId` and `callId`; a service may read the stream with its own consumer group (XREADGROUP).'
-);
+  '`campaignId` and `callId`; a service may read the stream with its own consumer group (XREADGROUP).';
 
-const EVENT_EXAMPLE =
-  'retry: 2000\n: open\n\nid: 1598788801250-0\nevent: call-result\n' +
-  'data: {"callId":"0023-134864174","vdnId":11,"campaignId":"3","sessionId":"1202_test013","calledNumber":"60584",' +
-  '"status":"succeeded","failCode":"0","calledAt":"2020-08-30T20:00:00+08:00","receivedAt":"2020-08-30T12:00:01.250Z"}\n\n:\n\n';
+const RECORD_EXAMPLE = {
+  callId: '0023-134864174',
+  vdnId: 11,
+  campaignId: '3',
+  sessionId: '1202_test013',
+  calledNumber: '60584',
+  status: 'succeeded',
+  failCode: '0',
+  calledAt: '2020-08-30T20:00:00+08:00',
+  receivedAt: '2020-08-30T12:00:01.250Z',
+};
+const PAGE_EXAMPLE = { items: [{ id: '1598788801250-0', record: RECORD_EXAMPLE }], next: '1598788801250-0' };
+
+const EVENT_EXAMPLE = 'retry: 2000\n: open\n\nid: 1598788801250-0\nevent: call-result\n' + `data: ${JSON.stringify(RECORD_EXAMPLE)}\n\n:\n\n`;
 
 @ApiTags('call results')
 @RequireScope('isales:read')
@@ -71,7 +80,7 @@ export class CallResultEventsController {
     summary: 'Call results kept, page by page',
     description: `${KEPT} This route pages through them oldest first: pass \`next\` as \`since\` for the next page (or to poll for new results later).`,
   })
-  @ApiOkResponse({ type: KeptCallResultPageDto, description: 'A page of kept call results' })
+  @ApiOkResponse({ type: KeptCallResultPageDto, description: 'A page of kept call results', example: PAGE_EXAMPLE })
   @ApiProblems(400, 401, 403, 429, 500, 503)
   async list(@Param() params: VdnParamsDto, @Query() query: CallResultPageQueryDto): Promise<KeptCallResultPageDto> {
     return this.service.page(params.vdnId, query.since ?? null, query.pageSize, query.campaignId ?? null);

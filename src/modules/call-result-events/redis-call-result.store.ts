@@ -120,7 +120,7 @@ export class RedisCallResultStore extends CallResultStore {
     const key = streamKey(vdnId);
     return {
       async read(afterId, count, blockMs) {
-        const answer = (await connection.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', key, afterId)) as [string, StreamEntries][] | null;
+        const answer = await connection.xread('COUNT', count, 'BLOCK', blockMs, 'STREAMS', key, afterId);
         return toStored(answer?.[0]?.[1]);
       },
       close: () => connection.disconnect(),

@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_PAGE_SIZE } from '../../../common/dto/page.query.dto';
 
 const CAMPAIGN_ID = /^[0-9A-Za-z._:-]{1,64}$/;
 export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;
-export const MAX_EVENT_PAGE_SIZE = 500;
 
 export class CallResultEventsQueryDto {
   /** Only this campaign's results. */
@@ -25,11 +25,11 @@ export class CallResultPageQueryDto extends CallResultEventsQueryDto {
    * Entries per page.
    * @example 100
    */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_EVENT_PAGE_SIZE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(MAX_EVENT_PAGE_SIZE)
+  @Max(MAX_PAGE_SIZE)
   pageSize: number = 100;
 }
