@@ -298,3 +298,32 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     expect(new Set(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).size).toBe(5000);
   }, 120000);
 });
+
+describe('call results as events without Redis (the single-process demo)', () => {
+  it('keeps, pages and streams in memory with the same rules', async () => {
+    const simulator = await startSimulator();
+    const gateway = await startGateway(simulator.url, ENV);
+    const reader = new SseReader(`${gateway.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
+    try {
+      await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
+      const push = (callId: string) =>
+        fetch(`${gateway.url}/callbacks/isales/call-results/${TOKEN}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify([{ callId, vdnId: 1, campaignId: '3', callStatus: 5, callTimeStr: '2020-08-30 20:00:00' }]),
+        });
+      for (const callId of ['m-1', 'm-1', 'm-2']) expect((await push(callId)).status).toBe(200);
+      await waitFor(() => reader.events.length >= 2);
+      expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string; status: string }).status)).toEqual(['failed', 'failed']);
+      const page = (await (await gateway.fetch('/api/v1/vdns/1/call-results?pageSize=1')).json()) as KeptPage;
+      expect(page.items.map((item) => item.record.callId)).toEqual(['m-1']);
+      const next = (await (await gateway.fetch(`/api/v1/vdns/1/call-results?since=${page.next}`)).json()) as KeptPage;
+      expect(next.items.map((item) => item.record.callId)).toEqual(['m-2']);
+      expect((await gateway.fetch('/api/v1/vdns/1/call-results?since=yesterday')).status).toBe(400);
+    } finally {
+      reader.close();
+      await gateway.close();
+      await simulator.close();
+    }
+  });
+});

@@ -57,9 +57,13 @@ export class MemoryCallResultStore extends CallResultStore {
   }
 
   page(vdnId: number, afterId: string | null, count: number): Promise<StoredCallResult[]> {
+    return Promise.resolve(this.entriesAfter(vdnId, afterId, count));
+  }
+
+  private entriesAfter(vdnId: number, afterId: string | null, count: number): StoredCallResult[] {
     const stream = this.streams.get(vdnId) ?? [];
     const from = afterId === null ? 0 : stream.findIndex((entry) => compareIds(entry.id, afterId) > 0);
-    return Promise.resolve(from < 0 ? [] : stream.slice(from, from + count));
+    return from < 0 ? [] : stream.slice(from, from + count);
   }
 
   lastId(vdnId: number): Promise<string> {
@@ -70,24 +74,28 @@ export class MemoryCallResultStore extends CallResultStore {
   openTail(vdnId: number): Promise<CallResultTail> {
     const event = String(vdnId);
     let wake: (() => void) | null = null;
+    let closed = false;
     const tail: CallResultTail = {
-      read: async (afterId, count, blockMs) => {
-        const ready = await this.page(vdnId, afterId, count);
-        if (ready.length > 0 || blockMs <= 0) return ready;
-        await new Promise<void>((resolve) => {
+      // Looked at and subscribed in the same tick, so an append in between cannot be missed.
+      read: (afterId, count, blockMs) => {
+        const ready = this.entriesAfter(vdnId, afterId, count);
+        if (ready.length > 0 || blockMs <= 0 || closed) return Promise.resolve(ready);
+        return new Promise<StoredCallResult[]>((resolve) => {
           const finish = () => {
             clearTimeout(timer);
             this.appended.removeListener(event, finish);
             wake = null;
-            resolve();
+            resolve(closed ? [] : this.entriesAfter(vdnId, afterId, count));
           };
           const timer = setTimeout(finish, blockMs);
           this.appended.on(event, finish);
           wake = finish;
         });
-        return this.page(vdnId, afterId, count);
       },
-      close: () => wake?.(),
+      close: () => {
+        closed = true;
+        wake?.();
+      },
     };
     return Promise.resolve(tail);
   }
