@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   for (const name of ['ISALES_AK', 'ISALES_SK', 'ISALES_CREDENTIALS', 'ISALES_CREDENTIALS_FILE']) delete env[name];
   if (config.options.credentials) env.ISALES_CREDENTIALS = JSON.stringify(config.options.credentials);
   else Object.assign(env, { ISALES_AK: config.options.ak ?? DEFAULT_AK, ISALES_SK: config.options.sk ?? DEFAULT_SK });
+  // VDN 1 serves callresultdetail's page example, whose times are +08:00 (docs/isales/call-results-choices.md §1).
+  if (env.ISALES_TIME_ZONE === undefined && env.ISALES_TIME_ZONES === undefined) env.ISALES_TIME_ZONES = '{"1":"Asia/Shanghai"}';
   const gateway = spawn(process.execPath, [resolve(__dirname, '../../main.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
   gateway.stdout.pipe(logOutput(), { end: false });
   const quiet = ['fatal', 'error', 'warn', 'silent'].includes(env.LOG_LEVEL ?? 'info');

@@ -245,4 +245,22 @@ describe('call results, business-result write-back, campaign import tasks (gatew
       expect(upstream('queryCallDataImportTask')).toHaveLength(1);
     });
   });
+
+  describe('through the typed client (clients/typescript)', () => {
+    it('reads a call result, writes a business result back and lists a campaign\u2019s import tasks', async () => {
+      const result = await stack.client.GET('/api/v1/vdns/{vdnId}/call-results/{callId}', { params: { path: { vdnId: 1, callId: '1644464743-1388' } } });
+      expect(result.data).toEqual(CALL_RESULT_EXAMPLE);
+      const written = await stack.client.PUT('/api/v1/vdns/{vdnId}/call-data/{dataId}/business-result', {
+        params: { path: { vdnId: 1, dataId: 1003 }, header: { 'Idempotency-Key': freshKey() } },
+        body: { businessResult: '15105671', subStatus: 'ob-12' },
+      });
+      expect(written.response.status).toBe(204);
+      const tasks = await stack.client.GET('/api/v1/vdns/{vdnId}/campaigns/{campaignId}/import-tasks', {
+        params: { path: { vdnId: 1, campaignId: '3' }, query: { pageSize: 5 } },
+      });
+      expect(tasks.data?.items.map((task) => task.blockedCount)).toEqual([0]);
+      const missing = await stack.client.GET('/api/v1/vdns/{vdnId}/call-results/{callId}', { params: { path: { vdnId: 1, callId: '0000-1' } } });
+      expect(missing.error?.status).toBe(404);
+    });
+  });
 });

@@ -163,6 +163,29 @@ describe('IsalesClient against the simulator', () => {
       await t.onModuleDestroy();
     }
   });
+
+  it('reads one call result (null when iSales sends none), writes a business result back, lists a campaign\u2019s import tasks', async () => {
+    expect(await client.getCallResult(1, '1644464743-1388')).toMatchObject({ callId: '1644464743-1388', callStatus: '6' });
+    expect(await client.getCallResult(1, '0023-134864174')).toMatchObject({ callStatus: 6 });
+    expect(await client.getCallResult(1, 'no-such-call')).toBeNull();
+    await client.writeBusinessResult(1, 1001, { busiResult: '11111', subStatus: '12324' });
+    const tasks = await client.listCallDataImportTasks(1, '3', { offset: 0, limit: 10 });
+    expect(tasks).toEqual({ items: [expect.objectContaining({ status: '2', blackNum: 0 })], total: 1 });
+    expect(simulator.requests.map((r) => `${r.method} ${r.path} ${r.status} ${r.resultCode}`)).toEqual([
+      'GET /rest/isales/v1/openapi/campaigns/1/callresultdetail/1644464743-1388 200 0200000',
+      'GET /rest/isales/v1/openapi/campaigns/1/callresultdetail/0023-134864174 200 0200000',
+      'GET /rest/isales/v1/openapi/campaigns/1/callresultdetail/no-such-call 200 0200000',
+      'POST /rest/isales/v1/openapi/campaigns/1/callBusiResult/1001 200 0200000',
+      'POST /rest/isales/v1/openapi/campaigns/1/calldatafile/queryDataImportTask/3 200 0200000',
+    ]);
+  });
+
+  it('names subStatus in the error of a 0200034; 0200033 and 0200007 are 404s', async () => {
+    const mismatch = await failureOf(client.writeBusinessResult(1, 1001, { busiResult: '11111', subStatus: '754646' }));
+    expect(mismatch).toMatchObject({ status: 400, upstream: { code: '0200034' }, invalidParams: [{ name: 'subStatus', reason: expect.any(String) }] });
+    expect(await failureOf(client.writeBusinessResult(1, 424242, { busiResult: '11111' }))).toMatchObject({ status: 404, upstream: { code: '0200033' } });
+    expect(await failureOf(client.listCallDataImportTasks(1, '77', { offset: 0, limit: 10 }))).toMatchObject({ status: 404, upstream: { code: '0200007' } });
+  });
 });
 
 function closedPort(): Promise<number> {

@@ -41,6 +41,9 @@ describe('the OpenAPI document as a product', () => {
         'listBlacklistImportTasks',
         'listBusinessResults',
         'listFileServers',
+        'getCallResult',
+        'writeCallDataBusinessResult',
+        'listCampaignImportTasks',
       ]),
     );
   });

@@ -75,6 +75,10 @@ describe('the OpenAPI document', () => {
         'PUT /api/v1/vdns/{vdnId}/appointments/{appointmentId}/result',
         'DELETE /api/v1/vdns/{vdnId}/appointments/{appointmentId}',
         'POST /api/v1/vdns/{vdnId}/business-results',
+        // Call results, call data and the campaigns' call-data import tasks.
+        'GET /api/v1/vdns/{vdnId}/call-results/{callId}',
+        'PUT /api/v1/vdns/{vdnId}/call-data/{dataId}/business-result',
+        'GET /api/v1/vdns/{vdnId}/campaigns/{campaignId}/import-tasks',
       ].sort(),
     );
   });

@@ -1,5 +1,5 @@
 /**
- * The README's write examples, run as a reader runs them: `npm run demo`'s program (built by the
+ * The README's examples (the reads of "The routes" and the writes), run as a reader runs them: `npm run demo`'s program (built by the
  * test run), then the section's commands in bash with curl, verbatim but for two things a reader
  * changes as well: the demo's port (a free one here, 3000 in the README) and `<id>`, the id the
  * first reservation answers with. No key is added: the commands send the one they name.
@@ -64,7 +64,7 @@ describe('README write examples, against npm run demo', () => {
   it('every command answers 2xx (the cancelled reservation whose call was made: 409), the key as written', () => {
     const { prelude, curls } = commands();
     expect(prelude).toEqual([expect.stringMatching(/^KEY=isales-demo-key\b/)]);
-    expect(curls).toHaveLength(8);
+    expect(curls).toHaveLength(9);
     for (const curl of curls) expect(curl).toContain('-H "X-API-Key: $KEY"');
     let id = '';
     const statuses: number[] = [];
@@ -74,6 +74,26 @@ describe('README write examples, against npm run demo', () => {
       statuses.push(status);
       if (/-X POST '[^']*\/appointments'/.test(curl)) id = (JSON.parse(body) as { id: string }).id;
     }
-    expect(statuses).toEqual([201, 200, 204, 201, 204, 204, 409, 201]);
+    expect(statuses).toEqual([201, 200, 204, 201, 204, 204, 409, 201, 204]);
+  });
+
+  it('every command of "The routes" answers with data, verbatim (the new ones checked in detail)', () => {
+    const routes = readme.slice(readme.indexOf('## The routes'), readme.indexOf('### Writes'));
+    const start = routes.indexOf('```bash') + 7;
+    const lines = routes.slice(start, routes.indexOf('```', start)).split('\n');
+    const prelude = lines.filter((line) => /^[A-Z_]+=/.test(line));
+    const bodies = new Map<string, string>();
+    for (const curl of lines.filter((line) => line.startsWith('curl '))) {
+      const command = curl.replaceAll('localhost:3000', `localhost:${port}`);
+      const body = execFileSync('bash', ['-c', [...prelude, command].join('\n')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect({ curl, problem: body.includes('urn:isales-gateway:problem:') }).toEqual({ curl, problem: false });
+      bodies.set(curl.replace(/^.*'http:\/\/localhost:3000([^?']*).*$/, '$1'), body);
+    }
+    expect(JSON.parse(bodies.get('/api/v1/vdns/1/call-results/1644464743-1388')!)).toMatchObject({
+      callId: '1644464743-1388',
+      status: 'succeeded',
+      ringingAt: '2022-02-10T11:45:43+08:00',
+    });
+    expect(JSON.parse(bodies.get('/api/v1/vdns/1/campaigns/3/import-tasks')!)).toMatchObject({ items: [{ status: 'completed', blockedCount: 0 }], total: 1 });
   });
 });

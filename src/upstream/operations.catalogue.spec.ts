@@ -4,6 +4,9 @@ const API_RESPONSE = 'swagger/apiResponse';
 import { ApiProblems, GATEWAY_STATUSES } from '../common/swagger/api-problems.decorator';
 import { AppointmentsController } from '../modules/appointments/appointments.controller';
 import { FileServersController } from '../modules/file-servers/file-servers.controller';
+import { CallDataController } from '../modules/call-data/call-data.controller';
+import { CallResultsController } from '../modules/call-results/call-results.controller';
+import { CampaignImportTasksController } from '../modules/campaign-import-tasks/campaign-import-tasks.controller';
 import { OUTCOME_STATUS } from './error-codes';
 import { ANY_CALL_STATUSES, ISALES, ISALES_OPERATIONS, OperationDeclaration } from './operations.catalogue';
 
@@ -64,5 +67,17 @@ describe('a route\u2019s documented problems come from its operations\u2019 tabl
   it('deletes an appointment with appoint/delete\u2019s statuses: 409 because its table has 04000005', () => {
     expect(documentedProblems(AppointmentsController.prototype, 'remove')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.appointDelete.statuses]));
     expect(documentedProblems(AppointmentsController.prototype, 'update')).not.toContain(409);
+  });
+
+  it('documents the call-result, write-back and import-task routes from their own tables (0200034 a 400 there, never a 409)', () => {
+    expect(documentedProblems(CallResultsController.prototype, 'get')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.callResultDetail.statuses, 404]));
+    expect(documentedProblems(CallDataController.prototype, 'writeBusinessResult')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.callBusiResult.statuses, 409, 422, 503]),
+    );
+    expect(ISALES.callBusiResult.statuses).toEqual([400, 404, 429, 502, 503, 504]);
+    expect(documentedProblems(CampaignImportTasksController.prototype, 'list')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.queryCallDataImportTask.statuses]),
+    );
+    expect(ISALES.queryCallDataImportTask.statuses).toContain(404);
   });
 });

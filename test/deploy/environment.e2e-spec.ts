@@ -37,6 +37,7 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
     metrics: { enabled: false, port: 9100 },
     tracing: { otlpEndpoint: 'http://otel-collector:4318', protocol: 'http/json', sampler: 'parentbased_traceidratio', samplerArg: '0.1' },
   },
+  timeZones: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, timeZone: '+08:00', timeZones: { '1': 'Asia/Shanghai', '12': 'Europe/Paris' } } },
 };
 
 function rendered(variant: string): { config: Record<string, string>; container: Any; manifests: Manifest[] } {

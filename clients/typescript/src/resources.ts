@@ -14,3 +14,8 @@ export type BusinessResultPage = Schemas['BusinessResultPageDto'];
 export type BusinessResultLookup = Schemas['BusinessResultLookupDto'];
 export type Appointment = Schemas['AppointmentDto'];
 export type AppointmentPage = Schemas['AppointmentPageDto'];
+// Call results, call data and the campaigns' call-data import tasks.
+export type CallResult = Schemas['CallResultDto'];
+export type BusinessResultWriteBack = Schemas['BusinessResultWriteBackDto'];
+export type CallDataImportTask = Schemas['CallDataImportTaskDto'];
+export type CallDataImportTaskPage = Schemas['CallDataImportTaskPageDto'];
