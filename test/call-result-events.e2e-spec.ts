@@ -302,7 +302,9 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
 describe('call results as events without Redis (the single-process demo)', () => {
   it('keeps, pages and streams in memory with the same rules', async () => {
     const simulator = await startSimulator();
-    const gateway = await startGateway(simulator.url, ENV);
+    // A stream outlives the request timeout (it bounds receiving the request, not the answer).
+    const gateway = await startGateway(simulator.url, { ...ENV, HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '500' });
+    const logs = gateway.logs.mark();
     const reader = new SseReader(`${gateway.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
     try {
       await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
@@ -320,6 +322,14 @@ describe('call results as events without Redis (the single-process demo)', () =>
       const next = (await (await gateway.fetch(`/api/v1/vdns/1/call-results?since=${page.next}`)).json()) as KeptPage;
       expect(next.items.map((item) => item.record.callId)).toEqual(['m-2']);
       expect((await gateway.fetch('/api/v1/vdns/1/call-results?since=yesterday')).status).toBe(400);
+      await waitFor(() => reader.comments >= 4, 10000, 'heartbeats past the request timeout');
+      expect(reader.ended).toBe(false);
+      // The access line is written when the stream ends, with its status and principal.
+      reader.close();
+      const line = () => logs().find((text) => text.includes('"route":"/api/v1/vdns/:vdnId/call-results/events"'));
+      await waitFor(() => line() !== undefined, 10000, 'the stream\u2019s access line');
+      expect(JSON.parse(line()!)).toMatchObject({ status: 200, principal: 'key:e2e' });
+      expect(logs().join('\n')).not.toContain(TOKEN);
     } finally {
       reader.close();
       await gateway.close();

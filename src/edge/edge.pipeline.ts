@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import { NotFoundException } from '@nestjs/common';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
@@ -13,7 +13,7 @@ import { IdentifyPhase } from './identify.phase';
 import { LimitPhase } from './limit.phase';
 import { ObservePhase } from './observe.phase';
 import { installReadPhase } from './read.phase';
-import { compileRoutePolicies, policyOf } from './route-policy';
+import { compileRoutePolicies, policyOf, POLICY } from './route-policy';
 import { ShieldPhase } from './shield.phase';
 import { CallbackGate } from './callback-gate';
 
@@ -90,6 +90,19 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
   const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend, dependencies.callbackGate ?? null);
   const observe = new ObservePhase();
+  // An event stream's answer ends when its client leaves: Fastify runs onResponse only for an answer
+  // that finished, so these routes (and only these: no listener on other requests) are observed
+  // when their connection closes first.
+  fastify.addHook('onRoute', (route) => {
+    if (!route.config?.[POLICY]?.eventStream) return;
+    const observeCut: onRequestHookHandler = (request, reply, done) => {
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) observe.onResponse(request, reply);
+      });
+      done();
+    };
+    route.onRequest = [...(route.onRequest === undefined ? [] : ([] as onRequestHookHandler[]).concat(route.onRequest)), observeCut];
+  });
 
   const shieldStep: Step = (request, reply) => shield.run(request, reply);
   const access: Step[] = [

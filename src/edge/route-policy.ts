@@ -13,6 +13,8 @@ export interface RouteDeclaration {
   bodyLimitBytes?: number;
   /** iSales' callback: admitted by the path's `:token` (CallbackGate), not by a principal. */
   callbackToken?: boolean;
+  /** Answers with a stream that lasts until the client leaves (Server-Sent Events). */
+  eventStream?: boolean;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface RoutePolicy {
   readonly scope: Scope | null;
   /** Admitted by its `:token` path segment against ISALES_CALLBACK_TOKENS (a wrong one is a 404), not by credentials. */
   readonly callbackToken: boolean;
+  /** A long-lived answer: observed when its client leaves too (Fastify observes only a finished answer). */
+  readonly eventStream: boolean;
   /** The route has a `:vdnId` the principal's VDNs must include. */
   readonly vdnParam: boolean;
   /** Health probes: never rate-limited (they come every few seconds from the kubelet's one address). */
@@ -117,6 +121,7 @@ export function compileRoutePolicy(route: RouteOptions, bodyCapBytes: number, do
     public: isPublic,
     scope: isPublic || callbackToken ? null : (declared?.scope ?? null),
     callbackToken,
+    eventStream: declared?.eventStream === true,
     vdnParam: /(^|\/):vdnId(\/|$)/.test(url),
     unlimited: url.startsWith(PROBE_PREFIX),
     idempotent: declared?.idempotent === true,
@@ -144,6 +149,9 @@ export function compileRoutePolicies(
 
 /** iSales' result callback: admitted by its `:token` path segment (ISALES_CALLBACK_TOKENS), never by credentials. */
 export const CallbackToken = () => declareRoute({ callbackToken: true });
+
+/** A Server-Sent Events route: its answer ends when the client leaves, and is observed then. */
+export const EventStream = () => declareRoute({ eventStream: true });
 
 /** A write that takes less than HTTP_BODY_LIMIT_BYTES: its body is refused (413) beyond `bytes`. */
 export const BodyLimit = (bytes: number) => declareRoute({ bodyLimitBytes: bytes });

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequireScope } from '../../auth/scopes.decorator';
 import { ValidationFailedError } from '../../common/errors/gateway-error';
+import { EventStream } from '../../edge/route-policy';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { CallResultEventsService } from './call-result-events.service';
@@ -37,6 +38,7 @@ export class CallResultEventsController {
   constructor(private readonly service: CallResultEventsService) {}
 
   @Get('events')
+  @EventStream()
   @ApiOperation({
     operationId: 'streamCallResults',
     summary: 'Call results as they happen (Server-Sent Events)',
