@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import { NotFoundException } from '@nestjs/common';
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
@@ -95,13 +95,14 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   // when their connection closes first.
   fastify.addHook('onRoute', (route) => {
     if (!route.config?.[POLICY]?.eventStream) return;
-    const observeCut: onRequestHookHandler = (request, reply, done) => {
+    const observeCut = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) observe.onResponse(request, reply);
       });
       done();
     };
-    route.onRequest = [...(route.onRequest === undefined ? [] : ([] as onRequestHookHandler[]).concat(route.onRequest)), observeCut];
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [...own, observeCut] as RouteOptions['onRequest'];
   });
 
   const shieldStep: Step = (request, reply) => shield.run(request, reply);
