@@ -8,6 +8,7 @@ import { Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK }
 import { PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { RedisProcess } from './support/redis-server';
 import { SseReader, waitFor } from './support/sse-reader';
+import { scrape } from './support/metrics-scrape';
 
 const TOKEN = 'cb-token-0123456789abcdef0123456789';
 const VDN1_KEY = 'e2e-key-vdn-1-only-0123456789';
@@ -200,11 +201,22 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
   });
 
   it('refuses the records of a push for a VDN outside the token, and keeps the others', async () => {
+    const value = async (name: string, labels: Record<string, string> = {}) =>
+      (await scrape(a)).samples.find((sample) => sample.name === name && Object.entries(labels).every(([k, v]) => sample.labels[k] === v))?.value ?? 0;
+    const before = {
+      outside: await value('call_results_refused_total', { reason: 'vdn_not_allowed' }),
+      invalid: await value('call_results_refused_total', { reason: 'invalid' }),
+      received: await value('call_results_received_total'),
+    };
     const response = await post(a, [record(5, 'inside-1'), record(8, 'outside-8'), { callId: 'no vdn' }, record(5, 'inside-2')]);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ retCode: '0', retMsg: 'success' });
     expect((await kept(a, 5)).map((item) => item.record.callId)).toEqual(['inside-1', 'inside-2']);
     expect(await kept(a, 8)).toEqual([]);
+    expect(await value('call_results_refused_total', { reason: 'vdn_not_allowed' })).toBe(before.outside + 1);
+    expect(await value('call_results_refused_total', { reason: 'invalid' })).toBe(before.invalid + 1);
+    expect(await value('call_results_received_total')).toBe(before.received + 2);
+    expect(await value('call_result_stream_entries')).toBeGreaterThanOrEqual(2);
     const notArray = await post(a, { callId: 'x' });
     expect(notArray.status).toBe(400);
   });
