@@ -104,6 +104,8 @@ export class CallbackPusher {
     private settings: CallbackSettings,
     private readonly wait: (ms: number) => Promise<boolean>,
     private readonly now: () => Date,
+    /** A call that ended is also what callresultdetail answers for its callId. */
+    private readonly onCallEnded: (record: CallbackRecord) => void = () => undefined,
   ) {}
 
   get pushes(): readonly CallbackPushLog[] {
@@ -145,14 +147,14 @@ export class CallbackPusher {
     return this.urls.get(`${vdnId}/${campaignId}`);
   }
 
-  /** Records for `count` calls of a campaign that just ended, with fresh callIds. */
+  /** Records for `count` calls of a campaign that just ended, with fresh callIds (also kept for callresultdetail). */
   endedCalls(vdnId: number, campaignId: string, count: number, callStatus = 6): CallbackRecord[] {
     const at = this.now();
     const wall = new Date(at.getTime()).toISOString().slice(0, 19).replace('T', ' ');
     return Array.from({ length: count }, () => {
       this.calls += 1;
       const n = this.calls;
-      return {
+      const record: CallbackRecord = {
         campaignId,
         sessionId: `${vdnId}_${campaignId}_${n}`,
         called: String(60000 + (n % 40000)),
@@ -163,6 +165,8 @@ export class CallbackPusher {
         callId: `${Math.floor(at.getTime() / 1000)}-${n}`,
         recordPath: '',
       };
+      this.onCallEnded(record);
+      return record;
     });
   }
 

@@ -114,7 +114,20 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     });
   }
 
-  const callbacks = new CallbackPusher(DEFAULT_CALLBACK_SETTINGS, wait, now);
+  const callbacks = new CallbackPusher(DEFAULT_CALLBACK_SETTINGS, wait, now, (call) =>
+    datasets.get(call.vdnId).callResults.push({
+      callId: call.callId,
+      called: call.called,
+      callStatus: call.callStatus,
+      failCode: call.failCode,
+      resultCode: call.callStatus === 6 ? 'OB00000' : 'OB99999',
+      vdnId: call.vdnId,
+      ackBeginTime: call.callTimeStr,
+      callBeginTime: call.callTimeStr,
+      callEndTime: call.callTimeStr,
+      recordPath: call.recordPath,
+    }),
+  );
   if (options.callbacks) callbacks.configure(options.callbacks);
 
   async function handleIsales(request: IncomingMessage, response: ServerResponse, rawPath: string, rawQuery: string) {

@@ -126,6 +126,9 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     const first = JSON.parse(reader.events[0].data) as Record<string, unknown>;
     expect(first).toMatchObject({ vdnId: 1, status: 'succeeded', calledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/) });
     expect(reader.events.every((event) => event.event === 'call-result' && /^\d+-\d+$/.test(event.id!))).toBe(true);
+    // A call that ended in the simulator is also what the REST route (callresultdetail) answers, by the same name.
+    const detail = (await (await a.fetch(`/api/v1/vdns/1/call-results/${ended[0].callId}`)).json()) as Record<string, unknown>;
+    expect(detail).toMatchObject({ callId: ended[0].callId, status: 'succeeded', calledNumber: first.calledNumber });
 
     reader.close();
     const last = reader.lastEventId!;
