@@ -203,6 +203,25 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     }
   });
 
+  it('admits a push only from ISALES_CALLBACK_SOURCES, the client address read after TRUST_PROXY', async () => {
+    const guarded = await startGateway(simulator.url, { ...ENV, REDIS_URL: redis.url, ISALES_CALLBACK_SOURCES: '10.9.0.0/16', TRUST_PROXY: '127.0.0.1' });
+    try {
+      const from = (forwarded?: string) =>
+        fetch(callbackUrl(guarded), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(forwarded && { 'x-forwarded-for': forwarded }) },
+          body: JSON.stringify([record(4, 'from-source')]),
+        });
+      expect((await from()).status).toBe(404);
+      expect((await from('10.8.1.1')).status).toBe(404);
+      expect(await kept(guarded, 4)).toEqual([]);
+      expect((await from('10.9.1.1')).status).toBe(200);
+      expect((await kept(guarded, 4)).map((item) => item.record.callId)).toEqual(['from-source']);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('refuses the records of a push for a VDN outside the token, and keeps the others', async () => {
     const value = async (name: string, labels: Record<string, string> = {}) =>
       (await scrape(a)).samples.find((sample) => sample.name === name && Object.entries(labels).every(([k, v]) => sample.labels[k] === v))?.value ?? 0;
