@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The gateway's two hot paths, each beside a bare node:http server doing the same work, in one run:
-//   cache-hit     GET .../business-results (cache hits) vs bare node:http + one Redis round trip
-//   proxied-read  GET .../file-servers?ids=&page=&pageSize= (varied) vs bare node:http + undici Pool
-//                 + C2 signer + reshape, both in front of the same simulator
-// and reported as ratios gateway/bare. Not a test: it asserts nothing about speed; it prints a table
-// and writes bench/results/<ts>.json. See bench/README.md.
+// The gateway's two hot paths, each beside its floor and its raw limit, in one run:
+//   cache-hit     GET .../business-results?page=&pageSize= (cache hits)
+//   proxied-read  GET .../file-servers?ids=&page=&pageSize= (varied), in front of the simulator
+// floor: a hand-written node:http server doing the gateway's observable work (floor-*-server.mjs);
+// raw: the bare minimum of the path with none of those obligations (bare-*-server.mjs).
+// Per case: req/s and latency at saturation (closed loop, rounds in alternating order), then CPU µs
+// per request of each server process (/proc/<pid>/stat) at the same offered rate for all (open
+// loop), the server under test pinned to a core of its own. Not a test: it asserts nothing about
+// speed; it prints tables and writes bench/results/<ts>.json. See bench/README.md.
 //
 //   npm run bench                       (builds first)
 //   node bench/hot-paths.bench.mjs      (needs an up-to-date `npm run build`)
@@ -15,28 +18,37 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockTicksPerSecond, cpuMicrosPerRequest } from './support/cpu.mjs';
+import { cpuPinning } from './support/pinning.mjs';
 import { forkServer, freePort, get, machineLoad, memoryOf, stopAll, tail, track, waitFor } from './support/processes.mjs';
-import { fmt, median, pool, printTable } from './support/stats.mjs';
+import { caseBuilders } from './support/cases.mjs';
+import { fmt, median, pool, printRatios, printTable } from './support/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const dist = join(root, 'dist');
-/** Another build of the gateway can be measured against the same baselines (e.g. a copy of an older dist/). */
-const gatewayMain = process.env.BENCH_GATEWAY_MAIN ?? join(dist, 'main.js');
 const simulatorModule = join(dist, 'simulator/simulator/simulator.js');
 
 const settings = {
+  /** The gateway build measured (another build's dist/main.js for an A/B), and an optional second one beside it. */
+  gatewayMain: process.env.BENCH_GATEWAY_MAIN ?? join(dist, 'main.js'),
+  gatewayBMain: process.env.BENCH_GATEWAY_B_MAIN || null,
   connections: intEnv('BENCH_CONNECTIONS', 50),
-  /** Measured seconds per target and case, split into `rounds` alternating slices. */
-  durationS: numEnv('BENCH_DURATION_S', 8),
-  rounds: intEnv('BENCH_ROUNDS', 16),
+  /** Saturated phase: measured seconds per target and case, split into `rounds` slices in alternating order. */
+  durationS: numEnv('BENCH_DURATION_S', 6),
+  rounds: intEnv('BENCH_ROUNDS', 6),
   /** Unmeasured load on each target before its first slice (JIT, connection pools). */
   warmupS: numEnv('BENCH_WARMUP_S', 2),
   /** Unmeasured head of every slice, while its connections open. */
-  sliceWarmupS: numEnv('BENCH_SLICE_WARMUP_S', 0.2),
+  sliceWarmupS: numEnv('BENCH_SLICE_WARMUP_S', 0.3),
+  /** Paced phase: measured seconds per target and case at the same offered rate, in `pacedRounds` slices. */
+  pacedS: numEnv('BENCH_PACED_S', 12),
+  pacedRounds: intEnv('BENCH_PACED_ROUNDS', 4),
+  /** The offered rate, as a fraction of the slowest target's saturated req/s (unless BENCH_RATE_<CASE> sets it). */
+  rateFraction: numEnv('BENCH_RATE_FRACTION', 0.5),
   /** Seconds of mixed load on the gateway alone at the end, before its RSS is read (0: none). */
-  soakS: numEnv('BENCH_SOAK_S', 0),
+  soakS: numEnv('BENCH_SOAK_S', 60),
   vdnId: intEnv('BENCH_VDN', 2),
   cases: (process.env.BENCH_CASES ?? 'cache-hit,proxied-read').split(',').map((s) => s.trim()),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
@@ -50,16 +62,18 @@ const settings = {
    * "--cpu-prof --cpu-prof-dir=bench/results/prof".
    */
   gatewayNodeArgs: [...imageNodeFlags(), ...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean)],
-  /** The same for the bare servers. */
+  /** Node's flags for the floor and raw servers (none by default: the floor is the least any server needs). */
   bareNodeArgs: (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
 const headers = { 'x-api-key': settings.apiKey };
-/** The bare proxy's undici Pool size: the same bound the gateway's transport uses. */
+/** The key in the form access control reads it (docs/design.md section 8), for the gateway and the floors. */
+const apiKeys = [{ id: 'bench', sha256: createHash('sha256').update(settings.apiKey).digest('hex'), vdns: [settings.vdnId], scopes: ['isales:read'] }];
+/** The undici Pool size of the floor and raw proxies: the same bound the gateway's transport uses. */
 const UPSTREAM_CONNECTIONS = 64;
 
-/** The flags between `node` and `dist/main.js` in the Dockerfile's CMD (exec form). */
+/** The flags between `node` and `dist/main.js` in the Dockerfile's CMD (exec form): the one place the image's flags live. */
 function imageNodeFlags() {
-  const cmd = readFileSync(join(here, '..', 'Dockerfile'), 'utf8').match(/^CMD (\[.*\])\s*$/m);
+  const cmd = readFileSync(join(root, 'Dockerfile'), 'utf8').match(/^CMD (\[.*\])\s*$/m);
   const argv = cmd ? JSON.parse(cmd[1]) : [];
   return argv[0] === 'node' ? argv.slice(1, -1) : [];
 }
@@ -71,6 +85,10 @@ function intEnv(name, fallback) {
 function numEnv(name, fallback) {
   const value = process.env[name];
   return value ? Number(value) : fallback;
+}
+/** BENCH_RATE_CACHE_HIT, BENCH_RATE_PROXIED_READ, ...: a fixed offered rate for one case. */
+function rateOf(caseName) {
+  return numEnv(`BENCH_RATE_${caseName.toUpperCase().replace(/-/g, '_')}`, null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,13 +123,11 @@ async function startRedis() {
   return { url, external: false, child };
 }
 
-async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }, extraEnv = {}) {
+/** A gateway as production starts it: the image's Node flags, NODE_ENV=production, LOG_LEVEL=info, an API key. */
+async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }, { name = 'gateway', main = settings.gatewayMain, env = {} } = {}) {
   const port = await freePort();
-  // The key in the form access control reads it (docs/design.md section 8), so the bench keeps working
-  // with authentication on; a gateway without access control ignores it.
-  const apiKeys = [{ id: 'bench', sha256: createHash('sha256').update(settings.apiKey).digest('hex'), vdns: [settings.vdnId], scopes: ['isales:read'] }];
   const child = track(
-    spawn(process.execPath, [...settings.gatewayNodeArgs, gatewayMain], {
+    spawn(process.execPath, [...settings.gatewayNodeArgs, main], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -131,22 +147,27 @@ async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }, extra
         // The production default (metrics on), on any free port so that it never collides.
         METRICS_PORT: '0',
         ...settings.gatewayEnv,
-        ...extraEnv,
+        ...env,
       },
     }),
-    'gateway',
+    name,
   );
   // Its stdout (one line per request at info) is read and dropped, as a log collector would.
   const output = tail(child);
   const base = `http://127.0.0.1:${port}`;
-  await waitFor('gateway', async () => (await get(`${base}/health/ready`, { timeoutMs: 1000 })).status === 200, { timeoutMs: 20000, child, output });
-  return { base, child, output };
+  await waitFor(name, async () => (await get(`${base}/health/ready`, { timeoutMs: 1000 })).status === 200, { timeoutMs: 20000, child, output });
+  return { name, kind: 'gateway', base, child, output };
+}
+
+async function startServer(module, name, kind, config) {
+  const server = await forkServer(join(here, module), name, config, settings.bareNodeArgs, { pipeStdout: kind === 'floor' });
+  return { name, kind, base: `http://127.0.0.1:${server.port}`, child: server.child, output: server.output };
 }
 
 let loadGenerator = null;
 
-/** One closed-loop run in the load generator's process (started once, kept for every run). */
-function runLoad(base, paths, warmupS, durationS) {
+/** One load run in the load generator's process (started once, kept for every run). */
+function runLoad(job) {
   if (!loadGenerator) {
     loadGenerator = track(fork(join(here, 'load.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }), 'load');
   }
@@ -159,146 +180,147 @@ function runLoad(base, paths, warmupS, durationS) {
       if (message.error) reject(new Error(message.error));
       else resolve(message.result);
     });
-    child.send({ base, paths, headers, connections: settings.connections, warmupMs: warmupS * 1000, durationMs: durationS * 1000, client: settings.client });
+    child.send({ headers, connections: settings.connections, client: settings.client, ...job });
   });
 }
 
-async function getOk(url, what) {
-  const response = await get(url, { headers, timeoutMs: 20000 });
+async function getOk(url, what, extra = {}) {
+  const response = await get(url, { headers: { ...headers, ...extra }, timeoutMs: 20000 });
   if (response.status !== 200) throw new Error(`${what} ${url}: ${response.status} ${response.body.toString().slice(0, 500)}`);
   return response;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The two cases: each prepares its paths and its bare baseline, and checks they answer alike.
+// Measuring: every slice runs with its target alone on the test core.
 
-/** Cache hits on five pages of the VDN's tree; the baseline answers the bytes the gateway served. */
-async function cacheHitCase({ gateway, redisUrl, keyPrefix }, rateLimit = null) {
-  const paths = [1, 2, 3, 4, 5].map((page) => `/api/v1/vdns/${settings.vdnId}/business-results?page=${page}&pageSize=20`);
-  await getOk(gateway.base + paths[0], 'cache warm-up'); // the miss that fetches the tree
-  const routes = {};
-  for (const path of paths) {
-    const hit = await getOk(gateway.base + path, 'cache hit');
-    if (hit.headers['x-cache'] !== 'hit') throw new Error(`${path}: expected x-cache hit after warm-up, got ${hit.headers['x-cache']}`);
-    routes[path] = { body: hit.body.toString('base64'), contentType: hit.headers['content-type'], etag: hit.headers.etag };
+async function slice(pinning, target, job) {
+  pinning.pin(target.child.pid);
+  try {
+    return await runLoad({ base: target.base, cpuPids: [target.child.pid], ...job });
+  } finally {
+    pinning.release(target.child.pid);
   }
-  const key = `${keyPrefix}business-results:v1:${settings.vdnId}`;
-  const bare = await forkServer(
-    join(here, 'bare-cache-server.mjs'),
-    rateLimit ? 'bare-cache-limited' : 'bare-cache',
-    { redisUrl, key, routes, rateLimit: rateLimit && { ...rateLimit, keyPrefix } },
-    settings.bareNodeArgs,
-  );
-  const base = `http://127.0.0.1:${bare.port}`;
-  for (const path of paths) {
-    const check = await get(base + path);
-    if (check.status !== 200 || check.body.toString('base64') !== routes[path].body || check.headers.etag !== routes[path].etag) {
-      throw new Error(`bare cache server does not answer ${path} like the gateway (status ${check.status}, etag ${check.headers.etag})`);
-    }
-    if (rateLimit && check.headers['ratelimit-limit'] !== String(rateLimit.max)) throw new Error(`bare cache server sends no RateLimit-Limit on ${path}`);
-  }
-  return {
-    name: rateLimit ? 'cache-hit-limited' : 'cache-hit',
-    paths,
-    bare: { name: rateLimit ? 'bare-redis-limited' : 'bare-redis', base, child: bare.child },
-  };
 }
 
-/**
- * Cache hits again, on a second gateway with RATE_LIMIT_MAX set (high enough never to refuse): each
- * request also spends the principal's budget in Redis (@fastify/rate-limit's script). Its baseline
- * runs the same script on the same kind of key per request, beside the HMGET, and sends the same
- * RateLimit-* headers.
- */
-async function cacheHitLimitedCase(context) {
-  const rateLimit = { max: 1_000_000, windowS: 60 };
-  const gateway = await startGateway(context, { RATE_LIMIT_MAX: String(rateLimit.max), RATE_LIMIT_WINDOW_S: String(rateLimit.windowS) });
-  const limited = await cacheHitCase({ ...context, gateway }, rateLimit);
-  const check = await getOk(gateway.base + limited.paths[0], 'limited gateway');
-  if (check.headers['ratelimit-limit'] !== String(rateLimit.max)) throw new Error('the limited gateway sends no RateLimit-Limit');
-  return { ...limited, gateway };
+/** Target indexes in alternating order (ABC, CBA, ...), so load from elsewhere hits every target alike. */
+const orderOf = (round, n) => (round % 2 === 0 ? [...Array(n).keys()] : [...Array(n).keys()].reverse());
+
+/** CPU µs per request of one slice's target. */
+const cpuOfSlice = (s) => cpuMicrosPerRequest(s.cpuTicks ? Object.values(s.cpuTicks)[0] : null, s.requests);
+
+function pooled(slices) {
+  const ticks = slices.reduce((sum, s) => sum + (s.cpuTicks ? Object.values(s.cpuTicks)[0] : NaN), 0);
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  return { ...pool(slices), cpuUsPerRequest: cpuMicrosPerRequest(Number.isNaN(ticks) ? null : ticks, requests), cpuTicks: ticks };
 }
 
-/**
- * File-server reads over varied ids, page and pageSize: as many distinct paths as four times the
- * connections, so no two concurrent requests are identical and nothing can be coalesced.
- */
-async function proxiedReadCase({ gateway, simulatorUrl, ak, sk }) {
-  const all = JSON.parse((await getOk(`${gateway.base}/api/v1/vdns/${settings.vdnId}/file-servers?pageSize=100`, 'file servers')).body);
-  const ids = all.items.map((server) => server.id);
-  const paths = [];
-  for (let i = 0; paths.length < settings.connections * 4; i++) {
-    const pageSize = 1 + (i % 25);
-    if (i % 2 === 0) {
-      const chosen = Array.from({ length: 1 + (i % 5) }, (_, j) => ids[(i * 7 + j * 13) % ids.length]);
-      paths.push(`/api/v1/vdns/${settings.vdnId}/file-servers?ids=${[...new Set(chosen)].join(',')}&pageSize=${pageSize}`);
-    } else {
-      paths.push(`/api/v1/vdns/${settings.vdnId}/file-servers?page=${1 + (i % 7)}&pageSize=${pageSize}`);
-    }
-  }
-  const bare = await forkServer(
-    join(here, 'bare-proxy-server.mjs'),
-    'bare-proxy',
-    { isalesUrl: simulatorUrl, ak, sk, distDir: dist, connections: UPSTREAM_CONNECTIONS },
-    settings.bareNodeArgs,
-  );
-  const base = `http://127.0.0.1:${bare.port}`;
-  for (const path of paths) {
-    const [fromGateway, fromBare] = await Promise.all([getOk(gateway.base + path, 'gateway'), getOk(base + path, 'bare proxy')]);
-    if (!fromGateway.body.equals(fromBare.body)) {
-      throw new Error(
-        `bare proxy answers ${path} differently:\n gateway ${fromGateway.body.toString().slice(0, 300)}\n bare    ${fromBare.body.toString().slice(0, 300)}`,
-      );
-    }
-  }
-  return { name: 'proxied-read', paths, bare: { name: 'bare-undici', base, child: bare.child } };
-}
+async function measure(c, pinning) {
+  const { targets } = c;
+  console.log(`[bench] ${c.name}: ${c.paths.length} distinct paths, e.g. ${c.paths[0]}; targets ${targets.map((t) => t.name).join(', ')}`);
+  for (const t of targets) await slice(pinning, t, { paths: c.paths, warmupMs: settings.warmupS * 1000, durationMs: 0 });
 
-/** Warm-up, then `rounds` measured slices per target in ABBA order, so load from elsewhere hits both alike. */
-async function measure(c, gateway) {
-  const targets = [
-    { name: 'gateway', base: gateway.base, child: gateway.child },
-    { name: c.bare.name, base: c.bare.base, child: c.bare.child },
-  ];
-  console.log(`[bench] ${c.name}: ${c.paths.length} distinct paths, e.g. ${c.paths[0]}`);
-  for (const t of targets) await runLoad(t.base, c.paths, settings.warmupS, 0);
+  // Saturation: closed loop, rounds in alternating order.
   const sliceS = settings.durationS / settings.rounds;
-  const slices = targets.map(() => []);
+  const saturated = targets.map(() => []);
   for (let round = 0; round < settings.rounds; round++) {
-    const order = round % 2 === 0 ? [0, 1] : [1, 0];
-    for (const i of order) slices[i].push(await runLoad(targets[i].base, c.paths, settings.sliceWarmupS, sliceS));
-    const [g, b] = slices.map((s) => s[round]);
-    console.log(
-      `[bench]   round ${round + 1}/${settings.rounds}: gateway ${(g.ok / sliceS).toFixed(0)} req/s, ` +
-        `${c.bare.name} ${(b.ok / sliceS).toFixed(0)} req/s  (load ${machineLoad()})`,
-    );
+    for (const i of orderOf(round, targets.length)) {
+      saturated[i].push(await slice(pinning, targets[i], { paths: c.paths, warmupMs: settings.sliceWarmupS * 1000, durationMs: sliceS * 1000 }));
+    }
+    const line = targets.map((t, i) => `${t.name} ${(saturated[i][round].ok / sliceS).toFixed(0)}`).join(', ');
+    console.log(`[bench]   saturated round ${round + 1}/${settings.rounds} (req/s): ${line}  (load ${machineLoad()})`);
   }
-  const rows = targets.map((t, i) => ({ case: c.name, target: t.name, ...pool(slices[i]), ...memoryOf(t.child.pid) }));
-  const roundRatios = slices[0].map((g, i) => (slices[1][i].ok > 0 ? g.ok / slices[1][i].ok : 0));
-  const [g, b] = rows;
-  return {
-    rows,
-    ratio: {
-      ratio: b.rps > 0 ? g.rps / b.rps : null,
-      p99Ratio: b.latencyMs.p99 ? g.latencyMs.p99 / b.latencyMs.p99 : null,
-      medianOfRounds: median(roundRatios),
-      minOfRounds: Math.min(...roundRatios),
-      maxOfRounds: Math.max(...roundRatios),
-      rounds: roundRatios,
-      load: machineLoad(),
-    },
-  };
+  const saturatedRows = saturated.map((slices) => pooled(slices));
+
+  // The same offered rate for every target, below the slowest one's capacity.
+  const slowest = Math.min(...saturatedRows.map((r) => r.rps));
+  const rate = rateOf(c.name) ?? Math.max(50, Math.round((slowest * settings.rateFraction) / 50) * 50);
+  const pacedSliceS = settings.pacedS / settings.pacedRounds;
+  const paced = targets.map(() => []);
+  if (settings.client === 'raw' && settings.pacedS > 0) {
+    console.log(
+      `[bench]   paced: ${rate} req/s offered to each target (${rateOf(c.name) ? 'set' : `${settings.rateFraction} of the slowest's ${slowest.toFixed(0)} req/s`})`,
+    );
+    for (let round = 0; round < settings.pacedRounds; round++) {
+      for (const i of orderOf(round, targets.length)) {
+        paced[i].push(await slice(pinning, targets[i], { paths: c.paths, warmupMs: 1000, durationMs: pacedSliceS * 1000, rate }));
+      }
+      const line = targets.map(
+        (t, i) => `${t.name} ${fmt(cpuMicrosPerRequest(Object.values(paced[i][round].cpuTicks ?? {})[0] ?? null, paced[i][round].requests), 0)}`,
+      );
+      console.log(`[bench]   paced round ${round + 1}/${settings.pacedRounds} (CPU µs/req): ${line.join(', ')}  (load ${machineLoad()})`);
+    }
+  }
+
+  const rows = targets.map((t, i) => {
+    const at = paced[i].length ? pooled(paced[i]) : null;
+    return {
+      case: c.name,
+      target: t.name,
+      kind: t.kind,
+      ...saturatedRows[i],
+      paced: at && {
+        rate,
+        achievedRps: at.rps,
+        latencyMs: at.latencyMs,
+        cpuUsPerRequest: at.cpuUsPerRequest,
+        errors: at.errors,
+        lateMaxMs: Math.max(...paced[i].map((s) => s.lateMax)),
+      },
+      ...memoryOf(t.child.pid),
+    };
+  });
+  return { rows, ratios: ratiosOf(c.name, rows, saturated, paced) };
+}
+
+/**
+ * Per gateway: floor CPU / gateway CPU (the headline, pooled over the rounds at the offered rate,
+ * with the median and range of the per-round ratios to show the spread; and saturated), p99
+ * against raw, req/s against both.
+ */
+function ratiosOf(caseName, rows, saturated, paced) {
+  const floorIndex = rows.findIndex((r) => r.kind === 'floor');
+  const rawIndex = rows.findIndex((r) => r.kind === 'raw');
+  const perRound = (a, b) => median(saturated[a].map((s, round) => (saturated[b][round].ok > 0 ? s.ok / saturated[b][round].ok : 0)));
+  const cpuRounds = (gi) =>
+    floorIndex < 0 ? [] : paced[gi].map((s, round) => cpuOfSlice(paced[floorIndex][round]) / cpuOfSlice(s)).filter((r) => Number.isFinite(r));
+  return rows.flatMap((g, gi) => {
+    if (g.kind !== 'gateway') return [];
+    const floor = rows[floorIndex];
+    const raw = rows[rawIndex];
+    return [
+      {
+        case: caseName,
+        gateway: g.target,
+        cpuFloorOverGateway: floor && g.paced?.cpuUsPerRequest ? floor.paced.cpuUsPerRequest / g.paced.cpuUsPerRequest : null,
+        cpuRatioRounds: cpuRounds(gi),
+        cpuFloorOverGatewaySaturated: floor && g.cpuUsPerRequest ? floor.cpuUsPerRequest / g.cpuUsPerRequest : null,
+        p99OverRaw: raw?.latencyMs.p99 ? g.latencyMs.p99 / raw.latencyMs.p99 : null,
+        pacedP99OverRaw: raw?.paced?.latencyMs.p99 ? g.paced.latencyMs.p99 / raw.paced.latencyMs.p99 : null,
+        rpsOverFloor: floor ? perRound(gi, floorIndex) : null,
+        rpsOverRaw: raw ? perRound(gi, rawIndex) : null,
+        load: machineLoad(),
+      },
+    ];
+  });
+}
+
+async function soak(gateway, paths, pinning) {
+  console.log(`[bench] soak: ${settings.soakS}s of mixed load on ${gateway.name} alone`);
+  const result = await slice(pinning, gateway, { paths, warmupMs: 1000, durationMs: settings.soakS * 1000 });
+  return { seconds: settings.soakS, rps: result.ok / settings.soakS, errors: result.errors, ...memoryOf(gateway.child.pid) };
 }
 
 async function main() {
-  if (!existsSync(gatewayMain) || !existsSync(simulatorModule)) {
-    throw new Error('dist/ is missing: run `npm run build` first (or use `npm run bench`, which builds)');
+  for (const file of [settings.gatewayMain, settings.gatewayBMain, simulatorModule]) {
+    if (file && !existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (or use \`npm run bench\`, which builds)`);
   }
   const startedAt = new Date();
+  const pinning = cpuPinning();
   console.log(
-    `[bench] ${settings.cases.join(' + ')}: ${settings.connections} connections, ${settings.warmupS}s warm-up + ${settings.durationS}s per target ` +
-      `in ${settings.rounds} alternating rounds, VDN ${settings.vdnId}, ${settings.client} client, gateway LOG_LEVEL=${settings.logLevel}, ` +
-      `${os.cpus().length} cpus, load ${machineLoad()}`,
+    `[bench] ${settings.cases.join(' + ')}: ${settings.connections} connections; saturated ${settings.durationS}s per target in ${settings.rounds} rounds, ` +
+      `paced ${settings.pacedS}s per target in ${settings.pacedRounds} rounds; VDN ${settings.vdnId}, ${settings.client} client, ` +
+      `gateway LOG_LEVEL=${settings.logLevel} with ${settings.gatewayNodeArgs.join(' ') || 'no flags'}; ${os.cpus().length} cpus, ` +
+      `${pinning.enabled ? pinning.reason : `not pinned: ${pinning.reason}`}; CLK_TCK ${clockTicksPerSecond()}; Node ${process.version}; load ${machineLoad()}`,
   );
 
   const redis = await startRedis();
@@ -308,9 +330,11 @@ async function main() {
   // A per-run prefix, so a shared REDIS_URL is never clobbered; the key is removed at the end.
   const keyPrefix = `isales-gateway-bench-${process.pid}:`;
   try {
-    const gateway = await startGateway({ redisUrl: redis.url, keyPrefix, simulatorUrl: simulator.url, ak, sk });
-    const context = { gateway, redisUrl: redis.url, keyPrefix, simulatorUrl: simulator.url, ak, sk };
-    const builders = { 'cache-hit': cacheHitCase, 'cache-hit-limited': cacheHitLimitedCase, 'proxied-read': proxiedReadCase };
+    const upstream = { redisUrl: redis.url, keyPrefix, simulatorUrl: simulator.url, ak, sk };
+    const gateways = [await startGateway(upstream)];
+    if (settings.gatewayBMain) gateways.push(await startGateway(upstream, { name: 'gateway-b', main: settings.gatewayBMain }));
+    const context = { ...upstream, gateways };
+    const builders = caseBuilders({ settings, apiKeys, dist, getOk, startServer, startGateway, upstreamConnections: UPSTREAM_CONNECTIONS });
     const cases = [];
     for (const name of settings.cases) {
       if (!builders[name]) throw new Error(`unknown case ${name} in BENCH_CASES (cache-hit, cache-hit-limited, proxied-read)`);
@@ -318,48 +342,54 @@ async function main() {
     }
 
     const rows = [];
-    const ratios = {};
+    const ratios = [];
     for (const c of cases) {
-      const result = await measure(c, c.gateway ?? gateway);
+      const result = await measure(c, pinning);
       rows.push(...result.rows);
-      ratios[c.name] = result.ratio;
+      ratios.push(...result.ratios);
     }
-    let soak = null;
-    if (settings.soakS > 0) {
-      console.log(`[bench] soak: ${settings.soakS}s of mixed load on the gateway alone`);
-      const result = await runLoad(
-        gateway.base,
-        cases.flatMap((c) => c.paths),
-        1,
-        settings.soakS,
-      );
-      soak = { seconds: settings.soakS, rps: result.ok / settings.soakS, errors: result.errors, ...memoryOf(gateway.child.pid) };
-    }
+    const soaks = [];
+    if (settings.soakS > 0)
+      for (const g of gateways)
+        soaks.push({
+          gateway: g.name,
+          ...(await soak(
+            g,
+            cases.flatMap((c) => c.paths),
+            pinning,
+          )),
+        });
 
     console.log('');
     printTable(rows);
     console.log('');
-    for (const [name, r] of Object.entries(ratios)) {
+    printRatios(ratios);
+    for (const s of soaks) {
       console.log(
-        `ratio gateway/bare (${name}): ${fmt(r.medianOfRounds)}   pooled ${fmt(r.ratio)}, p99 ${fmt(r.p99Ratio)}x   ` +
-          `(${r.rounds.length} paired rounds: min ${fmt(r.minOfRounds)}, max ${fmt(r.maxOfRounds)}; load ${r.load})`,
+        `soak ${s.gateway}: ${fmt(s.rps, 0)} req/s for ${s.seconds}s, ${s.errors} errors, RSS ${fmt(s.rssMb, 0)} MB (peak ${fmt(s.peakRssMb, 0)} MB)`,
       );
     }
-    if (soak)
-      console.log(
-        `soak: ${fmt(soak.rps, 0)} req/s for ${soak.seconds}s, ${soak.errors} errors, gateway RSS ${fmt(soak.rssMb, 0)} MB (peak ${fmt(soak.peakRssMb, 0)} MB)`,
-      );
-    const failures = rows.filter((r) => r.errors > 0 || (r.case.startsWith('cache-hit') && (r.cacheStates.hit ?? 0) !== r.ok));
+    const failures = rows.filter((r) => r.errors > 0 || r.paced?.errors > 0 || (r.case.startsWith('cache-hit') && (r.cacheStates.hit ?? 0) !== r.ok));
     if (failures.length) console.log(`[bench] WARNING: errors or non-hit answers in ${failures.map((r) => `${r.case}/${r.target}`).join(', ')}`);
+    const behind = rows.filter((r) => r.paced && r.paced.achievedRps < r.paced.rate * 0.97);
+    if (behind.length)
+      console.log(`[bench] WARNING: below the offered rate (not a like-for-like CPU figure): ${behind.map((r) => `${r.case}/${r.target}`).join(', ')}`);
 
     const report = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       settings: { ...settings, apiKey: '[generated]' },
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        pinning: pinning.reason,
+        clockTicksPerSecond: clockTicksPerSecond(),
+      },
       redis: redis.external ? 'REDIS_URL' : 'private redis-server',
       ratios,
-      soak,
+      soaks,
       results: rows,
     };
     const dir = join(here, 'results');

@@ -1,10 +1,18 @@
-// Closed-loop HTTP/1.1 load generator, run as a child process (fork) so it never shares an event
-// loop with the server under test. N keep-alive connections each send one GET, wait for the whole
-// response, and send the next. Only responses that complete inside the measured window count.
+// HTTP/1.1 load generator, run as a child process (fork) so it never shares an event loop with the
+// server under test. Two modes:
+//   closed loop (no `rate`): N keep-alive connections each send one GET, wait for the whole
+//     response, and send the next: the server's saturated capacity.
+//   open loop (`rate` requests per second, raw client only): requests are due on a fixed schedule
+//     and go out on whichever of the N connections is idle; a request that finds none waits, and its
+//     latency counts from when it was due, so a server that falls behind shows it.
+// Only responses that complete inside the measured window count. `cpuPids`: processes whose CPU
+// time (/proc/<pid>/stat, clock ticks) is read at the start and the end of the measured window.
 //
-// Parent -> child (IPC), one job after another: { base, paths, headers, connections, warmupMs, durationMs, client: 'raw' | 'http' }
-// Child -> parent (IPC, advanced serialization): { result: { client, requests, ok, errors, statuses, cacheStates, bytes, elapsedMs, latencies } }
-// (latencies: Float64Array of milliseconds, one per measured response).
+// Parent -> child (IPC), one job after another:
+//   { base, paths, headers, connections, warmupMs, durationMs, client: 'raw' | 'http', rate?, cpuPids? }
+// Child -> parent (IPC, advanced serialization):
+//   { result: { client, requests, ok, errors, statuses, cacheStates, bytes, elapsedMs, latencies, cpuTicks, lateMax } }
+// (latencies: Float64Array of milliseconds, one per measured response; cpuTicks: { pid: ticks }).
 //
 // Connection k sends paths[(k + j * connections) % paths.length] as its j-th request. With
 // paths.length a multiple of the connection count, no two connections ever ask for the same path at
@@ -18,10 +26,18 @@
 //   http node:http with a keep-alive Agent: heavier per request, kept as a cross-check.
 import http from 'node:http';
 import net from 'node:net';
+import { cpuTicks } from './support/cpu.mjs';
 
-function newStats(warmupMs, durationMs) {
+function newStats(warmupMs, durationMs, cpuPids = []) {
   const measureFrom = performance.now() + warmupMs;
   const stopAt = measureFrom + durationMs;
+  const readCpu = () => Object.fromEntries(cpuPids.map((pid) => [pid, cpuTicks(pid)]));
+  let cpuAtStart = null;
+  let cpuAtEnd = null;
+  if (durationMs > 0 && cpuPids.length) {
+    setTimeout(() => (cpuAtStart = readCpu()), warmupMs);
+    setTimeout(() => (cpuAtEnd = readCpu()), warmupMs + durationMs);
+  }
   let latencies = new Float64Array(1 << 16);
   let count = 0;
   let ok = 0;
@@ -31,6 +47,7 @@ function newStats(warmupMs, durationMs) {
   const cacheStates = {};
   const measuring = (t) => t >= measureFrom && t < stopAt;
   return {
+    measureFrom,
     stopAt,
     response(t0, t1, status, cacheState, size) {
       if (!measuring(t1)) return;
@@ -53,7 +70,9 @@ function newStats(warmupMs, durationMs) {
       if (measuring(performance.now())) errors++;
     },
     summary() {
-      return { requests: count, ok, errors, statuses, cacheStates, bytes, elapsedMs: durationMs, latencies: latencies.slice(0, count) };
+      cpuAtEnd ??= cpuAtStart && readCpu();
+      const cpu = cpuAtStart && Object.fromEntries(cpuPids.map((pid) => [pid, cpuAtEnd[pid] === null ? null : cpuAtEnd[pid] - cpuAtStart[pid]]));
+      return { requests: count, ok, errors, statuses, cacheStates, bytes, elapsedMs: durationMs, latencies: latencies.slice(0, count), cpuTicks: cpu };
     },
   };
 }
@@ -116,10 +135,10 @@ function rawConnection(target, onResponse, onError) {
   };
 }
 
-async function runRaw({ base, paths, headers, connections, warmupMs, durationMs }) {
+async function runRaw({ base, paths, headers, connections, warmupMs, durationMs, cpuPids }) {
   const target = new URL(base);
   const requests = rawRequests(target, paths, headers);
-  const stats = newStats(warmupMs, durationMs);
+  const stats = newStats(warmupMs, durationMs, cpuPids);
   const loop = (k) =>
     new Promise((resolve) => {
       let t0 = 0;
@@ -158,11 +177,11 @@ async function runRaw({ base, paths, headers, connections, warmupMs, durationMs 
   return { client: 'raw', ...stats.summary() };
 }
 
-async function runHttp({ base, paths, headers, connections, warmupMs, durationMs }) {
+async function runHttp({ base, paths, headers, connections, warmupMs, durationMs, cpuPids }) {
   const target = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   const options = { agent, host: target.hostname, port: target.port, method: 'GET', headers };
-  const stats = newStats(warmupMs, durationMs);
+  const stats = newStats(warmupMs, durationMs, cpuPids);
   const loop = (k) =>
     new Promise((resolve) => {
       let sent = 0;
@@ -196,10 +215,87 @@ async function runHttp({ base, paths, headers, connections, warmupMs, durationMs
   return { client: 'http', ...stats.summary() };
 }
 
+/**
+ * Open loop: request i is due at start + i / rate and goes out on an idle connection (the j-th
+ * request sent is paths[j % paths.length]); when every connection is busy it waits in a queue.
+ * Latency counts from when the request was due. `lateMax`: the longest such wait (ms).
+ */
+async function runRawPaced({ base, paths, headers, connections, warmupMs, durationMs, rate, cpuPids }) {
+  const target = new URL(base);
+  const requests = rawRequests(target, paths, headers);
+  const stats = newStats(warmupMs, durationMs, cpuPids);
+  const start = performance.now();
+  const intervalMs = 1000 / rate;
+  const idle = [];
+  const waiting = []; // due times of requests that found no idle connection
+  let waitingHead = 0;
+  let due = 0; // requests scheduled so far
+  let sent = 0;
+  let lateMax = 0;
+  let open = 0;
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+
+  const send = (connection, dueAt) => {
+    connection.dueAt = dueAt;
+    const now = performance.now();
+    if (now >= stats.measureFrom && now - dueAt > lateMax) lateMax = now - dueAt;
+    connection.send(requests[sent++ % requests.length]);
+  };
+  const release = (connection) => {
+    if (performance.now() >= stats.stopAt) {
+      connection.close();
+      if (--open === 0) finish();
+    } else if (waitingHead < waiting.length) {
+      send(connection, waiting[waitingHead++]);
+      if (waitingHead === waiting.length) {
+        waiting.length = 0;
+        waitingHead = 0;
+      }
+    } else {
+      idle.push(connection);
+    }
+  };
+  for (let k = 0; k < connections; k++) {
+    const connection = rawConnection(
+      target,
+      (status, cacheState, size) => {
+        stats.response(connection.dueAt, performance.now(), status, cacheState, size);
+        release(connection);
+      },
+      () => {
+        stats.error();
+        const at = idle.indexOf(connection);
+        if (at >= 0) idle.splice(at, 1);
+        if (--open === 0) finish();
+      },
+    );
+    open++;
+    idle.push(connection);
+  }
+  const tick = () => {
+    const now = performance.now();
+    if (now >= stats.stopAt) {
+      while (idle.length) release(idle.pop());
+      return;
+    }
+    for (; start + due * intervalMs <= now; due++) {
+      const dueAt = start + due * intervalMs;
+      const connection = idle.pop();
+      if (connection) send(connection, dueAt);
+      else waiting.push(dueAt);
+    }
+    setTimeout(tick, Math.max(0, start + due * intervalMs - performance.now()));
+  };
+  tick();
+  await finished;
+  return { client: 'raw', ...stats.summary(), lateMax, offeredRate: rate };
+}
+
 // One job at a time, as many as the parent sends; the process stays up between them, so starting
 // it costs nothing inside or beside a measured slice.
 process.on('message', (job) => {
-  (job.client === 'http' ? runHttp(job) : runRaw(job)).then(
+  (job.rate > 0 ? runRawPaced(job) : job.client === 'http' ? runHttp(job) : runRaw(job)).then(
     (result) => process.send({ result }),
     (error) => process.send({ error: String(error?.stack ?? error) }),
   );

@@ -71,6 +71,8 @@ describe('simulator: call results, call data write-back, call-data import tasks 
 
     it('answers an empty page for a campaign without imports, 0200007 for an unknown one, 0200001 for a bad id', async () => {
       expect((await query(1, '1106025109', { offset: 0, limit: 10 })).json()).toMatchObject({ result: [], count: 0 });
+      // A campaign the campaign pages list (simulator/data/seed-campaigns.ts) is known here too.
+      expect((await query(1, '46', { offset: 0, limit: 10 })).json()).toMatchObject({ result: [], count: 0 });
       expect((await query(1, '77', { offset: 0, limit: 10 })).json().resultCode).toBe('0200007');
       expect((await query(1, 'x1', { offset: 0, limit: 10 })).json().resultCode).toBe('0200001');
       expect((await query(1, '3', { offset: 0, limit: 101 })).json().resultCode).toBe('02000007');

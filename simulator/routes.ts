@@ -1,4 +1,4 @@
-import { ISALES } from '../src/upstream/operations.catalogue';
+import { ISALES, type IsalesMethod } from '../src/upstream/operations.catalogue';
 import { OPERATIONS } from './handlers';
 import type { OperationDefinition } from './handlers/operation';
 
@@ -8,8 +8,8 @@ const CAMPAIGNS_PREFIX = '/rest/isales/v1/openapi/campaigns/';
 
 /** A handler where the catalogue declares its operation: the route table derives from the declarations. */
 export interface RoutedOperation extends OperationDefinition {
-  method: 'GET' | 'POST';
-  /** The path after `/rest/isales/v1/openapi/campaigns/{vdnId}/`; `{name}` marks a path parameter. */
+  method: IsalesMethod;
+  /** The path after `/rest/isales/v1/openapi/campaigns/{vdnId}/` (empty: the campaign list); `{name}` marks a path parameter. */
   path: string;
 }
 
@@ -36,16 +36,25 @@ const COMPILED = OPERATIONS.map((handler) => {
   return { operation, pattern: compile(path) };
 });
 
-/** Matches the raw path (no query) against `/rest/isales/v1/openapi/campaigns/{vdnId}/<operation path>`. */
-export function matchRoute(rawPath: string): RouteMatch | null {
+/**
+ * Matches the raw path (no query) against `/rest/isales/v1/openapi/campaigns/{vdnId}[/<operation path>]`. A path
+ * several operations share (`{campaignId}` GET, `blocklist` DELETE) goes to the one of the request's method;
+ * with none, to the first, which then answers 405.
+ */
+export function matchRoute(rawPath: string, method: string): RouteMatch | null {
   if (!rawPath.startsWith(CAMPAIGNS_PREFIX)) return null;
   const rest = rawPath.slice(CAMPAIGNS_PREFIX.length);
   const slash = rest.indexOf('/');
-  if (slash <= 0) return null;
-  const suffix = rest.slice(slash + 1);
+  if (slash === 0) return null;
+  const vdnSegment = slash < 0 ? rest : rest.slice(0, slash);
+  const suffix = slash < 0 ? '' : rest.slice(slash + 1);
+  let first: RouteMatch | null = null;
   for (const { operation, pattern } of COMPILED) {
     const match = pattern.exec(suffix);
-    if (match) return { operation, vdnSegment: rest.slice(0, slash), params: { ...match.groups } };
+    if (!match) continue;
+    const found = { operation, vdnSegment, params: { ...match.groups } };
+    if (operation.method === method) return found;
+    first ??= found;
   }
-  return null;
+  return first;
 }

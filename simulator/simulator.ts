@@ -139,7 +139,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (error instanceof BodyTooLargeError) return sendJson(response, 413, { resultCode: '413', resultDesc: error.message });
       throw error;
     }
-    const route = matchRoute(rawPath);
+    const route = matchRoute(rawPath, method);
     const vdnId = route ? tryParseVdnId(route.vdnSegment) : null;
     const entry: SimulatorRequestLog = log.add({
       at: now().toISOString(),

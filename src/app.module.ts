@@ -19,6 +19,8 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { CallResultsModule } from './modules/call-results/call-results.module';
 import { CallDataModule } from './modules/call-data/call-data.module';
 import { CampaignImportTasksModule } from './modules/campaign-import-tasks/campaign-import-tasks.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { BlockedNumbersModule } from './modules/blocked-numbers/blocked-numbers.module';
 import { CallResultEventsModule } from './modules/call-result-events/call-result-events.module';
 
 export interface AppModuleOptions {
@@ -48,6 +50,9 @@ export class AppModule {
         CallResultsModule,
         CallDataModule,
         CampaignImportTasksModule,
+        // Campaigns and do-not-call numbers.
+        CampaignsModule,
+        BlockedNumbersModule,
         CallResultEventsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -23,7 +23,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe(app));
 
   const lifecycle = app.get(LifecycleService);
   await installEdge(app.getHttpAdapter().getInstance(), config.edge, {

@@ -69,6 +69,23 @@ describe('IsalesClient against the simulator', () => {
     expect(simulator.requests.every((r) => r.authorized)).toBe(true);
   });
 
+  it('signs the campaign pages’ GET with a query, PUT and DELETE without a body, as the simulator verifies', async () => {
+    const campaigns = await client.listCampaigns(1, { status: 0, deviceType: 0, curPage: 1, rowsPerPage: 10 });
+    expect(campaigns.total).toBe(5);
+    expect(campaigns.items[0]).toMatchObject({ id: 46, status: 1 });
+    expect(await client.getCampaign(1, 1106025109)).toMatchObject({ id: 1106025109, status: 2, skillParam: { skillId: 2 } });
+    await client.pauseCampaign(1, 1106025109);
+    await client.resumeCampaign(1, 1106025109);
+    await client.deleteAllBlockedNumbers(9999);
+    expect(simulator.requests.map((r) => [r.method, r.path.replace('/rest/isales/v1/openapi/campaigns/', ''), r.body, r.authorized])).toEqual([
+      ['GET', '1', '', true],
+      ['GET', '1/1106025109', '', true],
+      ['PUT', '1/1106025109/pause', '', true],
+      ['PUT', '1/1106025109/resume', '', true],
+      ['DELETE', '9999/blocklist', '', true],
+    ]);
+  });
+
   it('sends the exact signed bytes: compact JSON, the documented Content-Type, Host as host:port', async () => {
     await client.listFileServers(1, { offset: 20, limit: 10, serverIds: ['1'] });
     const [request] = simulator.requests;

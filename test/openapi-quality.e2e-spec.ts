@@ -44,6 +44,14 @@ describe('the OpenAPI document as a product', () => {
         'getCallResult',
         'writeCallDataBusinessResult',
         'listCampaignImportTasks',
+        'listCampaigns',
+        'getCampaign',
+        'pauseCampaign',
+        'resumeCampaign',
+        'listBlockedNumbers',
+        'addBlockedNumbers',
+        'deleteBlockedNumber',
+        'deleteAllBlockedNumbers',
       ]),
     );
   });

@@ -79,6 +79,15 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/vdns/{vdnId}/call-results/{callId}',
         'PUT /api/v1/vdns/{vdnId}/call-data/{dataId}/business-result',
         'GET /api/v1/vdns/{vdnId}/campaigns/{campaignId}/import-tasks',
+        // Campaigns and do-not-call numbers (docs/design.md section 17).
+        'GET /api/v1/vdns/{vdnId}/campaigns',
+        'GET /api/v1/vdns/{vdnId}/campaigns/{campaignId}',
+        'POST /api/v1/vdns/{vdnId}/campaigns/{campaignId}/pause',
+        'POST /api/v1/vdns/{vdnId}/campaigns/{campaignId}/resume',
+        'GET /api/v1/vdns/{vdnId}/blocked-numbers',
+        'POST /api/v1/vdns/{vdnId}/blocked-numbers',
+        'DELETE /api/v1/vdns/{vdnId}/blocked-numbers/{number}',
+        'DELETE /api/v1/vdns/{vdnId}/blocked-numbers',
       ].sort(),
     );
   });
@@ -93,7 +102,12 @@ describe('the OpenAPI document', () => {
         route,
         headers: ['Idempotency-Key'],
       });
-      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['201', '409', '422']));
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['409', '422']));
+      // A POST creates (201) or acts (204: pause, resume, block numbers).
+      expect({ route, success: Object.keys(operation.responses).filter((status) => status.startsWith('2')) }).toEqual({
+        route,
+        success: [expect.stringMatching(/^20[14]$/)],
+      });
     }
   });
 

@@ -100,4 +100,23 @@ describe('the typed client against the gateway', () => {
     expect(bad.response.status).toBe(400);
     expect(bad.error?.invalidParams?.map((p) => p.name)).toEqual(['pageSize']);
   });
+
+  it('pauses and resumes a campaign, blocks and unblocks a number (docs/design.md section 17)', async () => {
+    const campaign = { params: { path: { vdnId: 1, campaignId: 1106025109 } } };
+    const listed = await stack.client.GET('/api/v1/vdns/{vdnId}/campaigns', { params: { path: { vdnId: 1 }, query: { status: 'started' } } });
+    expect(listed.data?.items.map((item) => item.id)).toEqual([1106025109]);
+    expect((await stack.client.POST('/api/v1/vdns/{vdnId}/campaigns/{campaignId}/pause', campaign)).response.status).toBe(204);
+    expect((await stack.client.GET('/api/v1/vdns/{vdnId}/campaigns/{campaignId}', campaign)).data?.status).toBe('paused');
+    expect((await stack.client.POST('/api/v1/vdns/{vdnId}/campaigns/{campaignId}/resume', campaign)).response.status).toBe(204);
+    const vdn = { params: { path: { vdnId: 3 } } };
+    expect(
+      (await stack.client.POST('/api/v1/vdns/{vdnId}/blocked-numbers', { ...vdn, body: { numbers: ['13100000042'], validityHours: 1 } })).response.status,
+    ).toBe(204);
+    const found = await stack.client.GET('/api/v1/vdns/{vdnId}/blocked-numbers', { params: { path: { vdnId: 3 }, query: { numbers: '13100000042' } } });
+    expect(found.data?.items.map((item) => [item.number, item.valid])).toEqual([['13100000042', true]]);
+    const one = { params: { path: { vdnId: 3, number: '13100000042' } } };
+    expect((await stack.client.DELETE('/api/v1/vdns/{vdnId}/blocked-numbers/{number}', one)).response.status).toBe(204);
+    const all = { params: { path: { vdnId: 3 }, query: { confirm: 'delete-all' as const } } };
+    expect((await stack.client.DELETE('/api/v1/vdns/{vdnId}/blocked-numbers', all)).response.status).toBe(204);
+  });
 });

@@ -41,12 +41,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Forks `module` with an IPC channel, sends it `config`, and resolves with its first message
- * (a server's `{ port }`), or rejects when it exits first.
+ * (a server's `{ port }`), or rejects when it exits first. With `pipeStdout`, its stdout (an access
+ * log) is read and dropped as a log collector would, its last lines kept in `output()`.
  */
-export function forkServer(module, name, config, execArgv = []) {
-  const child = track(fork(module, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv }), name);
+export function forkServer(module, name, config, execArgv = [], { pipeStdout = false } = {}) {
+  const child = track(fork(module, [], { stdio: ['ignore', pipeStdout ? 'pipe' : 'inherit', 'inherit', 'ipc'], execArgv }), name);
+  const output = pipeStdout ? tail(child) : () => '';
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => (message.error ? reject(new Error(`${name}: ${message.error}`)) : resolve({ child, ...message })));
+    child.once('message', (message) => (message.error ? reject(new Error(`${name}: ${message.error}`)) : resolve({ child, output, ...message })));
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
     child.send(config);
   });
@@ -78,11 +80,11 @@ export function get(url, { headers = {}, timeoutMs = 5000 } = {}) {
   });
 }
 
-/** Keeps the last few KB a child wrote, to explain a failure. */
+/** Keeps the last 16 KB a child wrote, to explain a failure and to compare access-log lines. */
 export function tail(child) {
   let text = '';
   const keep = (chunk) => {
-    text = (text + chunk.toString()).slice(-4000);
+    text = (text + chunk.toString()).slice(-16000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

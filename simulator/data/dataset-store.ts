@@ -1,4 +1,5 @@
 import { appointmentPools, generateAppointments } from './generate-appointments';
+import { generateBlocklist, generateCampaigns } from './generate-campaigns';
 import { generateBusinessResults } from './generate-business-results';
 import { generateCallData, generateCallDataImportTasks, generateCallResults } from './generate-call-results';
 import { generateImportTasks } from './generate-import-tasks';
@@ -41,6 +42,8 @@ export class DatasetStore {
         callResults: [],
         callData: [],
         callDataImportTasks: new Map(),
+        outboundCampaigns: [],
+        blocklist: [],
       };
     }
     if (vdnId === SEED_VDN_ID) return seedDataset();
@@ -54,6 +57,8 @@ export class DatasetStore {
       callResults: generateCallResults(vdnId, generatedSize),
       callData: generateCallData(vdnId, generatedSize),
       callDataImportTasks: generateCallDataImportTasks(vdnId, generatedSize),
+      outboundCampaigns: generateCampaigns(vdnId, generatedSize),
+      blocklist: generateBlocklist(vdnId, generatedSize),
     };
   }
 }

@@ -115,4 +115,42 @@ export interface VdnDataset {
   callData: CallDataRecord[];
   /** By campaign id; a campaign of `campaigns` without an entry has no import task. */
   callDataImportTasks: Map<string, CallDataImportTask[]>;
+  // Campaigns and the do-not-call list.
+  /** The campaigns the campaign pages list, pause and resume (docs/isales/next-api-notes.md section 3). */
+  outboundCampaigns: OutboundCampaign[];
+  /** The VDN's do-not-call list (docs/isales/next-api-notes.md section 1). */
+  blocklist: BlockedNumber[];
+}
+
+/** What a campaign is doing; the pages' `status` says it with one int for two of them (see statusOf in handlers/campaign-status.ts). */
+export type CampaignState = 'running' | 'paused' | 'completed' | 'expired' | 'not-started';
+
+/**
+ * A campaign as the detail page's returnObject shows it (docs/isales/next-api-notes.md section 3), plus the
+ * simulator's own `state`, which is never served.
+ */
+export interface OutboundCampaign {
+  state: CampaignState;
+  /** The status served when the state does not say it (the list example's undocumented 1). */
+  rawStatus?: number;
+  id: number;
+  name: string;
+  description: string;
+  /** `yyyy-MM-dd HH:mm:ss`, UTC. */
+  strBeginTime: string;
+  strEndTime: string;
+  deviceType: number;
+  callerNo: string;
+  maxAlertingTime: number;
+  scheduleParam: Record<string, unknown>;
+  ivrParam: Record<string, unknown> | null;
+  skillParam: Record<string, unknown> | null;
+  callBackUrl: string;
+}
+
+/** One number of the do-not-call list. */
+export interface BlockedNumber {
+  blockNum: string;
+  /** `yyyy-MM-dd HH:mm:ss`, UTC; "" when it never expires. */
+  validityExpirationTime: string;
 }

@@ -1,3 +1,4 @@
+import { SEED_BLOCKLIST, SEED_CAMPAIGNS } from './seed-campaigns';
 import type { Appointment, BusinessResult, CallDataRecord, CallResult, DataImportTask, FileServer, VdnDataset } from './records';
 
 // VDN 1 serves the example records of the four operations of docs/isales/operations.md verbatim:
@@ -196,5 +197,7 @@ export function seedDataset(): VdnDataset {
     callData,
     // calldatafile/queryDataImportTask's example is byte-identical to the blacklist one (§4); blackNum added.
     callDataImportTasks: new Map([['3', importTasks.map((task) => ({ ...task, blackNum: 0 }))]]),
+    outboundCampaigns: [...SEED_CAMPAIGNS],
+    blocklist: [...SEED_BLOCKLIST],
   });
 }

@@ -1,4 +1,10 @@
 import { addBusinessResult } from './add-business-result';
+import { blocklistAdd } from './blocklist-add';
+import { blocklistDelete, blocklistDeleteAll } from './blocklist-delete';
+import { blocklistQuery } from './blocklist-query';
+import { campaignDetail } from './campaign-detail';
+import { campaignList } from './campaign-list';
+import { campaignPause, campaignResume } from './campaign-state-change';
 import { addServer } from './add-server';
 import { appointCreate } from './appoint-create';
 import { appointDelete } from './appoint-delete';
@@ -32,4 +38,13 @@ export const OPERATIONS: readonly OperationDefinition[] = [
   callResultDetail,
   callBusiResult,
   queryCallDataImportTask,
+  // Campaigns and do-not-call numbers.
+  campaignList,
+  campaignDetail,
+  campaignPause,
+  campaignResume,
+  blocklistQuery,
+  blocklistAdd,
+  blocklistDelete,
+  blocklistDeleteAll,
 ];

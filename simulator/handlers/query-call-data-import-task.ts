@@ -18,7 +18,11 @@ export const queryCallDataImportTask: OperationDefinition = {
     const offset = requiredInt(input, 'offset', 0);
     const limit = requiredInt(input, 'limit', 1, 100);
     const ids = optionalIdList(input, 'importTaskIds', settings.maxIds);
-    const known = dataset.callDataImportTasks.has(campaignId) || dataset.campaigns.some((campaign) => campaign.taskId === campaignId);
+    // A campaign is any the VDN holds: one with import tasks, an appointment's task, or one the campaign pages list.
+    const known =
+      dataset.callDataImportTasks.has(campaignId) ||
+      dataset.campaigns.some((campaign) => campaign.taskId === campaignId) ||
+      dataset.outboundCampaigns.some((campaign) => String(campaign.id) === campaignId);
     if (!known) throw new ValidationFailure(RESULT_CODES.campaignNotFound, 'campaignId');
     const matches = filterByIds(dataset.callDataImportTasks.get(campaignId) ?? [], ids, (task) => task.id);
     const page = slicePage(matches, offset, limit);

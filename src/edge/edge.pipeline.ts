@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
-import { trackRouteMethods } from '../common/http/route-methods';
+import { allowedMethods, trackRouteMethods } from '../common/http/route-methods';
+import { genericProblem, instanceOf } from '../common/errors/generic-problem';
+import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
 import { EdgeConfig } from '../config/edge.config';
 import { activeTracer } from '../telemetry/tracer';
 import { AdmitPhase } from './admit.phase';
@@ -17,18 +19,26 @@ import { compileRoutePolicies, policyOf, POLICY } from './route-policy';
 import { ShieldPhase } from './shield.phase';
 import { CallbackGate } from './callback-gate';
 
-/** A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or rejecting). */
-type Step = (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
+/** What a step returns when it has sent the answer itself: the remaining steps and hooks do not run. */
+const ANSWERED = 'answered';
+
+/**
+ * A step of `onRequest`: returns a promise only when it has to wait; refuses by throwing (or
+ * rejecting); returns ANSWERED when it sent the answer (Fastify's callback hooks answer early by
+ * sending and never calling `done`).
+ */
+type Step = (request: FastifyRequest, reply: FastifyReply) => void | typeof ANSWERED | Promise<void>;
 
 /** Runs `steps` from `index` in order, synchronously until one returns a promise. */
 function runSteps(steps: readonly Step[], index: number, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
   for (let i = index; i < steps.length; i++) {
-    let pending: void | Promise<void>;
+    let pending: void | typeof ANSWERED | Promise<void>;
     try {
       pending = steps[i](request, reply);
     } catch (error) {
       return done(error as Error);
     }
+    if (pending === ANSWERED) return;
     if (pending) {
       pending.then(() => runSteps(steps, i + 1, request, reply, done), done);
       return;
@@ -44,6 +54,27 @@ function runSteps(steps: readonly Step[], index: number, request: FastifyRequest
  */
 const refuseUnmatched: Step = (request) => {
   if (policyOf(request) === undefined) throw new NotFoundException();
+};
+
+/**
+ * With CORS, an OPTIONS that is not a preflight (no Origin or no Access-Control-Request-Method) is
+ * answered like any method a path does not serve: 405 with Allow (RFC 9110 section 15.5.6), or 404,
+ * rather than CORS' plain-text 400. It is answered here: CORS' `OPTIONS *` route was registered
+ * before Nest's error handler, so an error thrown for it would not become a problem. Once answered,
+ * the rest of `onRequest` (CORS' hook) does not run.
+ */
+const answerNonPreflight: Step = (request, reply) => {
+  if (request.method !== 'OPTIONS' || (request.headers.origin && request.headers['access-control-request-method'])) return;
+  const allowed = allowedMethods(request);
+  const instance = instanceOf(request.url);
+  const requestId = String(request.id);
+  const problem =
+    allowed.length > 0
+      ? genericProblem(405, `OPTIONS is not served here; use ${allowed.join(', ')}`, instance, requestId)
+      : genericProblem(404, `No route for OPTIONS ${instance}`, instance, requestId);
+  if (allowed.length > 0) reply.header('allow', allowed.join(', '));
+  void reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  return ANSWERED;
 };
 
 export interface EdgeDependencies {
@@ -114,7 +145,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const withCors = config.corsOrigins.length > 0;
 
   // Built once: before CORS' own hook, or the whole of phases 2 to 4 when there is none.
-  const first: readonly Step[] = withCors ? [shieldStep] : [shieldStep, ...access];
+  const first: readonly Step[] = withCors ? [shieldStep, answerNonPreflight] : [shieldStep, ...access];
   fastify.addHook('onRequest', (request, reply, done) => identify.enter(request, reply, () => runSteps(first, 0, request, reply, done)));
   if (withCors) {
     await fastify.register(cors, {

@@ -8,7 +8,7 @@ const CLOSE_BRACKET = 0x5d;
 /**
  * Follows the nesting of JSON text as it arrives, chunk by chunk, without parsing it: `feed`
  * answers false as soon as objects and arrays are nested deeper than `maxDepth`, so a body built to
- * exhaust the parser's, class-transformer's or the fingerprint's recursion is refused within its
+ * exhaust the parser's, the validation's or the fingerprint's recursion is refused within its
  * first few hundred bytes. Braces inside strings do not count. Malformed text is left to JSON.parse.
  */
 export class JsonDepthScanner {

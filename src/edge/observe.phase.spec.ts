@@ -6,6 +6,11 @@ describe('loggedUrl', () => {
     expect(loggedUrl('/api/v1/vdns/1/file-servers')).toBe('/api/v1/vdns/1/file-servers');
     expect(loggedUrl(`/x/${'a'.repeat(8000)}`)).toHaveLength(MAX_LOGGED_URL + 3);
     expect(loggedUrl('/api/v1/vdns/1/appointments?calledNumber=13812345678')).toBe('/api/v1/vdns/1/appointments?calledNumber=*******5678');
+    expect(loggedUrl('/api/v1/vdns/1/blocked-numbers/13812345678')).toBe('/api/v1/vdns/1/blocked-numbers/*******5678');
+    expect(loggedUrl('/api/v1/vdns/1/blocked-numbers?numbers=13812345678,13900001111')).toBe(
+      '/api/v1/vdns/1/blocked-numbers?numbers=*******5678%2C*******1111',
+    );
+    expect(loggedUrl('/api/v1/vdns/1/blocked-numbers?page=2')).toBe('/api/v1/vdns/1/blocked-numbers?page=2');
   });
 });
 

@@ -15,7 +15,7 @@ export const MAX_LOGGED_URL = 512;
 /** What a log line shows of a URL: cut to MAX_LOGGED_URL, personal query values masked. */
 export function loggedUrl(url: string): string {
   const cut = url.length > MAX_LOGGED_URL ? `${url.slice(0, MAX_LOGGED_URL)}...` : url;
-  return cut.includes('calledNumber') ? maskUrl(cut) : cut;
+  return cut.includes('calledNumber') || cut.includes('blocked-numbers') ? maskUrl(cut) : cut;
 }
 
 /**

@@ -25,8 +25,8 @@ type Done = (error: Error | null, body?: unknown) => void;
  * Phase 5, read: a JSON body within the route's own limit (its policy's, at most
  * HTTP_BODY_LIMIT_BYTES; a Content-Length above it is refused before a byte is read), its nesting
  * followed as it arrives and refused beyond HTTP_LIMITS.maxJsonDepth before anything walks it
- * (JSON.parse, class-transformer, the idempotency fingerprint), parsed with prototype poisoning
- * refused. Validation follows, in the controllers' pipes.
+ * (JSON.parse, the validation, the idempotency fingerprint), parsed with prototype poisoning
+ * refused. Validation follows, by the checks compiled for the route's DTOs (src/common/pipes/validation.pipe.ts).
  */
 function readJson(capBytes: number, request: FastifyRequest, payload: NodeJS.ReadableStream, done: Done): void {
   const limit = request.routeOptions.bodyLimit ?? capBytes;

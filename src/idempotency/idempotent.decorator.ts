@@ -4,7 +4,7 @@ import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { declareRoute } from '../edge/route-policy';
 
-/** A POST that honours `Idempotency-Key` (docs/design.md section 13). */
+/** A write that honours `Idempotency-Key`: every POST (docs/design.md section 13), and the writes of section 17. */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     declareRoute({ idempotent: true }),

@@ -40,6 +40,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .addTag('call data', 'The outbound data a campaign calls: writing back the business result of a call.')
     .addTag('campaign import tasks', 'Imports of call-data files into a campaign, and how far each got.')
+    .addTag('campaigns', 'Outbound campaigns: what runs, paused or not, and pausing or resuming one.')
+    .addTag('blocked numbers', 'The do-not-call list: numbers no campaign of the VDN may call, for a while or for good.')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     // Only a fallback: each route names its operationId (`listFileServers`), which the typed client

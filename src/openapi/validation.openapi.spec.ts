@@ -85,7 +85,7 @@ describe('applyValidationRules', () => {
     expect(schemas.ThingB).toMatchObject({
       properties: {
         name: { pattern: '^[a-z]{1,8}$' },
-        note: { type: 'string', maxLength: 20, pattern: '^[^\\x00-\\x1f\\x7f\\u202a-\\u202e\\u2066-\\u2069]*$' },
+        note: { type: 'string', maxLength: 20, pattern: '^[^\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]*$' },
       },
     });
   });

@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { atLeastOneOf } from '../common/dto/at-least-one';
@@ -7,16 +6,12 @@ import { documentedRule, SchemaFragment } from '../common/dto/documented-rule';
 import { FORBIDDEN_CHARACTER_LIST, PLAIN_TEXT_PATTERN } from '../common/dto/text';
 import { variantsOf } from '../common/dto/variants';
 import { declaredProperties, nestedClass } from '../common/pipes/input-rules';
+import { InputKind, routeInputs } from '../common/pipes/route-inputs';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Class = Function;
 type Schema = Record<string, unknown>;
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
-
-/** Nest's own metadata keys (not exported where an ESM-only Nest 12 lets us import them). */
-const ROUTE_ARGS_METADATA = '__routeArguments__';
-const API_OPERATION_METADATA = 'swagger/apiOperation';
-const PARAM_TYPE = { 3: 'body', 4: 'query', 5: 'path' } as const;
 
 /** A rule the document cannot state: `npm run openapi` fails rather than publish a looser contract. */
 export class UndocumentedRuleError extends Error {
@@ -152,28 +147,9 @@ function requirePlainText(schema: unknown, where: string): void {
 }
 
 /** The DTO classes an operation's body, query and path parameters are validated with, by operationId. */
-function operationInputs(app: INestApplication): Map<string, Partial<Record<'body' | 'query' | 'path', Class>>> {
-  const inputs = new Map<string, Partial<Record<'body' | 'query' | 'path', Class>>>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Class | undefined;
-      if (!controller?.prototype) continue;
-      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[method];
-        if (method === 'constructor' || typeof handler !== 'function') continue;
-        const operation = Reflect.getMetadata(API_OPERATION_METADATA, handler) as { operationId?: string } | undefined;
-        if (!operation?.operationId) continue;
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
-        const types = (Reflect.getMetadata('design:paramtypes', controller.prototype as object, method) ?? []) as Class[];
-        const found: Partial<Record<'body' | 'query' | 'path', Class>> = {};
-        for (const [key, arg] of Object.entries(args)) {
-          const where = PARAM_TYPE[Number(key.split(':')[0]) as keyof typeof PARAM_TYPE];
-          if (where && arg.data === undefined && types[arg.index]) found[where] = types[arg.index];
-        }
-        inputs.set(operation.operationId, found);
-      }
-    }
-  }
+function operationInputs(app: INestApplication): Map<string, Partial<Record<InputKind, Class>>> {
+  const inputs = new Map<string, Partial<Record<InputKind, Class>>>();
+  for (const route of routeInputs(app)) if (route.operationId) inputs.set(route.operationId, route.inputs);
   return inputs;
 }
 

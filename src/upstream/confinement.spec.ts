@@ -34,6 +34,21 @@ const ISALES_FIELDS = [
   'taskStatus',
   'userAccountList',
   'errMsg',
+  // Campaigns and the do-not-call list (docs/isales/next-api-notes.md sections 1 and 3).
+  'strBeginTime',
+  'strEndTime',
+  'maxAlertingTime',
+  'scheduleParam',
+  'ivrParam',
+  'skillParam',
+  'callBackUrl',
+  'rowsPerPage',
+  'curPage',
+  'totalSize',
+  'blockNum',
+  'blocklistNo',
+  'validityExpirationTime',
+  'validityTime',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -36,3 +36,23 @@ export const RESERVATION_CHANGE: ErrorTable = {
   '04000004': 'not-found',
   ...CALLED_TOO_FAST,
 };
+
+// Issue 26 (docs/isales/next-api-notes.md sections 1 and 3).
+
+/** The campaign list's table (13 rows): 0200006 is a database error. */
+export const CAMPAIGN_READ: ErrorTable = {
+  '0200001': 'invalid',
+  '0200006': 'failure',
+  ...GENERIC_PARAMETER_CODES,
+  ...CALLED_TOO_FAST,
+};
+
+/** Pause and resume: 0200007 the campaign no longer exists, 0200011 its state forbids the change. */
+export const CAMPAIGN_STATE_CHANGE: ErrorTable = {
+  ...CAMPAIGN_READ,
+  '0200007': 'not-found',
+  '0200011': 'conflict',
+};
+
+/** What every blocklist page lists: 0200001, 0200006 (database) and the generic family. */
+export const BLOCKLIST_COMMON: ErrorTable = CAMPAIGN_READ;

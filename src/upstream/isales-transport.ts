@@ -1,10 +1,12 @@
+import type { IsalesMethod } from './operations.catalogue';
+
 /**
  * The one seam between IsalesClient and an HTTP library. The client builds, signs and parses;
  * a transport only moves bytes, so it can be measured and swapped without touching anything else.
  * Transports throw TransportFailure, never a library's own error type.
  */
 export interface TransportRequest {
-  method: 'GET' | 'POST';
+  method: IsalesMethod;
   /** `https://host:port`, computed once from ISALES_BASE_URL. */
   origin: string;
   /** The path and query as sent (and as signed). */

@@ -5,13 +5,18 @@ import { C2Credentials, signC2 } from './c2-signer';
 import { IsalesCredentials } from './isales-credentials.provider';
 import { observeIsalesCallOf, traceIsalesAttempt } from './isales-call.telemetry';
 import { ISALES_SUCCESS } from './error-codes';
-import { ISALES, ISALES_OPERATIONS, IsalesOperation, namedParamOf, OperationDeclaration, outcomeOf } from './operations.catalogue';
+import { ISALES, ISALES_OPERATIONS, IsalesMethod, IsalesOperation, namedParamOf, OperationDeclaration, outcomeOf } from './operations.catalogue';
 import { IsalesBadResponseError, IsalesBusinessError, IsalesHttpError, IsalesTimeoutError, IsalesUnreachableError } from './isales.errors';
 import { AttemptContext, IsalesPolicies, OperationChain } from './isales-policies';
 import { IsalesTransport, TransportFailure, TransportRequest, TransportResponse } from './isales-transport';
 import {
   AppointmentQuery,
+  BlocklistQuery,
   BusinessResultQuery,
+  CampaignQuery,
+  IsalesBlockedNumber,
+  IsalesBlocklistInput,
+  IsalesCampaign,
   FileServerQuery,
   ImportTaskQuery,
   IsalesAddServerAnswer,
@@ -45,14 +50,18 @@ interface CompiledOperation {
   declaration: OperationDeclaration;
   chain: OperationChain;
   idempotent: boolean;
-  /** The path after `{vdnId}/`, its parameters filled in (encoded). */
+  /** The path after `{vdnId}`, its parameters filled in (encoded). */
   relativePath: (params: PathParams) => string;
 }
 
-/** `file/{serverId}/updateServer` as a function of its parameters; a constant when it has none. */
+/**
+ * `file/{serverId}/updateServer` as a function of its parameters (with the `/` after `{vdnId}`); a
+ * constant when it has none, and nothing at all for the campaign list, which is `{vdnId}` itself.
+ */
 function compilePath(template: string): (params: PathParams) => string {
-  const parts = template.split(/\{(\w+)\}/);
-  if (parts.length === 1) return () => template;
+  if (template === '') return () => '';
+  const parts = ('/' + template).split(/\{(\w+)\}/);
+  if (parts.length === 1) return () => '/' + template;
   return (params) => parts.map((part, i) => (i % 2 === 0 ? part : encodeURIComponent(params[part] ?? ''))).join('');
 }
 
@@ -171,6 +180,42 @@ export class IsalesClient {
     return this.list({ operation: 'queryCallDataImportTask', vdnId, params: { campaignId }, body: query });
   }
 
+  // Campaigns and do-not-call numbers (docs/isales/next-api-notes.md sections 1 and 3).
+
+  listCampaigns(vdnId: number, query: CampaignQuery): Promise<IsalesPage<IsalesCampaign>> {
+    return this.list({ operation: 'campaignList', vdnId, query: campaignSearch(query) });
+  }
+
+  /** The campaign, or null when iSales answered success without one (read as "no such campaign"). */
+  getCampaign(vdnId: number, campaignId: number): Promise<IsalesCampaign | null> {
+    return this.record({ operation: 'campaignDetail', vdnId, params: { campaignId: String(campaignId) } });
+  }
+
+  /** No body (the pages: "no request body"); nothing is signed or sent but the path. */
+  async pauseCampaign(vdnId: number, campaignId: number): Promise<void> {
+    await this.call({ operation: 'campaignPause', vdnId, params: { campaignId: String(campaignId) } });
+  }
+
+  async resumeCampaign(vdnId: number, campaignId: number): Promise<void> {
+    await this.call({ operation: 'campaignResume', vdnId, params: { campaignId: String(campaignId) } });
+  }
+
+  listBlockedNumbers(vdnId: number, query: BlocklistQuery): Promise<IsalesPage<IsalesBlockedNumber>> {
+    return this.list({ operation: 'blocklistQuery', vdnId, body: query });
+  }
+
+  async addBlockedNumbers(vdnId: number, input: IsalesBlocklistInput): Promise<void> {
+    await this.call({ operation: 'blocklistAdd', vdnId, body: input });
+  }
+
+  async deleteBlockedNumber(vdnId: number, number: string): Promise<void> {
+    await this.call({ operation: 'blocklistDelete', vdnId, body: { blocklistNo: number } });
+  }
+
+  async deleteAllBlockedNumbers(vdnId: number): Promise<void> {
+    await this.call({ operation: 'blocklistDeleteAll', vdnId });
+  }
+
   private async record<T>(call: UpstreamCall): Promise<T | null> {
     const { recordField } = this.operations[call.operation].declaration;
     if (recordField === undefined) throw new Error(`${call.operation} is not a single-record read`);
@@ -202,7 +247,7 @@ export class IsalesClient {
     // Serialised once: these exact bytes are signed and sent, by every attempt.
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const search = call.query ? new URLSearchParams(call.query).toString() : '';
-    const path = this.campaignsPath + call.vdnId + '/' + operation.relativePath(call.params ?? NO_PARAMS);
+    const path = this.campaignsPath + call.vdnId + operation.relativePath(call.params ?? NO_PARAMS);
     // The path carries the VDN and the operation's own parameters (a callId, a campaignId): reads of two records never share an answer.
     const coalesceKey = operation.idempotent ? `${path}\n${search}\n${body ?? ''}` : undefined;
     const spec = { operation: call.operation, vdnId: call.vdnId, idempotent: operation.idempotent, coalesceKey };
@@ -220,7 +265,7 @@ export class IsalesClient {
   /** One signed request on the wire (a fresh timestamp each time), traced as one client span. */
   private attempt(
     call: UpstreamCall,
-    method: 'GET' | 'POST',
+    method: IsalesMethod,
     path: string,
     search: string,
     body: string | undefined,
@@ -281,6 +326,19 @@ export class IsalesClient {
 function createdId(operation: IsalesOperation, value: unknown): string {
   if (typeof value === 'string' && value !== '') return value;
   throw new IsalesBadResponseError(operation, 'iSales answered success but sent no id for what it created');
+}
+
+/** The list's query: status and deviceType are required (0 = all), so they are always sent. */
+function campaignSearch(query: CampaignQuery): Record<string, string> {
+  const search: Record<string, string> = {};
+  if (query.name !== undefined) search.name = query.name;
+  search.status = String(query.status);
+  search.deviceType = String(query.deviceType);
+  if (query.beginTime !== undefined) search.beginTime = query.beginTime;
+  if (query.endTime !== undefined) search.endTime = query.endTime;
+  search.curPage = String(query.curPage);
+  search.rowsPerPage = String(query.rowsPerPage);
+  return search;
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -175,3 +175,62 @@ export interface IsalesBusinessResultWriteBack {
 
 /** calldatafile/queryDataImportTask/{campaignId}'s task: the blacklist import task plus blackNum (§4). */
 export type IsalesCallDataImportTask = IsalesImportTask & Wire<{ blackNum: number }>;
+
+// Campaigns and do-not-call numbers (docs/isales/next-api-notes.md sections 1 and 3).
+
+/** One campaign of the list (its table was not retrieved: the fields of the example) or the detail's returnObject. */
+export type IsalesCampaign = Wire<{
+  /** An int in the examples. */
+  id: number | string;
+  name: string;
+  description: string;
+  /** An int: 2 started (running), 3 paused, 4 completed (list) or expired (detail); the list's example has 1. */
+  status: number | string;
+  /** `yyyy-MM-dd HH:mm:ss`, UTC (the create page). */
+  strBeginTime: string;
+  strEndTime: string;
+  /** 1 intelligent IVR, 2 predictive, 3 automatic IVR, 5 preview, 6 preemptive. */
+  deviceType: number | string;
+  callerNo: string;
+  maxAlertingTime: number | string;
+  scheduleParam: unknown;
+  ivrParam: unknown;
+  skillParam: unknown;
+  callBackUrl: string;
+}>;
+
+/** The list's query string: every documented parameter but ccId (OP only). */
+export interface CampaignQuery {
+  name?: string;
+  /** 0 all, 2 started, 3 paused, 4 completed. */
+  status: 0 | 2 | 3 | 4;
+  /** 0 all, else one of the device types. */
+  deviceType: number;
+  /** `yyyy-MM-dd HH:mm:ss`. */
+  beginTime?: string;
+  endTime?: string;
+  curPage: number;
+  rowsPerPage: number;
+}
+
+/** blocklist/query: exactly one of offset/limit or blocklist. */
+export type BlocklistQuery = OffsetQuery | { blocklist: string[] };
+
+/** One record of blocklist/query's `data` (typed Object on the page; a list is expected). */
+export type IsalesBlockedNumber = Wire<{
+  blockNum: string;
+  /** `yyyy-MM-dd HH:mm:ss`, like blocklist/add's. */
+  validityExpirationTime: string;
+  /** Returned when `blocklist` is sent. */
+  flag: boolean | string;
+}>;
+
+/**
+ * blocklist/add: validityTime in hours, without validityTimeUnit (the older page knows no unit; on the newer page
+ * its default is 4, hours), or validityExpirationTime (`yyyy-MM-dd HH:mm:ss`).
+ */
+export interface IsalesBlocklistInput {
+  blocklist: string[];
+  validityTime?: number;
+  validityExpirationTime?: string;
+}

@@ -7,6 +7,8 @@ import { FileServersController } from '../modules/file-servers/file-servers.cont
 import { CallDataController } from '../modules/call-data/call-data.controller';
 import { CallResultsController } from '../modules/call-results/call-results.controller';
 import { CampaignImportTasksController } from '../modules/campaign-import-tasks/campaign-import-tasks.controller';
+import { CampaignsController } from '../modules/campaigns/campaigns.controller';
+import { BlockedNumbersController } from '../modules/blocked-numbers/blocked-numbers.controller';
 import { OUTCOME_STATUS } from './error-codes';
 import { ANY_CALL_STATUSES, ISALES, ISALES_OPERATIONS, OperationDeclaration } from './operations.catalogue';
 
@@ -27,10 +29,30 @@ describe('the catalogue of iSales operations', () => {
     const declaration: OperationDeclaration = ISALES[name];
     expect(declaration.name).toBe(name);
     expect(declaration.path).not.toMatch(/^\/|campaigns/);
+    // A read is a list or a read of one record, never both; a write is neither.
     const list = declaration.listField !== undefined && declaration.countField !== undefined;
     const record = declaration.recordField !== undefined;
     expect(declaration.kind === 'read').toBe(list !== record);
     expect(declaration.kind === 'write').toBe(!list && !record);
+    // A write that is not a POST is one of the campaign pages' PUTs and DELETEs; a read is a GET or a POST.
+    if (declaration.kind === 'read') expect(['GET', 'POST']).toContain(declaration.method);
+  });
+
+  it('declares the campaign and do-not-call operations as the pages say (docs/isales/next-api-notes.md sections 1 and 3)', () => {
+    const shape = (name: keyof typeof ISALES) => [ISALES[name].method, ISALES[name].path, ISALES[name].kind];
+    expect(shape('campaignList')).toEqual(['GET', '', 'read']);
+    expect([ISALES.campaignList.listField, ISALES.campaignList.countField]).toEqual(['data', 'totalSize']);
+    expect(shape('campaignDetail')).toEqual(['GET', '{campaignId}', 'read']);
+    expect([ISALES.campaignDetail.listField, ISALES.campaignDetail.recordField]).toEqual([undefined, 'returnObject']);
+    expect(shape('campaignPause')).toEqual(['PUT', '{campaignId}/pause', 'write']);
+    expect(shape('campaignResume')).toEqual(['PUT', '{campaignId}/resume', 'write']);
+    expect(shape('blocklistQuery')).toEqual(['POST', 'blocklist/query', 'read']);
+    expect([ISALES.blocklistQuery.listField, ISALES.blocklistQuery.countField]).toEqual(['data', 'totalCount']);
+    expect(shape('blocklistAdd')).toEqual(['POST', 'blocklist/add', 'write']);
+    expect(shape('blocklistDelete')).toEqual(['POST', 'blocklist/delete', 'write']);
+    expect(shape('blocklistDeleteAll')).toEqual(['DELETE', 'blocklist', 'write']);
+    expect(ISALES.campaignPause.statuses).toEqual(expect.arrayContaining([404, 409]));
+    expect(ISALES.blocklistAdd.statuses).toEqual(expect.arrayContaining([400, 409]));
   });
 
   it.each(ISALES_OPERATIONS)('%s can produce its table\u2019s statuses and those of any call, nothing else', (name) => {
@@ -79,5 +101,25 @@ describe('a route\u2019s documented problems come from its operations\u2019 tabl
       sorted([...GATEWAY_STATUSES, ...ISALES.queryCallDataImportTask.statuses]),
     );
     expect(ISALES.queryCallDataImportTask.statuses).toContain(404);
+  });
+
+  it('pauses and resumes with their tables’ statuses (404 for 0200007, 409 for 0200011), plus Idempotency-Key’s', () => {
+    const idempotency = [409, 422, 503];
+    expect(documentedProblems(CampaignsController.prototype, 'pause')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.campaignPause.statuses, ...idempotency]));
+    expect(documentedProblems(CampaignsController.prototype, 'resume')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.campaignResume.statuses, ...idempotency]),
+    );
+    expect(documentedProblems(CampaignsController.prototype, 'list')).toEqual(sorted([...GATEWAY_STATUSES, ...ISALES.campaignList.statuses]));
+    expect(documentedProblems(CampaignsController.prototype, 'list')).not.toContain(409);
+  });
+
+  it('adds blocked numbers with blocklist/add’s statuses (409 for 0200007) and the look-up that names them', () => {
+    const idempotency = [409, 422, 503];
+    expect(documentedProblems(BlockedNumbersController.prototype, 'add')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.blocklistAdd.statuses, ...ISALES.blocklistQuery.statuses, ...idempotency]),
+    );
+    expect(documentedProblems(BlockedNumbersController.prototype, 'removeAll')).toEqual(
+      sorted([...GATEWAY_STATUSES, ...ISALES.blocklistDeleteAll.statuses, ...idempotency]),
+    );
   });
 });

@@ -1,4 +1,17 @@
-import { CALLED_TOO_FAST, ErrorTable, GENERIC_PARAMETER_CODES, OUTCOME_STATUS, RESERVATION_CHANGE, UpstreamOutcome } from './error-codes';
+import {
+  BLOCKLIST_COMMON,
+  CALLED_TOO_FAST,
+  CAMPAIGN_READ,
+  CAMPAIGN_STATE_CHANGE,
+  ErrorTable,
+  GENERIC_PARAMETER_CODES,
+  OUTCOME_STATUS,
+  RESERVATION_CHANGE,
+  UpstreamOutcome,
+} from './error-codes';
+
+/** Most operations are POSTs; the campaign pages use GET, PUT and DELETE (docs/isales/next-api-notes.md sections 1 and 3). */
+export type IsalesMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Every iSales operation the gateway calls, declared once (docs/design.md section 15). The client's
@@ -8,8 +21,11 @@ import { CALLED_TOO_FAST, ErrorTable, GENERIC_PARAMETER_CODES, OUTCOME_STATUS, R
  */
 export interface OperationDeclaration {
   readonly name: string;
-  readonly method: 'GET' | 'POST';
-  /** After `/rest/isales/v1/openapi/campaigns/{vdnId}/`; `{name}` marks a path parameter. */
+  readonly method: IsalesMethod;
+  /**
+   * After `/rest/isales/v1/openapi/campaigns/{vdnId}/`; `{name}` marks a path parameter. Empty for
+   * the campaign list, which is `/rest/isales/v1/openapi/campaigns/{vdnId}` itself.
+   */
   readonly path: string;
   /**
    * A read is safe to send twice: retried after any upstream failure and shared by identical
@@ -45,8 +61,13 @@ function declare(name: string, spec: Omit<OperationDeclaration, 'name' | 'status
 
 const read = (name: string, method: 'GET' | 'POST', path: string, listField: string, countField: string, errors: ErrorTable) =>
   declare(name, { method, path, kind: 'read', listField, countField, errors });
+/** A read of one record: a GET whose answer keeps it in `recordField`, no list. */
+const readOne = (name: string, path: string, recordField: string, errors: ErrorTable) =>
+  declare(name, { method: 'GET', path, kind: 'read', recordField, errors });
 // The writes (docs/isales/write-api-notes.md): every one is a POST, whatever it does.
 const write = (name: string, path: string, errors: ErrorTable) => declare(name, { method: 'POST', path, kind: 'write', errors });
+// The campaign pages' writes that are not POSTs (docs/isales/next-api-notes.md sections 1 and 3).
+const writeWith = (name: string, method: 'PUT' | 'DELETE', path: string, errors: ErrorTable) => declare(name, { method, path, kind: 'write', errors });
 
 /** The operations by name (docs/isales/operations.md, docs/isales/write-api-notes.md). */
 export const ISALES = {
@@ -146,12 +167,12 @@ export const ISALES = {
 
   // Call results, call data and its import tasks (docs/isales/call-results-choices.md).
   // §2: the page's table is cut after its header; these are the codes of the sibling result pages.
-  callResultDetail: declare('callResultDetail', {
-    method: 'GET',
-    path: 'callresultdetail/{callId}',
-    kind: 'read',
-    recordField: 'data',
-    errors: { '0200001': 'invalid', '0200006': 'failure', '0200007': 'not-found', ...GENERIC_PARAMETER_CODES, ...CALLED_TOO_FAST },
+  callResultDetail: readOne('callResultDetail', 'callresultdetail/{callId}', 'data', {
+    '0200001': 'invalid',
+    '0200006': 'failure',
+    '0200007': 'not-found',
+    ...GENERIC_PARAMETER_CODES,
+    ...CALLED_TOO_FAST,
   }),
   // §3, complete. 0200034 is the caller's sub-status not matching its result: a 400 naming it, not the generic 409.
   callBusiResult: declare('callBusiResult', {
@@ -169,6 +190,35 @@ export const ISALES = {
     ...GENERIC_PARAMETER_CODES,
     ...CALLED_TOO_FAST,
   }),
+
+  // Campaigns and do-not-call numbers (docs/isales/next-api-notes.md sections 1 and 3; the choices where a page
+  // is silent: docs/isales/next-api-choices.md).
+  // Section 3, list: 13 rows, complete.
+  campaignList: read('campaignList', 'GET', '', 'data', 'totalSize', CAMPAIGN_READ),
+  // Section 3, detail: its table (表21) was not retrieved; the list's codes, plus 0200007 as the pause page means it.
+  campaignDetail: readOne('campaignDetail', '{campaignId}', 'returnObject', { ...CAMPAIGN_READ, '0200007': 'not-found' }),
+  // Section 3, pause and resume: complete, the same codes (0200011 "the current state forbids it").
+  campaignPause: writeWith('campaignPause', 'PUT', '{campaignId}/pause', CAMPAIGN_STATE_CHANGE),
+  campaignResume: writeWith('campaignResume', 'PUT', '{campaignId}/resume', CAMPAIGN_STATE_CHANGE),
+  // Section 1, query: its table was not retrieved; the family every blocklist page lists.
+  blocklistQuery: read('blocklistQuery', 'POST', 'blocklist/query', 'data', 'totalCount', BLOCKLIST_COMMON),
+  // docs/isales/write-api-notes.md section 10.1, the older page's complete table: 0200007 means "already blocked" here.
+  blocklistAdd: write('blocklistAdd', 'blocklist/add', {
+    ...BLOCKLIST_COMMON,
+    '0200007': 'conflict',
+    '0200018': 'invalid',
+    '0200029': 'invalid',
+  }),
+  // Section 1, delete: table 5, complete (02000012-02000015 are about groups and types, which the gateway never sends).
+  blocklistDelete: write('blocklistDelete', 'blocklist/delete', {
+    ...BLOCKLIST_COMMON,
+    '02000012': 'conflict',
+    '02000013': 'invalid',
+    '02000014': 'conflict',
+    '02000015': 'invalid',
+  }),
+  // Section 1, delete all: the category page's table 4.
+  blocklistDeleteAll: writeWith('blocklistDeleteAll', 'DELETE', 'blocklist', BLOCKLIST_COMMON),
 } as const satisfies Record<string, OperationDeclaration>;
 
 export type IsalesOperation = keyof typeof ISALES;

@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { createGatewayClient, GatewayClient } from '../../clients/typescript/src/index';
 import { LogCapture, sharedLogCapture } from './log-capture';
 import { assertResponseMatchesContract, contractCheckedFetch } from './response-contract';
+import { RedisProcess } from './redis-server';
 
 export const TEST_AK = 'e2e-ak';
 export const TEST_SK = 'e2e-sk-0123456789-secret';
@@ -142,4 +143,32 @@ export function useStack(options: Parameters<typeof startStack>[0] = {}) {
 /** A call to one gateway of several (replica tests); like `stack.request`, the one place for shared headers. */
 export function requestGateway(gateway: Gateway, path: string, init?: RequestInit): Promise<Response> {
   return gateway.fetch(path, init);
+}
+
+/** Like useStack, with the gateway on a real redis-server of its own (idempotent replays kept where production keeps them). */
+export function useRedisStack(env: Record<string, string> = {}) {
+  let stack: Stack;
+  let redis: RedisProcess | undefined;
+  beforeAll(async () => {
+    redis = await RedisProcess.start();
+    stack = await startStack({ env: { ...env, REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await redis?.stop();
+  });
+  beforeEach(() => {
+    stack.simulator.clearFaults();
+    stack.simulator.clearRequests();
+  });
+  return {
+    get simulator() {
+      return stack.simulator;
+    },
+    get client() {
+      return stack.client;
+    },
+    get: (path: string, init?: RequestInit) => stack.get(path, init),
+    request: (path: string, init?: RequestInit) => stack.request(path, init),
+  };
 }

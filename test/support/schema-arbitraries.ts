@@ -7,7 +7,7 @@ import type { OpenApiDocument, Operation } from './response-contract';
 /**
  * Requests generated from openapi.json's own schemas, and the document as the judge of them: for
  * each operation, what its path parameters, query and body may be (as one JSON Schema, with the
- * document's `x-not-after` and `x-unique-codes` extensions as keywords), arbitraries of inputs the
+ * document's `x-not-after`, `x-not-with` and `x-unique-codes` extensions as keywords), arbitraries of inputs the
  * document allows, and of inputs that break exactly one of its rules.
  */
 
@@ -49,6 +49,11 @@ function documentAjv(document: OpenApiDocument): Ajv {
       const end = isSchema(context?.parentData) ? context.parentData[other] : undefined;
       return typeof value !== 'string' || typeof end !== 'string' || !(Date.parse(value) > Date.parse(end));
     },
+  });
+  ajv.addKeyword({
+    keyword: 'x-not-with',
+    validate: (other: string, _value: unknown, _schema?: unknown, context?: { parentData?: unknown }) =>
+      !isSchema(context?.parentData) || context.parentData[other] === undefined,
   });
   ajv.addKeyword({
     keyword: 'x-unique-codes',

@@ -284,6 +284,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vdns/{vdnId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outbound campaigns
+         * @description A page of the VDN's outbound campaigns, filtered by name, state, device type and period. An undocumented iSales status (the page’s own example has one) is passed as its raw value. iSales: GET campaigns/{vdnId}.
+         */
+        get: operations["listCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One outbound campaign
+         * @description The campaign with this ID, or 404. The settings objects the page does not describe (schedule, ivr, skill) are passed through as iSales sends them. iSales: GET campaigns/{vdnId}/{campaignId}.
+         */
+        get: operations["getCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/campaigns/{campaignId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a running campaign
+         * @description No body. 404 when the campaign does not exist (0200007), 409 when it is not running (0200011). iSales: PUT {campaignId}/pause.
+         */
+        post: operations["pauseCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/campaigns/{campaignId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused campaign
+         * @description No body. 404 when the campaign does not exist (0200007), 409 when it is not paused (0200011). iSales: PUT {campaignId}/resume.
+         */
+        post: operations["resumeCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/blocked-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List do-not-call numbers
+         * @description A page of the VDN's do-not-call list, or (with `numbers`, not with `page`/`pageSize`) those of the given numbers that are on it, with whether each block is in force. iSales: POST blocklist/query.
+         */
+        get: operations["listBlockedNumbers"];
+        put?: never;
+        /**
+         * Keep numbers off every campaign
+         * @description Up to 20 different numbers, for `validityHours` (1 to 120), until `expiresAt`, or for good. All or nothing: 409 when one is already blocked (0200007), 400 for a number given twice (0200018); the problem names them by position in `invalidParams`. iSales: POST blocklist/add.
+         */
+        post: operations["addBlockedNumbers"];
+        /**
+         * Empty the do-not-call list
+         * @description Every number of the VDN, at once. Needs `isales:admin` and `?confirm=delete-all`. iSales: DELETE blocklist.
+         */
+        delete: operations["deleteAllBlockedNumbers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/blocked-numbers/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Let campaigns call a number again
+         * @description A number that is not blocked is no error (the page lists none for it). iSales: POST blocklist/delete.
+         */
+        delete: operations["deleteBlockedNumber"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vdns/{vdnId}/call-results/events": {
         parameters: {
             query?: never;
@@ -875,6 +1003,175 @@ export interface components {
              * @example 1
              */
             total: number | null;
+        };
+        CampaignSummaryDto: {
+            /**
+             * @description Campaign ID (an int in iSales).
+             * @example 1106025109
+             */
+            id: number | null;
+            /** @example Preempted task */
+            name: string | null;
+            /**
+             * @description `started` (running, calls finished, or not yet started), `paused`, `completed` (in a list) or `expired` (one campaign: iSales says 4 for both), or iSales’ own value as a string when it is none of these (the list page’s example has 1).
+             * @example started
+             */
+            status: string | null;
+            /**
+             * @description one of intelligent-ivr, predictive, automatic-ivr, preview, preemptive, or iSales’ own value as a string when it is none of these.
+             * @example preemptive
+             */
+            deviceType: string | null;
+            /**
+             * Format: date-time
+             * @description When it starts (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2025-05-01T00:00:00+00:00
+             */
+            beginsAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it ends (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2030-12-31T23:59:59+00:00
+             */
+            endsAt: string | null;
+            /**
+             * @description The calling number shown to customers.
+             * @example 710002
+             */
+            callerNumber: string | null;
+        };
+        CampaignPageDto: {
+            items: components["schemas"]["CampaignSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description iSales' total count of matches (its totalSize); null when iSales did not send one.
+             * @example 5
+             */
+            total: number | null;
+        };
+        CampaignDto: {
+            /**
+             * @description Campaign ID (an int in iSales).
+             * @example 1106025109
+             */
+            id: number | null;
+            /** @example Preempted task */
+            name: string | null;
+            /**
+             * @description `started` (running, calls finished, or not yet started), `paused`, `completed` (in a list) or `expired` (one campaign: iSales says 4 for both), or iSales’ own value as a string when it is none of these (the list page’s example has 1).
+             * @example started
+             */
+            status: string | null;
+            /**
+             * @description one of intelligent-ivr, predictive, automatic-ivr, preview, preemptive, or iSales’ own value as a string when it is none of these.
+             * @example preemptive
+             */
+            deviceType: string | null;
+            /**
+             * Format: date-time
+             * @description When it starts (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2025-05-01T00:00:00+00:00
+             */
+            beginsAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it ends (ISO 8601 with its offset, UTC: the campaign pages' zone).
+             * @example 2030-12-31T23:59:59+00:00
+             */
+            endsAt: string | null;
+            /**
+             * @description The calling number shown to customers.
+             * @example 710002
+             */
+            callerNumber: string | null;
+            /** @example Renewal reminders */
+            description: string | null;
+            /**
+             * @description How long a call may ring, in seconds (iSales' maxAlertingTime).
+             * @example 45
+             */
+            maxAlertingSeconds: number | null;
+            /**
+             * @description Passed through as iSales sends it: the page names this object without describing its fields.
+             * @example {
+             *       "scheduleType": 1
+             *     }
+             */
+            schedule: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Passed through as iSales sends it: the page names this object without describing its fields.
+             * @example null
+             */
+            ivr: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Passed through as iSales sends it: the page names this object without describing its fields.
+             * @example {
+             *       "skillId": 2
+             *     }
+             */
+            skill: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Where iSales pushes call results (iSales' callBackUrl); null when none is set on the campaign.
+             * @example https://crm.example.com/isales/call-results
+             */
+            callbackUrl: string | null;
+        };
+        BlockedNumberDto: {
+            /** @example 13100000000 */
+            number: string | null;
+            /**
+             * Format: date-time
+             * @description When the block ends (ISO 8601 with the tenant's offset: ISALES_TIME_ZONE, ISALES_TIME_ZONES); null when it does not.
+             * @example 2030-12-31T10:06:25+00:00
+             */
+            expiresAt: string | null;
+            /**
+             * @description Whether the block is in force; iSales says so only when numbers are looked up by `numbers`, null otherwise.
+             * @example true
+             */
+            valid: boolean | null;
+        };
+        BlockedNumberPageDto: {
+            items: components["schemas"]["BlockedNumberDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description iSales' total count (its totalCount); null when iSales did not send one.
+             * @example 2
+             */
+            total: number | null;
+        };
+        AddBlockedNumbersDto: {
+            /**
+             * @description 1 to 20 different numbers, none already blocked (iSales adds none of them otherwise). A number given twice is refused
+             *     by the gateway, naming its position (`numbers[2]`), before iSales is called.
+             * @example [
+             *       "13100000002",
+             *       "13100000003"
+             *     ]
+             */
+            numbers: string[];
+            /**
+             * @description Blocked for this many hours from now (iSales' validityTime); not with `expiresAt`. Not with `expiresAt`.
+             * @example 24
+             */
+            validityHours?: number;
+            /**
+             * Format: date-time
+             * @description Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent as the tenant's wall clock: ISALES_TIME_ZONE, ISALES_TIME_ZONES); not with `validityHours`. Not with `validityHours`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
+             */
+            expiresAt?: string;
         };
         CallResultEventDto: {
             /** @example 0023-134864174 */
@@ -6941,6 +7238,2530 @@ export interface operations {
                 };
             };
             /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+                /** @description Campaigns whose name matches (iSales decides how), at most 30 characters */
+                name?: string;
+                /** @description Only campaigns in this state */
+                status?: "started" | "paused" | "completed";
+                /** @description Only campaigns of this device type */
+                deviceType?: "intelligent-ivr" | "predictive" | "automatic-ivr" | "preview" | "preemptive";
+                /** @description Campaigns that begin at or after this instant (ISO 8601 with a time zone; iSales’ beginTime, sent in UTC); must not be after `endsBy` */
+                beginsFrom?: string;
+                /** @description Campaigns that end at or before this instant (ISO 8601 with a time zone; iSales’ endTime, sent in UTC) */
+                endsBy?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 46,
+                     *           "name": "test0526",
+                     *           "status": "1",
+                     *           "deviceType": "predictive",
+                     *           "beginsAt": "2030-05-26T00:00:00+00:00",
+                     *           "endsAt": "2030-06-30T23:59:59+00:00",
+                     *           "callerNumber": "710002"
+                     *         },
+                     *         {
+                     *           "id": 1106025109,
+                     *           "name": "Preempted task",
+                     *           "status": "started",
+                     *           "deviceType": "preemptive",
+                     *           "beginsAt": "2025-05-01T00:00:00+00:00",
+                     *           "endsAt": "2030-12-31T23:59:59+00:00",
+                     *           "callerNumber": "710002"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 20,
+                     *       "total": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CampaignPageDto"];
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description Campaign ID. */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1106025109,
+                     *       "name": "Preempted task",
+                     *       "status": "started",
+                     *       "deviceType": "preemptive",
+                     *       "beginsAt": "2025-05-01T00:00:00+00:00",
+                     *       "endsAt": "2030-12-31T23:59:59+00:00",
+                     *       "callerNumber": "710002",
+                     *       "description": "Renewal reminders",
+                     *       "maxAlertingSeconds": 45,
+                     *       "schedule": {
+                     *         "scheduleType": 1,
+                     *         "beginTime": "08:00",
+                     *         "endTime": "20:00",
+                     *         "weekDays": [
+                     *           1,
+                     *           2,
+                     *           3,
+                     *           4,
+                     *           5
+                     *         ]
+                     *       },
+                     *       "ivr": null,
+                     *       "skill": {
+                     *         "skillId": 2,
+                     *         "skillName": "renewals",
+                     *         "outBoundType": 1
+                     *       },
+                     *       "callbackUrl": "https://crm.example.com/isales/call-results"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    pauseCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (e.g. a UUID), 1 to 255 visible ASCII characters. The first answer is kept for 24 hours and sent again (with `Idempotent-Replayed: true`) for the same key and body, without writing again; the same key with another body is a 422, and while the first request runs a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description Campaign ID. */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description iSales reports a state conflict
+             *
+             *     iSales reports a state conflict
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-conflict",
+                     *       "title": "iSales reports a state conflict",
+                     *       "detail": "The task is being called",
+                     *       "upstream": {
+                     *         "code": "0200034",
+                     *         "description": "The task is being called"
+                     *       },
+                     *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:idempotency-key-reused",
+                     *       "title": "This Idempotency-Key was used with another request body",
+                     *       "detail": "The Idempotency-Key was already used for a different request; use a new key for a new request.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             *
+             *     Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    resumeCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (e.g. a UUID), 1 to 255 visible ASCII characters. The first answer is kept for 24 hours and sent again (with `Idempotent-Replayed: true`) for the same key and body, without writing again; the same key with another body is a 422, and while the first request runs a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description Campaign ID. */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description iSales reports a state conflict
+             *
+             *     iSales reports a state conflict
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-conflict",
+                     *       "title": "iSales reports a state conflict",
+                     *       "detail": "The task is being called",
+                     *       "upstream": {
+                     *         "code": "0200034",
+                     *         "description": "The task is being called"
+                     *       },
+                     *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:idempotency-key-reused",
+                     *       "title": "This Idempotency-Key was used with another request body",
+                     *       "detail": "The Idempotency-Key was already used for a different request; use a new key for a new request.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             *
+             *     Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listBlockedNumbers: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1 (default 1); not with `numbers`. */
+                page?: number;
+                /** @description Items per page (default 20); not with `numbers`. */
+                pageSize?: number;
+                /** @description Comma-separated numbers (at most 20); only those of them that are blocked are returned, with `valid`. Not with `page` or `pageSize`. */
+                numbers?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of blocked numbers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "number": "13100000000",
+                     *           "expiresAt": "2030-12-31T10:06:25+00:00",
+                     *           "valid": null
+                     *         },
+                     *         {
+                     *           "number": "13100000001",
+                     *           "expiresAt": null,
+                     *           "valid": null
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 20,
+                     *       "total": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BlockedNumberPageDto"];
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    addBlockedNumbers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (e.g. a UUID), 1 to 255 visible ASCII characters. The first answer is kept for 24 hours and sent again (with `Idempotent-Replayed: true`) for the same key and body, without writing again; the same key with another body is a 422, and while the first request runs a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddBlockedNumbersDto"];
+            };
+        };
+        responses: {
+            /** @description Blocked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description iSales reports a state conflict
+             *
+             *     iSales reports a state conflict
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-conflict",
+                     *       "title": "iSales reports a state conflict",
+                     *       "detail": "The task is being called",
+                     *       "upstream": {
+                     *         "code": "0200034",
+                     *         "description": "The task is being called"
+                     *       },
+                     *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is larger than the operation takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-is-too-large",
+                     *       "title": "The request is too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "The request body must be application/json.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:idempotency-key-reused",
+                     *       "title": "This Idempotency-Key was used with another request body",
+                     *       "detail": "The Idempotency-Key was already used for a different request; use a new key for a new request.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             *
+             *     Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteAllBlockedNumbers: {
+        parameters: {
+            query: {
+                /** @description Must be `delete-all`: the confirmation that the whole list goes */
+                confirm: "delete-all";
+            };
+            header?: {
+                /** @description Any unique string (e.g. a UUID), 1 to 255 visible ASCII characters. The first answer is kept for 24 hours and sent again (with `Idempotent-Replayed: true`) for the same key and body, without writing again; the same key with another body is a 422, and while the first request runs a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list is empty */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales reports a state conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-conflict",
+                     *       "title": "iSales reports a state conflict",
+                     *       "detail": "The task is being called",
+                     *       "upstream": {
+                     *         "code": "0200034",
+                     *         "description": "The task is being called"
+                     *       },
+                     *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:idempotency-key-reused",
+                     *       "title": "This Idempotency-Key was used with another request body",
+                     *       "detail": "The Idempotency-Key was already used for a different request; use a new key for a new request.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             *
+             *     Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales did not answer within ISALES_DEADLINE_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-timeout",
+                     *       "title": "iSales did not answer in time",
+                     *       "detail": "iSales did not answer within 10000 ms",
+                     *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteBlockedNumber: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (e.g. a UUID), 1 to 255 visible ASCII characters. The first answer is kept for 24 hours and sent again (with `Idempotent-Replayed: true`) for the same key and body, without writing again; the same key with another body is a 422, and while the first request runs a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+                /** @description The blocked number (`#` written `%23` in a URL). */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not blocked any more */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (a VDN this gateway holds no iSales credentials for, an empty upstream result for a single item, or an iSales "does not exist" code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:not-found",
+                     *       "title": "Not found",
+                     *       "detail": "No such item in VDN 1",
+                     *       "status": 404,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description iSales reports a state conflict
+             *
+             *     iSales reports a state conflict
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-conflict",
+                     *       "title": "iSales reports a state conflict",
+                     *       "detail": "The task is being called",
+                     *       "upstream": {
+                     *         "code": "0200034",
+                     *         "description": "The task is being called"
+                     *       },
+                     *       "status": 409,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The Idempotency-Key was already used with another request body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:idempotency-key-reused",
+                     *       "title": "This Idempotency-Key was used with another request body",
+                     *       "detail": "The Idempotency-Key was already used for a different request; use a new key for a new request.",
+                     *       "status": 422,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description iSales failed, was unreachable, refused the gateway’s credentials, or answered with an undocumented code */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-unknown-code",
+                     *       "title": "iSales answered with an undocumented code",
+                     *       "detail": "Database error",
+                     *       "upstream": {
+                     *         "code": "0200006",
+                     *         "description": "Database error"
+                     *       },
+                     *       "status": 502,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             *
+             *     Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable
+             */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -19,3 +19,10 @@ export type CallResult = Schemas['CallResultDto'];
 export type BusinessResultWriteBack = Schemas['BusinessResultWriteBackDto'];
 export type CallDataImportTask = Schemas['CallDataImportTaskDto'];
 export type CallDataImportTaskPage = Schemas['CallDataImportTaskPageDto'];
+// Campaigns and do-not-call numbers.
+export type CampaignSummary = Schemas['CampaignSummaryDto'];
+export type Campaign = Schemas['CampaignDto'];
+export type CampaignPage = Schemas['CampaignPageDto'];
+export type BlockedNumber = Schemas['BlockedNumberDto'];
+export type BlockedNumberPage = Schemas['BlockedNumberPageDto'];
+export type AddBlockedNumbers = Schemas['AddBlockedNumbersDto'];

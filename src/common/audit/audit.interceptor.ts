@@ -5,15 +5,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import { GatewayError } from '../errors/gateway-error';
 import { principalIdOf } from '../request/principal';
+import { maskNumber } from '../logging/logger.options';
 
 export const AUDIT_OPERATION_KEY = 'isales-gateway:audit-operation';
 
 type Outcome = 'success' | 'rejected' | 'failed';
 
+/** Route parameters that are phone numbers (a blocked number): audited masked, like every logged number. */
+const NUMBER_PARAMS = new Set(['number']);
+
 /** The written thing's id: the route's own id parameter, or what a create answered (`id`, or `code` for a business result). */
 function targetOf(params: Record<string, string>, answer?: unknown): string | null {
-  const routeId = Object.entries(params).find(([name]) => name !== 'vdnId')?.[1];
-  if (routeId !== undefined) return routeId;
+  const routeParam = Object.entries(params).find(([name]) => name !== 'vdnId');
+  if (routeParam !== undefined) return NUMBER_PARAMS.has(routeParam[0]) ? maskNumber(routeParam[1]) : routeParam[1];
   const created = answer as { id?: unknown; code?: unknown } | null | undefined;
   const id = created?.id ?? created?.code;
   return typeof id === 'string' ? id : null;

@@ -34,12 +34,48 @@ export interface DocumentedValidatorOptions {
   schema: DescribeRule;
 }
 
+/** What a property's own rules and coercion are, by class and property: what the compiled validators run (src/common/pipes/compiled-input.ts). */
+export interface PropertyExtras {
+  rules: Map<string, DocumentedValidatorOptions>;
+  /** The property's conversion from its raw input (what its class-transformer `@Transform` does), linear in the input. */
+  coerce?: (value: unknown) => unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const EXTRAS = new WeakMap<Function, Map<string, PropertyExtras>>();
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function extrasOf(target: Function, property: string): PropertyExtras {
+  let byProperty = EXTRAS.get(target);
+  if (!byProperty) EXTRAS.set(target, (byProperty = new Map<string, PropertyExtras>()));
+  let extras = byProperty.get(property);
+  if (!extras) byProperty.set(property, (extras = { rules: new Map<string, DocumentedValidatorOptions>() }));
+  return extras;
+}
+
+/** The custom rules and coercion declared on `target`'s own `property` (not its parents'). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function propertyExtras(target: Function, property: string): PropertyExtras | undefined {
+  return EXTRAS.get(target)?.get(property);
+}
+
+/** Declares how a property's raw input is converted (the compiled validators' counterpart of its `@Transform`). */
+export function declareCoercion(coerce: (value: unknown) => unknown): PropertyDecorator {
+  return (target, key) => {
+    extrasOf(target.constructor, String(key)).coerce = coerce;
+  };
+}
+
 /** A custom class-validator rule that says how the OpenAPI document states it: validation and document from one place. */
 export function ValidateDocumented(options: DocumentedValidatorOptions): PropertyDecorator {
   documentRule(options.name, options.schema);
-  return ValidateBy({
+  const decorate = ValidateBy({
     name: options.name,
     constraints: options.constraints,
     validator: { validate: options.validate, defaultMessage: () => options.message },
   });
+  return (target, key) => {
+    extrasOf(target.constructor, String(key)).rules.set(options.name, options);
+    decorate(target, key);
+  };
 }

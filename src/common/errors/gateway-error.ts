@@ -30,8 +30,10 @@ export class ValidationFailedError extends GatewayError {
   readonly status = 400;
   override readonly invalidParams: InvalidParam[];
 
-  constructor(invalidParams: InvalidParam[]) {
-    super(invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '));
+  /** `more`: there were more invalid parameters than listed (a problem lists at most its first few, src/common/pipes/compiled-input.ts). */
+  constructor(invalidParams: InvalidParam[], more = false) {
+    const listed = invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ');
+    super(more ? `${listed}; and more (only the first ${invalidParams.length} invalid parameters are listed)` : listed);
     this.invalidParams = invalidParams;
   }
 }

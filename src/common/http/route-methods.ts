@@ -15,9 +15,15 @@ declare module 'fastify' {
 export class RouteMethods {
   private readonly router = Router({ maxParamLength: Number.MAX_SAFE_INTEGER });
   private readonly methods = new Set<string>();
+  /** Methods a catch-all route serves at every path (CORS' preflight `OPTIONS *`): listed wherever the path is known. */
+  private readonly everywhere = new Set<string>();
 
   add(methods: readonly string[], url: string): void {
-    // Catch-all routes (CORS preflight on `*`, static assets) would make every path "known".
+    if (url === '*' || url === '/*') {
+      for (const method of methods) this.everywhere.add(method);
+      return;
+    }
+    // Other catch-all routes (static assets) would make every path "known".
     if (url.includes('*')) return;
     for (const method of methods) {
       if (!this.router.hasRoute(method as HTTPMethod, url)) this.router.on(method as HTTPMethod, url, () => undefined);
@@ -26,7 +32,10 @@ export class RouteMethods {
   }
 
   allowed(path: string): string[] {
-    return [...this.methods].filter((method) => this.router.find(method as HTTPMethod, path) !== null).sort();
+    const served = [...this.methods].filter((method) => this.router.find(method as HTTPMethod, path) !== null);
+    if (served.length === 0) return served;
+    for (const method of this.everywhere) if (!served.includes(method)) served.push(method);
+    return served.sort();
   }
 }
 

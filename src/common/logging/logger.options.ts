@@ -6,20 +6,38 @@ import { activeTraceIds, activeTracer } from '../../telemetry/tracer';
 
 /** Query parameters whose values are personal data: logged with all but the last four characters masked. */
 const MASKED_QUERY_PARAMS = ['calledNumber'];
+/** Query parameters that are lists of phone numbers: each masked the same way. */
+const MASKED_LIST_PARAMS = ['numbers'];
+/** A path segment that is a phone number: the one after `/blocked-numbers/`. */
+const NUMBER_IN_PATH = /(\/blocked-numbers\/)([^/?]+)/;
+
+/** A phone number as logs may show it: all but its last four characters masked. */
+export function maskNumber(value: string): string {
+  return value.length > 4 ? '*'.repeat(value.length - 4) + value.slice(-4) : '****';
+}
 
 export function maskUrl(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const params = new URLSearchParams(url.slice(q + 1));
+  const masked = url.replace(NUMBER_IN_PATH, (_, prefix: string, number: string) => prefix + maskNumber(number));
+  const q = masked.indexOf('?');
+  if (q < 0) return masked;
+  const params = new URLSearchParams(masked.slice(q + 1));
   let changed = false;
   for (const name of MASKED_QUERY_PARAMS) {
     const value = params.get(name);
     if (value !== null) {
-      params.set(name, value.length > 4 ? '*'.repeat(value.length - 4) + value.slice(-4) : '****');
+      params.set(name, maskNumber(value));
       changed = true;
     }
   }
-  return changed ? `${url.slice(0, q)}?${params.toString()}` : url;
+  for (const name of MASKED_LIST_PARAMS) {
+    const values = params.getAll(name);
+    if (values.length > 0) {
+      params.delete(name);
+      for (const value of values) params.append(name, value.split(',').map(maskNumber).join(','));
+      changed = true;
+    }
+  }
+  return changed ? `${masked.slice(0, q)}?${params.toString()}` : masked;
 }
 
 function requestIdField(): { requestId?: string } {

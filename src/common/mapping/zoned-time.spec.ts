@@ -1,4 +1,4 @@
-import { instantInZone, isalesTimeInZone, isTimeZone } from './zoned-time';
+import { instantInZone, isalesTimeInZone, isTimeZone, toIsalesTimeInZone } from './zoned-time';
 
 describe('isalesTimeInZone', () => {
   it.each([
@@ -50,5 +50,17 @@ describe('isTimeZone and instantInZone', () => {
 
   it('writes milliseconds only when there are some', () => {
     expect(instantInZone(Date.UTC(2022, 1, 10, 3, 45, 43, 7), 'UTC')).toBe('2022-02-10T03:45:43.007+00:00');
+  });
+});
+
+describe('toIsalesTimeInZone', () => {
+  it('writes an instant as the zone\u2019s wall clock, without a zone or a fraction', () => {
+    expect(toIsalesTimeInZone('2021-01-05T10:06:25.900Z', 'UTC')).toBe('2021-01-05 10:06:25');
+    expect(toIsalesTimeInZone('2021-01-05T18:06:25+08:00', 'Asia/Shanghai')).toBe('2021-01-05 18:06:25');
+    expect(toIsalesTimeInZone('2021-07-01T12:00:00Z', 'Europe/Paris')).toBe('2021-07-01 14:00:00');
+  });
+
+  it('is read back as the same instant', () => {
+    expect(isalesTimeInZone(toIsalesTimeInZone('2030-12-31T02:06:25Z', 'Asia/Shanghai'), 'Asia/Shanghai')).toBe('2030-12-31T10:06:25+08:00');
   });
 });

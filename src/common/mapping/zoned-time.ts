@@ -109,3 +109,13 @@ export function isalesTimeInZone(value: unknown, zone: string): string | null {
   if (/^\d{1,15}$/.test(text)) return instantInZone(Number(text), zone);
   return value;
 }
+
+/**
+ * An instant (ISO 8601 with a zone) as iSales' zone-less `yyyy-MM-dd HH:mm:ss` in the given zone, fractions of a second
+ * dropped: what the gateway sends where iSales takes a time (a do-not-call expiry, the campaign list's filters).
+ */
+export function toIsalesTimeInZone(instant: string, zone: string): string {
+  return instantInZone(Math.floor(Date.parse(instant) / 1000) * 1000, zone)
+    .slice(0, 19)
+    .replace('T', ' ');
+}

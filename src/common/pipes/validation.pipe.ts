@@ -1,89 +1,79 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { InvalidParam } from '../errors/problem';
+import { ArgumentMetadata, INestApplicationContext, PipeTransform } from '@nestjs/common';
 import { ValidationFailedError } from '../errors/gateway-error';
-import { declaredProperties, inputRuleViolations } from './input-rules';
+import { ClassPlan, checkObject, compileClass, compileFastPath, Findings, UntranslatableRuleError } from './compiled-input';
+import { checkInputRules } from './input-rules';
+import { InputKind, routeInputs } from './route-inputs';
 
-function flatten(errors: ValidationError[], prefix = ''): InvalidParam[] {
-  return errors.flatMap((error) => {
-    const name = prefix + error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ name, reason }));
-    return [...own, ...flatten(error.children ?? [], `${name}.`)];
-  });
-}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Class = Function;
+type Check = (value: unknown) => unknown;
 
-const REMEMBERED_INPUTS = 1000;
+const NOT_AN_OBJECT = 'the body must be a JSON object';
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
+function fail(findings: Findings): never {
+  throw new ValidationFailedError(findings.list, findings.more);
 }
 
 /**
- * class-validator on every DTO: unknown query parameters are rejected, values are converted, and
- * the problem names each parameter at fault (never echoing its value).
- *
- * Route and query parameters repeat (agent desktops poll the same URLs), and converting and
- * validating them is the largest cost of a cached answer; so a valid input's DTO is remembered
- * (frozen, shared) per DTO class and raw input. Bodies are never remembered.
+ * The check of one kind of input (body, query or path parameters) against one DTO class, compiled
+ * once: the input rules every DTO shares (input-rules.ts), then the DTO's own rules
+ * (compiled-input.ts); it answers what the controller receives, or throws the 400 problem naming
+ * each parameter at fault (never echoing a value).
  */
-export class GatewayValidationPipe extends ValidationPipe {
-  private readonly remembered = new Map<unknown, Map<string, unknown>>();
-
-  constructor() {
-    super({
-      transform: true,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      validationError: { target: false, value: false },
-      exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
-    });
-  }
-
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'custom' || metadata.data) return super.transform(value, metadata);
-    if (metadata.type === 'body' || !metadata.metatype) {
-      checkInputRules(value, metadata);
-      return super.transform(value, metadata);
+export function compileCheck(target: Class, kind: InputKind, known = new Map<Class, ClassPlan>()): Check {
+  const plan = compileClass(target, known);
+  const fast = compileFastPath(plan);
+  return (value) => {
+    if (fast && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const valid = fast(value as Record<string, unknown>);
+      if (valid) return valid;
     }
-    if (metadata.type === 'query' && declaredProperties(metadata.metatype).size === 0) return noQuery(value, metadata);
-    let byInput = this.remembered.get(metadata.metatype);
-    if (!byInput) this.remembered.set(metadata.metatype, (byInput = new Map<string, unknown>()));
-    const key = JSON.stringify(value);
-    const known = byInput.get(key);
-    if (known !== undefined) return known;
-    checkInputRules(value, metadata);
-    const result = deepFreeze((await super.transform(value, metadata)) as unknown);
-    if (byInput.size >= REMEMBERED_INPUTS) byInput.delete(byInput.keys().next().value!);
-    byInput.set(key, result);
-    return result;
+    const findings = new Findings();
+    // A write without a body is checked as an empty one (each required field named); any JSON that is not an object is refused as a whole.
+    const input = value === undefined ? {} : value;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      findings.add(kind === 'body' ? 'body' : kind, NOT_AN_OBJECT);
+      fail(findings);
+    }
+    checkInputRules(input, plan, findings);
+    if (findings.list.length > 0) fail(findings);
+    const output = checkObject(plan, input as Record<string, unknown>, '', findings);
+    if (findings.list.length > 0) fail(findings);
+    return output;
+  };
+}
+
+/**
+ * Validates every route's body, query and path parameters with checks compiled when the
+ * application is built, one per DTO class and kind of input, from the DTOs' decorators (the
+ * metadata that also writes the OpenAPI document). Per request it is a lookup and the checks:
+ * class-transformer and class-validator are not on a request's path.
+ */
+export class GatewayValidationPipe implements PipeTransform {
+  private readonly checks: Record<InputKind, Map<Class, Check>> = { body: new Map(), query: new Map(), path: new Map() };
+
+  constructor(app: INestApplicationContext) {
+    const known = new Map<Class, ClassPlan>();
+    for (const route of routeInputs(app)) {
+      if (route.unchecked.length > 0) {
+        throw new UntranslatableRuleError(`${route.where}: ${route.unchecked.join(', ')} would not be validated; take a DTO class instead`);
+      }
+      for (const [kind, target] of Object.entries(route.inputs) as Array<[InputKind, Class]>) {
+        if (!this.checks[kind].has(target)) this.checks[kind].set(target, compileCheck(target, kind, known));
+      }
+    }
+  }
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const kind: InputKind | undefined =
+      metadata.type === 'param' ? 'path' : metadata.type === 'query' ? 'query' : metadata.type === 'body' ? 'body' : undefined;
+    if (kind === undefined) return value;
+    const check = metadata.metatype && this.checks[kind].get(metadata.metatype);
+    if (!check) throw new UntranslatableRuleError(`no compiled check for the ${kind} of ${metadata.metatype?.name ?? 'an untyped argument'}`);
+    return check(value);
   }
 }
 
-/** The rules every DTO shares (src/common/pipes/input-rules.ts), before class-transformer sees the input. */
-function checkInputRules(value: unknown, metadata: ArgumentMetadata): void {
-  const violations = inputRuleViolations(value, metadata.metatype && isDtoClass(metadata.metatype) ? metadata.metatype : undefined);
-  if (violations.length > 0) throw new ValidationFailedError(violations);
-}
-
-const NO_QUERY = Object.freeze({});
-
-/** An operation that takes no query (NoQueryDto): every parameter is an unknown one. */
-function noQuery(value: unknown, metadata: ArgumentMetadata): object {
-  checkInputRules(value, metadata);
-  const names = value && typeof value === 'object' ? Object.keys(value) : [];
-  if (names.length > 0) throw new ValidationFailedError(names.map((name) => ({ name, reason: `property ${name} should not exist` })));
-  return NO_QUERY;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-function isDtoClass(metatype: Function): boolean {
-  return ![String, Boolean, Number, Array, Object].includes(metatype as never);
-}
-
-export function createValidationPipe(): ValidationPipe {
-  return new GatewayValidationPipe();
+export function createValidationPipe(app: INestApplicationContext): GatewayValidationPipe {
+  return new GatewayValidationPipe(app);
 }

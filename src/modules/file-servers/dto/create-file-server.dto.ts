@@ -1,4 +1,4 @@
-import { IsInt, IsString, Length, Matches, Max, Min, isIP } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ValidateDocumented } from '../../../common/dto/documented-rule';
 import { FORBIDDEN_CHARACTERS } from '../../../common/dto/text';
 import { ApiProperty } from '@nestjs/swagger';
@@ -16,14 +16,49 @@ export const PASSWORD_MAX = 80;
 /** A DNS host name (RFC 1123 labels of letters, digits and inner hyphens, dot-separated); the length is the field's maxLength. */
 export const HOST_NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
-/** serverInfo.ip: the page says "IP address"; a host name is accepted too (the read side calls it host). */
+const IPV4_OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const IPV4 = `${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}`;
+/** A dotted-quad IPv4 address, each part 0 to 255 without leading zeros. */
+export const IPV4_PATTERN = new RegExp(`^${IPV4}$`);
+
+const H16 = '[0-9A-Fa-f]{1,4}';
+const LS32 = `(?:${H16}:${H16}|${IPV4})`;
+const upTo = (n: number) => `(?:(?:${H16}:){0,${n}}${H16})?`;
+/**
+ * An IPv6 address as RFC 3986 section 3.2.2 writes it (`::` compression and an IPv4 tail included), without
+ * a zone id (`%eth0` names an interface of the caller's host, meaningless to iSales).
+ */
+export const IPV6_PATTERN = new RegExp(
+  `^(?:${[
+    `(?:${H16}:){6}${LS32}`,
+    `::(?:${H16}:){5}${LS32}`,
+    `(?:${H16})?::(?:${H16}:){4}${LS32}`,
+    `${upTo(1)}::(?:${H16}:){3}${LS32}`,
+    `${upTo(2)}::(?:${H16}:){2}${LS32}`,
+    `${upTo(3)}::${H16}:${LS32}`,
+    `${upTo(4)}::${LS32}`,
+    `${upTo(5)}::${H16}`,
+    `${upTo(6)}::`,
+  ].join('|')})$`,
+);
+export const MAX_HOST = 255;
+
+/**
+ * serverInfo.ip: the page says "IP address"; a host name is accepted too (the read side calls it host). The
+ * document states each form as a pattern (a `format` alone is only an annotation in OpenAPI 3.1).
+ */
 export function IsHost(): PropertyDecorator {
   return ValidateDocumented({
     name: 'isHost',
-    validate: (value: unknown) => typeof value === 'string' && value.length <= 255 && (isIP(value, 4) || isIP(value, 6) || HOST_NAME_PATTERN.test(value)),
+    validate: (value: unknown) =>
+      typeof value === 'string' && value.length <= MAX_HOST && (IPV4_PATTERN.test(value) || IPV6_PATTERN.test(value) || HOST_NAME_PATTERN.test(value)),
     message: '$property must be an IP address or a host name',
     schema: () => ({
-      property: { type: 'string', maxLength: 255, anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }, { pattern: HOST_NAME_PATTERN.source }] },
+      property: {
+        type: 'string',
+        maxLength: MAX_HOST,
+        anyOf: [{ format: 'ipv4', pattern: IPV4_PATTERN.source }, { format: 'ipv6', pattern: IPV6_PATTERN.source }, { pattern: HOST_NAME_PATTERN.source }],
+      },
     }),
   });
 }
