@@ -1,14 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import pino from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { Authenticator } from './auth/authenticator';
 import { RateLimitBackend } from './auth/rate-limit.backend';
+import { LOG_BASE, logMixin } from './common/logging/logger.options';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';
 import { trustFunction } from './edge/client-address';
 import { CallbackGate } from './edge/callback-gate';
 import { installEdge } from './edge/edge.pipeline';
+import { RequestLogWriter } from './edge/request-log';
 import { serverOptions } from './edge/server-options';
 import { LifecycleService } from './health/lifecycle.service';
 import { buildOpenApiDocument, DOCS_PATH, setupSwagger } from './openapi/openapi';
@@ -16,8 +19,11 @@ import { buildOpenApiDocument, DOCS_PATH, setupSwagger } from './openapi/openapi
 /** Builds the application exactly as production runs it; main.ts and the e2e tests both use this. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
   const trusted = trustFunction(config.edge.trustProxy);
-  const adapter = new FastifyAdapter(serverOptions(config.edge, trusted));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+  // No Nest middleware runs here (the edge's phases are Fastify hooks): without middie, no hook of its runs per request.
+  const adapter = new FastifyAdapter({ ...serverOptions(config.edge, trusted), skipMiddie: true });
+  // One stream for the application's log and the access log, so that their lines interleave whole.
+  const logStream = options.logStream ?? pino.destination({ dest: 1, sync: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, logStream }), adapter, {
     bufferLogs: true,
     // The edge's read phase parses JSON (bounded and depth-checked); Nest's own parsers would replace it.
     bodyParser: false,
@@ -33,6 +39,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     callbackGate: app.get(CallbackGate),
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
+    requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: logMixin() }),
   });
   if (config.edge.docsEnabled) setupSwagger(app, buildOpenApiDocument(app));
   return app;

@@ -4,7 +4,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.setup';
-import { asyncStdout, exitOnFatalError, flushLogsAndExit, LogDestination } from './common/logging/log-destination';
+import { exitOnFatalError, flushLogsAndExit } from './common/logging/log-destination';
+import { LogWriter, stdoutWriter } from './common/logging/log-writer';
 import { ConfigError } from './config/env-parser';
 import { AppConfig, loadConfig } from './config/configuration';
 import { assertAccessControlConfigured } from './config/auth.config';
@@ -30,7 +31,7 @@ function configOrExit(): AppConfig {
  * (bounded by SHUTDOWN_GRACE_MS), Redis and the upstream pool close, the buffered log lines are
  * written, and the process exits 0.
  */
-function drainOnSignals(app: NestFastifyApplication, graceMs: number, logs: LogDestination): void {
+function drainOnSignals(app: NestFastifyApplication, graceMs: number, logs: LogWriter): void {
   const logger = new Logger('Shutdown');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -61,7 +62,7 @@ function drainOnSignals(app: NestFastifyApplication, graceMs: number, logs: LogD
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logs = asyncStdout();
+  const logs = stdoutWriter();
   exitOnFatalError(logs);
   const app = await createApp(config, { logStream: logs });
   drainOnSignals(app, config.http.shutdownGraceMs, logs);

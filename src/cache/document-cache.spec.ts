@@ -3,7 +3,7 @@ import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-s
 import { DocumentCache, DocumentCachePolicy } from './document-cache';
 import { MemoryCacheStore } from './memory-cache.store';
 
-const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, fetchMs: 400, lockMs: 1000, pollMs: 5, l1Ms: 0 };
+const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, fetchMs: 400, lockMs: 1000, pollMs: 5, l1Ms: 0, maxBytes: 1024 };
 
 /** A store whose chosen commands fail as an unreachable Redis would. */
 class FlakyStore extends MemoryCacheStore {
@@ -63,6 +63,37 @@ describe('DocumentCache', () => {
     clock += 1001;
     expect(await cache.read('k', load)).toMatchObject({ state: 'miss' });
     expect(loads).toBe(2);
+  });
+
+  it('answers a document over maxBytes without storing or keeping it, and says so each time', async () => {
+    const told: Array<[string, number]> = [];
+    cache = new DocumentCache(
+      store,
+      policy,
+      (text) => JSON.parse(text) as string[],
+      () => clock,
+      (key, bytes) => told.push([key, bytes]),
+    );
+    const big = JSON.stringify(['\u00e9'.repeat(600)]);
+    answer = async () => big;
+    expect(await cache.read('k', load)).toMatchObject({ value: [big.slice(2, -2)], state: 'miss', freshForS: 0 });
+    expect(await cache.read('k', load)).toMatchObject({ state: 'miss' });
+    expect(loads).toBe(2);
+    expect(await store.hmget('k', ['meta', 'tree'])).toEqual([null, null]);
+    expect(told).toEqual([
+      ['k', Buffer.byteLength(big)],
+      ['k', Buffer.byteLength(big)],
+    ]);
+    store.failing.add('hmget');
+    expect(await cache.read('k', load)).toMatchObject({ state: 'miss', freshForS: 0 });
+    expect(told).toHaveLength(3);
+  });
+
+  it('keeps a document of exactly maxBytes', async () => {
+    const exact = JSON.stringify(['x'.repeat(1024 - 4)]);
+    answer = async () => exact;
+    await cache.read('k', load);
+    expect(await cache.read('k', load)).toMatchObject({ state: 'hit' });
   });
 
   it('gives the same ETag to the same document', async () => {

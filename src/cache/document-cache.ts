@@ -27,7 +27,15 @@ export interface DocumentCachePolicy {
    * replica's drop reaches every memory at once; this bounds what a lost message could cost.
    */
   l1Ms: number;
+  /**
+   * The largest document (bytes) stored or kept in memory: a larger one answers the read that
+   * loaded it and is then let go, so the next read loads it again.
+   */
+  maxBytes: number;
 }
+
+/** Told of each document too large to keep (the caller's metric and log line). */
+export type OversizeListener = (key: string, bytes: number) => void;
 
 export interface CacheRead<T> {
   value: T;
@@ -86,6 +94,7 @@ export class DocumentCache<T> {
     private readonly policy: DocumentCachePolicy,
     private readonly decode: (text: string) => T,
     private readonly now: () => number = Date.now,
+    private readonly onOversize: OversizeListener = () => undefined,
   ) {
     store.onInvalidation((key) => this.forget(key));
   }
@@ -246,6 +255,7 @@ export class DocumentCache<T> {
       }
       throw error;
     }
+    if (this.oversize(key, text)) return this.uncached(text);
     const fetchedAt = this.now();
     const meta: Meta = {
       etag: etagOf(text),
@@ -267,9 +277,24 @@ export class DocumentCache<T> {
   /** Redis is down: iSales answers, nothing is stored, and the memo is not trusted for freshness. */
   private async loadWithoutStore(key: string, load: () => Promise<string>): Promise<CacheRead<T>> {
     const text = await load();
+    if (this.oversize(key, text)) return this.uncached(text);
     const etag = etagOf(text);
     const memo = this.memo.get(key);
     const value = memo?.etag === etag ? memo.value : this.remember(key, etag, text);
     return { value, etag, state: 'miss', freshForS: 0 };
+  }
+
+  private oversize(key: string, text: string): boolean {
+    // UTF-16 length is at most the UTF-8 byte length: the exact count is only taken near the bound.
+    if (text.length * 3 <= this.policy.maxBytes) return false;
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= this.policy.maxBytes) return false;
+    this.onOversize(key, bytes);
+    return true;
+  }
+
+  /** Answers this read only: nothing stored, nothing memoised, not fresh for a moment. */
+  private uncached(text: string): CacheRead<T> {
+    return { value: this.decode(text), etag: etagOf(text), state: 'miss', freshForS: 0 };
   }
 }

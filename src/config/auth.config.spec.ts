@@ -59,7 +59,7 @@ describe('access control configuration', () => {
       corsOrigins: [],
       docsEnabled: true,
       trustProxy: { kind: 'off' },
-      server: { requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 72000, maxConnections: 0, bodyLimitBytes: 65536 },
+      server: { requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 72000, maxConnections: 1024, bodyLimitBytes: 65536 },
     });
     expect(loadConfig({ ...minimal, RATE_LIMIT_MAX: '100' }).edge.rateLimit).toEqual({ max: 100, windowS: 60 });
     expect(loadConfig({ ...minimal, CORS_ORIGINS: 'https://crm.example.com, http://localhost:5173/' }).edge.corsOrigins).toEqual([

@@ -28,6 +28,11 @@ export interface BusinessResultsCacheConfig {
   maxPages: number;
   /** How long a hit is served from process memory after Redis last confirmed it (0: every hit asks Redis). */
   l1Ms: number;
+  /**
+   * The largest tree (serialised bytes) kept in the cache; a larger one is served from iSales on
+   * each read, uncached, so one tenant's tree cannot take a replica's memory.
+   */
+  maxBytes: number;
 }
 
 function parseNodes(env: EnvReader, name: string, value: string): RedisNode[] {
@@ -84,11 +89,18 @@ export function readRedisConfig(env: EnvReader): RedisConfig | null {
   return null;
 }
 
+/**
+ * A decoded tree takes a few times its serialised size in memory (each parent's and each code's
+ * rendered text beside it): 4 MiB keeps one tree well inside the chart's 512 MiB limit.
+ */
+export const DEFAULT_BUSINESS_RESULTS_MAX_BYTES = 4 * 1024 * 1024;
+
 export function readBusinessResultsCacheConfig(env: EnvReader): BusinessResultsCacheConfig {
   return {
     ttlS: env.integer('BUSINESS_RESULTS_TTL_S', 300, 1, 7 * 86400),
     staleS: env.integer('BUSINESS_RESULTS_STALE_S', 86400, 0, 30 * 86400),
     maxPages: env.integer('BUSINESS_RESULTS_MAX_PAGES', 200, 1, 10000),
     l1Ms: env.integer('BUSINESS_RESULTS_L1_MS', 1000, 0, 60000),
+    maxBytes: env.integer('BUSINESS_RESULTS_MAX_BYTES', DEFAULT_BUSINESS_RESULTS_MAX_BYTES, 1024, 256 * 1024 * 1024),
   };
 }

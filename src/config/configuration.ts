@@ -4,6 +4,7 @@ import { Env, EnvReader } from './env-parser';
 import { IsalesConfig, readIsalesConfig } from './isales.config';
 import { AuthConfig, readAuthConfig } from './auth.config';
 import { EdgeConfig, readEdgeConfig } from './edge.config';
+import { IdempotencyConfig, readIdempotencyConfig } from './idempotency.config';
 import { ResilienceConfig, readResilienceConfig } from './resilience.config';
 import { readTelemetryConfig, TelemetryConfig } from './telemetry.config';
 import { CallResultsConfig, readCallResultsConfig } from './call-results.config';
@@ -16,6 +17,7 @@ export interface AppConfig {
   isales: IsalesConfig;
   redis: RedisConfig | null;
   businessResults: BusinessResultsCacheConfig;
+  idempotency: IdempotencyConfig;
   auth: AuthConfig;
   edge: EdgeConfig;
   resilience: ResilienceConfig;
@@ -30,6 +32,7 @@ function read(reader: EnvReader): AppConfig {
     isales: readIsalesConfig(reader),
     redis: readRedisConfig(reader),
     businessResults: readBusinessResultsCacheConfig(reader),
+    idempotency: readIdempotencyConfig(reader),
     auth: readAuthConfig(reader),
     edge: readEdgeConfig(reader),
     resilience: readResilienceConfig(reader),

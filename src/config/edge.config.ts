@@ -67,6 +67,12 @@ function readTrustProxy(env: EnvReader): TrustProxy {
   return { kind: 'addresses', list: parsed.list };
 }
 
+/**
+ * Open connections per replica by default: an idle one costs about 10 KB, so 1024 of them stay
+ * within a few percent of the chart's 512 MiB limit, and are far more than an ingress keeps open.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+
 function readServerLimits(env: EnvReader): ServerLimits {
   const requestTimeoutMs = env.integer('HTTP_REQUEST_TIMEOUT_MS', 30000, 1000, 3_600_000);
   const headersTimeoutMs = env.integer('HTTP_HEADERS_TIMEOUT_MS', Math.min(10000, requestTimeoutMs), 500, 3_600_000);
@@ -76,7 +82,7 @@ function readServerLimits(env: EnvReader): ServerLimits {
     requestTimeoutMs,
     headersTimeoutMs,
     keepAliveTimeoutMs: env.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72000, 1000, 3_600_000),
-    maxConnections: env.integer('HTTP_MAX_CONNECTIONS', 0, 0, 1_000_000),
+    maxConnections: env.integer('HTTP_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 0, 1_000_000),
     bodyLimitBytes: env.integer('HTTP_BODY_LIMIT_BYTES', 65536, 1024, 16 * 1024 * 1024),
   };
 }

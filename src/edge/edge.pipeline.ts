@@ -3,6 +3,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
+import { answerNodeRefusalsAsProblems } from '../common/http/edge-errors';
 import { CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS } from '../common/http/http-edge';
 import { allowedMethods, trackRouteMethods } from '../common/http/route-methods';
 import { genericProblem, instanceOf } from '../common/errors/generic-problem';
@@ -14,6 +15,8 @@ import { TrustFunction } from './client-address';
 import { IdentifyPhase } from './identify.phase';
 import { LimitPhase } from './limit.phase';
 import { ObservePhase } from './observe.phase';
+import { ProbeBudget } from './probe-budget';
+import { RequestLogWriter } from './request-log';
 import { installReadPhase } from './read.phase';
 import { compileRoutePolicies, policyOf, POLICY } from './route-policy';
 import { ShieldPhase } from './shield.phase';
@@ -88,6 +91,8 @@ export interface EdgeDependencies {
   callbackGate?: CallbackGate | null;
   /** While draining, answers close their connection. */
   stopping: () => boolean;
+  /** The access log: one line per request, on the application log's stream. */
+  requestLog: RequestLogWriter;
 }
 
 /**
@@ -101,6 +106,7 @@ export interface EdgeDependencies {
  *   2. shield     security headers, URL bound; then CORS
  *   3. admit      authenticate and authorise by the route's policy, before the body is read
  *   4. limit      rate limit per principal, or per client address for strangers and unmatched paths;
+ *                 health probes a budget of their own per client address (ProbeBudget);
  *                 then an unmatched path is answered (404, or 405 with Allow), its body unread
  *   5. read       the body within the route's limit, depth-checked (then validated by the pipes)
  *   6. handle     controllers, interceptors for idempotency and audit
@@ -115,12 +121,14 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   fastify.decorateRequest('routePolicy', null);
   fastify.decorateRequest('callbackGrant', undefined);
   if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
+  answerNodeRefusalsAsProblems(fastify.server);
 
   const identify = new IdentifyPhase(dependencies.trusted);
   const shield = new ShieldPhase();
   const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
   const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend, dependencies.callbackGate ?? null);
-  const observe = new ObservePhase();
+  const observe = new ObservePhase(dependencies.requestLog);
+  const probes = new ProbeBudget();
   // An event stream's answer ends when its client leaves: Fastify runs onResponse only for an answer
   // that finished, so these routes (and only these: no listener on other requests) are observed
   // when their connection closes first.
@@ -140,6 +148,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   const access: Step[] = [
     (request, reply) => admit.run(request, reply),
     ...(limit ? [(request: FastifyRequest, reply: FastifyReply) => limit.run(request, reply)] : []),
+    probes.run,
     refuseUnmatched,
   ];
   const withCors = config.corsOrigins.length > 0;

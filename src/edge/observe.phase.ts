@@ -1,22 +1,13 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PinoLogger } from 'nestjs-pino';
-import type { Logger as PinoBaseLogger } from 'pino';
-import { maskUrl } from '../common/logging/logger.options';
 import { RequestContext } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
 import { HttpSeries, httpSeries } from '../telemetry/metrics';
+import { loggedUrl } from './logged-url';
 import { RequestLogWriter } from './request-log';
 import { policyOf, RoutePolicy } from './route-policy';
 
-/** The longest URL a log line carries: an 8 KB URL must not make an 8 KB line. */
-export const MAX_LOGGED_URL = 512;
-
-/** What a log line shows of a URL: cut to MAX_LOGGED_URL, personal query values masked. */
-export function loggedUrl(url: string): string {
-  const cut = url.length > MAX_LOGGED_URL ? `${url.slice(0, MAX_LOGGED_URL)}...` : url;
-  return cut.includes('calledNumber') || cut.includes('blocked-numbers') ? maskUrl(cut) : cut;
-}
+export { loggedUrl, MAX_LOGGED_URL } from './logged-url';
 
 /**
  * Phase 7, the one `onResponse` step: records http_server_request_duration_seconds (health probes
@@ -29,8 +20,8 @@ export class ObservePhase {
   private readonly series = new WeakMap<RoutePolicy, HttpSeries>();
   private readonly unmatched = new Map<string, HttpSeries>();
   private otherMethods: HttpSeries | undefined;
-  private requestLog: RequestLogWriter | undefined;
-  private requestLogOf: PinoBaseLogger | undefined;
+
+  constructor(private readonly requestLog: RequestLogWriter) {}
 
   onResponse(request: FastifyRequest, reply: FastifyReply): void {
     const policy = policyOf(request);
@@ -56,19 +47,6 @@ export class ObservePhase {
     span.end();
   }
 
-  /**
-   * The line's writer, over the root logger without redaction: this line's fields are the gateway's
-   * own (no header, no body), and the redaction paths' walk over every line cost a cache hit about
-   * 3 % of its time.
-   */
-  private writerFor(root: PinoBaseLogger): RequestLogWriter {
-    if (this.requestLogOf !== root) {
-      this.requestLogOf = root;
-      this.requestLog = new RequestLogWriter(root.child({}, { redact: [] }));
-    }
-    return this.requestLog!;
-  }
-
   private seriesOf(method: string, policy: RoutePolicy | undefined): HttpSeries {
     if (policy) {
       let series = this.series.get(policy);
@@ -86,7 +64,7 @@ export class ObservePhase {
 
   private log(request: FastifyRequest, policy: RoutePolicy | undefined, status: number, ms: number): void {
     const auth = request.auth;
-    this.writerFor(PinoLogger.root).write({
+    this.requestLog.write({
       // The same id the mixin takes from the request context (outside it, there is only this one).
       requestId: String(request.id),
       method: request.method,

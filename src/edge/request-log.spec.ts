@@ -1,31 +1,34 @@
-import pino, { type Logger } from 'pino';
+import pino from 'pino';
+import type { LogLevel } from '../config/app.config';
+import { LOG_BASE, loggerOptions } from '../common/logging/logger.options';
 import { RequestLogFields, RequestLogWriter } from './request-log';
 
-/** A logger like the gateway's (bindings, a mixin, redaction on the root), writing to an array. */
-function capture(options: pino.LoggerOptions = {}): { lines: string[]; logger: Logger } {
-  const lines: string[] = [];
-  const stream = { write: (line: string) => void lines.push(line) };
-  const root = pino(
-    {
-      timestamp: () => ',"time":1700000000000',
-      mixin: () => ({ requestId: 'req-1', traceId: 'trace-1' }),
-      redact: { paths: ['*.authorization', '*.sk'], censor: '[redacted]' },
-      ...options,
-    },
-    stream,
-  );
-  return { lines, logger: root.child({}, { redact: [] }) };
-}
+const TIME = 1700000000000;
 
-const isFast = (writer: RequestLogWriter) => (writer as unknown as { fast: boolean }).fast;
+/**
+ * The application's pino logger as nestjs-pino builds it from loggerOptions (level, base, mixin,
+ * redaction; a fixed time), and the access log built from the same settings, each writing to an
+ * array.
+ */
+function both(level: LogLevel, mixin: () => Record<string, unknown>): { pino: pino.Logger; writer: RequestLogWriter; pinoLines: string[]; lines: string[] } {
+  const pinoLines: string[] = [];
+  const lines: string[] = [];
+  const options = loggerOptions(level).pinoHttp as pino.LoggerOptions;
+  const logger = pino({ ...options, mixin, timestamp: () => `,"time":${TIME}` }, { write: (line: string) => void pinoLines.push(line) });
+  const writer = new RequestLogWriter({ level, destination: { write: (line: string) => lines.push(line) }, base: LOG_BASE, mixin, now: () => TIME });
+  return { pino: logger, writer, pinoLines, lines };
+}
 
 const fields: RequestLogFields = {
   requestId: 'req-1',
   method: 'GET',
-  url: '/api/v1/vdns/1/x?q="quoted"\n\u2028\u0000é',
+  url: '/api/v1/vdns/1/x?q="quoted"\n\u2028\u0000é\\',
   route: '/api/v1/vdns/:vdnId/x',
   client: '127.0.0.1',
-  upstream: [{ operation: 'queryServer', outcome: 'success', ms: 3.2 }],
+  upstream: [
+    { operation: 'queryServer', outcome: 'success', ms: 3.2 },
+    { operation: 'queryServer', outcome: 'isales-error', code: '02000001', ms: 12 },
+  ],
   status: 200,
   principal: 'key:crm',
   authFailure: undefined,
@@ -33,55 +36,50 @@ const fields: RequestLogFields = {
 };
 
 describe('RequestLogWriter', () => {
-  it('writes exactly the line pino writes for the same fields', () => {
-    const fast = capture();
-    const slow = capture();
-    const writer = new RequestLogWriter(fast.logger);
-    expect(isFast(writer)).toBe(true);
-    writer.write(fields);
-    slow.logger.info(fields, 'request completed');
-    expect(fast.lines).toEqual(slow.lines);
-    expect(JSON.parse(fast.lines[0])).toEqual({
+  it('writes exactly the line the application logger writes for the same fields', () => {
+    const log = both('info', () => ({ requestId: 'req-1' }));
+    log.writer.write(fields);
+    log.pino.info(fields, 'request completed');
+    expect(log.lines).toEqual(log.pinoLines);
+    expect(JSON.parse(log.lines[0])).toEqual({
       level: 30,
-      time: 1700000000000,
+      time: TIME,
       pid: process.pid,
       hostname: expect.any(String),
-      traceId: 'trace-1',
       ...fields,
       authFailure: undefined,
       msg: 'request completed',
     });
-    expect(fast.lines[0]).not.toContain('authFailure');
+    expect(log.lines[0]).not.toContain('authFailure');
   });
 
-  it('writes a 5xx at warn, with the request id where pino puts it when no mixin gives one', () => {
-    const fast = capture({ mixin: () => ({ traceId: 'trace-1' }) });
-    const slow = capture({ mixin: () => ({ traceId: 'trace-1' }) });
-    const failed = { ...fields, status: 502, upstream: undefined, principal: undefined, authFailure: 'unknown-api-key' };
-    new RequestLogWriter(fast.logger).write(failed);
-    slow.logger.warn(failed, 'request completed');
-    expect(fast.lines).toEqual(slow.lines);
-    expect(JSON.parse(fast.lines[0])).toMatchObject({ level: 40, authFailure: 'unknown-api-key' });
+  it('writes a 5xx at warn, as pino does, with the trace ids of the mixin', () => {
+    const log = both('info', () => ({ requestId: 'req-1', traceId: 'trace-1', spanId: 'span-1' }));
+    const failed = { ...fields, status: 502, upstream: undefined, principal: undefined, authFailure: 'unknown-api-key', ms: Number.NaN };
+    log.writer.write(failed);
+    log.pino.warn(failed, 'request completed');
+    expect(log.lines).toEqual(log.pinoLines);
+    expect(JSON.parse(log.lines[0])).toMatchObject({ level: 40, traceId: 'trace-1', authFailure: 'unknown-api-key', ms: null });
   });
 
-  it('writes nothing below the logger level', () => {
-    const { lines, logger } = capture({ level: 'warn' });
-    const writer = new RequestLogWriter(logger);
-    writer.write(fields);
-    expect(lines).toEqual([]);
-    writer.write({ ...fields, status: 503 });
-    expect(lines).toHaveLength(1);
+  it('puts the request id where pino puts it when the mixin gives none (outside a request context)', () => {
+    for (const mixin of [() => ({}), () => ({ traceId: 'trace-1', spanId: undefined })]) {
+      const log = both('info', mixin);
+      log.writer.write(fields);
+      log.pino.info(fields, 'request completed');
+      expect(log.lines).toEqual(log.pinoLines);
+    }
   });
 
-  it('leaves a logger it cannot reproduce to pino', () => {
-    const { lines, logger } = capture({ formatters: { log: (object) => ({ ...object, formatted: true }) } });
-    const formatting = new RequestLogWriter(logger);
-    expect(isFast(formatting)).toBe(false);
-    formatting.write(fields);
-    expect(JSON.parse(lines[0])).toMatchObject({ formatted: true, status: 200, msg: 'request completed' });
-    const redacting = capture();
-    const withRedaction = redacting.logger.child({}, { redact: ['principal'] });
-    new RequestLogWriter(withRedaction).write(fields);
-    expect(JSON.parse(redacting.lines[0])).toMatchObject({ principal: '[Redacted]' });
+  it('writes nothing below the log level', () => {
+    const log = both('warn', () => ({}));
+    log.writer.write(fields);
+    expect(log.lines).toEqual([]);
+    log.writer.write({ ...fields, status: 503 });
+    log.pino.warn({ ...fields, status: 503 }, 'request completed');
+    expect(log.lines).toEqual(log.pinoLines);
+    const silent = both('silent', () => ({}));
+    silent.writer.write({ ...fields, status: 503 });
+    expect(silent.lines).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { LogLevel } from '../config/app.config';
 import type { UpstreamCallRecord } from '../common/request/request-context';
 
 /** The fields of a request's log line, in the order they are written. */
@@ -18,94 +18,78 @@ export interface RequestLogFields {
 
 export const REQUEST_LOG_MESSAGE = 'request completed';
 
-const FIELD_NAMES = new Set<string>(['requestId', 'method', 'url', 'route', 'client', 'upstream', 'status', 'principal', 'authFailure', 'ms']);
-const LEVELS = { info: 30, warn: 40 } as const;
+/** pino's level numbers, which every line carries. */
+const LEVEL_NUMBERS: Readonly<Record<LogLevel, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const INFO = LEVEL_NUMBERS.info;
+const WARN = LEVEL_NUMBERS.warn;
 /** Route templates and methods are a fixed set; their JSON is kept, up to this many. */
 const MEMO_KEPT = 256;
 
-const {
-  chindingsSym,
-  endSym,
-  formattersSym,
-  hooksSym,
-  lsCacheSym,
-  messageKeySym,
-  mixinMergeStrategySym,
-  mixinSym,
-  msgPrefixSym,
-  needsMetadataGsym,
-  nestedKeySym,
-  serializersSym,
-  stringifiersSym,
-  streamSym,
-  timeSym,
-  wildcardFirstSym,
-} = pino.symbols as unknown as Record<string, symbol>;
-
-type Internals = Record<symbol, unknown>;
-type Mixin = (merge: object, level: number, logger: Logger) => Record<string, unknown>;
+export interface RequestLogOptions {
+  /** The application log's level (LOG_LEVEL): a request's line is written at info, or warn for a 5xx. */
+  level: LogLevel;
+  /** The application log's stream: the lines interleave whole, in order. */
+  destination: { write(line: string): unknown };
+  /** The application log's base fields (LOG_BASE), written after the level and time. */
+  base: Readonly<Record<string, unknown>>;
+  /** The application log's mixin (logMixin()): the request id and, with tracing, the trace ids. */
+  mixin: () => Record<string, unknown>;
+  /** Milliseconds since the epoch (tests pass a fixed clock). */
+  now?: () => number;
+}
 
 /**
- * Writes the request's log line, the one line per request, with as little work as a line can
- * take: one template string of JSON-escaped fields appended straight to the logger's destination
- * (sonic-boom's buffer), byte for byte what pino writes for the same object (level, time, the
- * logger's bindings, the mixin's request and trace ids, the fields, msg), without pino's walk over
- * an object, its serialisers and its stringifiers (which cost a cache hit about 6 % of its time).
+ * Writes the request's log line, the one line per request, as one template string of JSON-escaped
+ * fields appended to the log's stream. The gateway owns this line: it is built from the same
+ * configuration as the application's pino logger (level, base, mixin; pino's defaults for the time
+ * and the message key) and is the line that logger writes for the same fields, byte for byte
+ * (request-log.spec.ts compares them), without pino's walk over an object, its serialisers and its
+ * redaction. Every field is the gateway's own (no header, no body; the principal is an id, never a
+ * key or a token; the URL is cut and masked by the caller), which is why no redaction is needed.
  *
- * Every field is the gateway's own (no header, no body; the principal is an id, never a key or a
- * token; the URL is cut and masked by the caller), which is why no redaction runs, as before. A
- * logger this cannot reproduce exactly (a log formatter, a stream write hook, a message prefix, a
- * multistream that wants the line's metadata, redaction or serialisers on these fields) gets the
- * ordinary `logger.info(object, msg)` instead.
+ * pino's order: level, time, base, the mixin's fields (the line's own value where a key is the
+ * line's too, as the request id is inside a request's context), then the line's fields, then msg.
  */
 export class RequestLogWriter {
-  private readonly fast: boolean;
+  private readonly levelNumber: number;
+  private readonly infoHead: string;
+  private readonly warnHead: string;
+  private readonly bindings: string;
+  private readonly destination: RequestLogOptions['destination'];
+  private readonly mixin: RequestLogOptions['mixin'];
+  private readonly now: () => number;
   private readonly memo = new Map<string, string>();
 
-  constructor(private readonly logger: Logger) {
-    const internals = logger as unknown as Internals;
-    const stream = internals[streamSym] as { write?: unknown } & Internals;
-    const serializers = internals[serializersSym] as Record<string, unknown>;
-    const stringifiers = internals[stringifiersSym] as Record<string | symbol, unknown>;
-    this.fast =
-      typeof stream?.write === 'function' &&
-      stream[needsMetadataGsym] !== true &&
-      !(internals[hooksSym] as { streamWrite?: unknown }).streamWrite &&
-      !(internals[formattersSym] as { log?: unknown }).log &&
-      internals[messageKeySym] === 'msg' &&
-      !internals[msgPrefixSym] &&
-      !internals[nestedKeySym] &&
-      !internals[mixinMergeStrategySym] &&
-      Object.keys(stringifiers).length === 0 &&
-      !stringifiers[wildcardFirstSym] &&
-      ![...FIELD_NAMES, REQUEST_LOG_MESSAGE].some((name) => serializers[name]) &&
-      typeof (internals[lsCacheSym] as Record<number, unknown>)[LEVELS.info] === 'string' &&
-      typeof (internals[lsCacheSym] as Record<number, unknown>)[LEVELS.warn] === 'string';
+  constructor(options: RequestLogOptions) {
+    this.levelNumber = LEVEL_NUMBERS[options.level];
+    this.infoHead = `{"level":${INFO},"time":`;
+    this.warnHead = `{"level":${WARN},"time":`;
+    let bindings = '';
+    for (const key of Object.keys(options.base)) {
+      const value = options.base[key];
+      if (value !== undefined) bindings += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    }
+    this.bindings = bindings;
+    this.destination = options.destination;
+    this.mixin = options.mixin;
+    this.now = options.now ?? Date.now;
   }
 
-  /** Writes the line at `warn` for a 5xx, at `info` for the rest (when the logger's level lets it). */
+  /** Writes the line at `warn` for a 5xx, at `info` for the rest (when the log's level lets it). */
   write(fields: RequestLogFields): void {
-    const level = fields.status >= 500 ? 'warn' : 'info';
-    const num = LEVELS[level];
-    if (num < this.logger.levelVal) return;
-    if (!this.fast) {
-      this.logger[level](fields, REQUEST_LOG_MESSAGE);
-      return;
-    }
-    const internals = this.logger as unknown as Internals;
-    let line = `${(internals[lsCacheSym] as Record<number, string>)[num]}${(internals[timeSym] as () => string)()}${internals[chindingsSym] as string}`;
-    // pino's order: the mixin's fields first (the request id among them inside the request's context), then the line's.
+    const warn = fields.status >= 500;
+    if ((warn ? WARN : INFO) < this.levelNumber) return;
+    let line = `${warn ? this.warnHead : this.infoHead}${this.now()}${this.bindings}`;
     let identified = false;
-    const mixin = internals[mixinSym] as Mixin | undefined;
-    if (mixin) {
-      const mixed = mixin({}, num, this.logger);
-      for (const key in mixed) {
-        const value = mixed[key];
-        if (key === 'requestId') {
-          line += `,"requestId":${JSON.stringify(fields.requestId)}`;
-          identified = true;
-        } else if (value !== undefined && !FIELD_NAMES.has(key)) line += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    const mixed = this.mixin();
+    for (const key in mixed) {
+      if (key === 'requestId') {
+        line += `,"requestId":${JSON.stringify(fields.requestId)}`;
+        identified = true;
+        continue;
       }
+      const value = mixed[key];
+      if (value !== undefined && !(key in fields)) line += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
     }
     if (!identified) line += `,"requestId":${JSON.stringify(fields.requestId)}`;
     line += `,"method":${this.json(fields.method)},"url":${JSON.stringify(fields.url)}`;
@@ -114,8 +98,8 @@ export class RequestLogWriter {
     line += `,"status":${fields.status}`;
     if (fields.principal !== undefined) line += `,"principal":${JSON.stringify(fields.principal)}`;
     if (fields.authFailure !== undefined) line += `,"authFailure":${JSON.stringify(fields.authFailure)}`;
-    line += `,"ms":${Number.isFinite(fields.ms) ? fields.ms : null},"msg":"${REQUEST_LOG_MESSAGE}"${internals[endSym] as string}`;
-    (internals[streamSym] as { write(line: string): unknown }).write(line);
+    line += `,"ms":${Number.isFinite(fields.ms) ? fields.ms : null},"msg":"${REQUEST_LOG_MESSAGE}"}\n`;
+    this.destination.write(line);
   }
 
   /** The JSON of a string from a small fixed set (a route template, a method). */

@@ -32,6 +32,8 @@ export function serverOptions(config: EdgeConfig, trusted: TrustFunction): Fasti
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     http: {
       maxHeaderSize: HTTP_LIMITS.maxHeaderBytes,
+      // Node answers a missing Host with a bare 400; the shield phase answers it as a problem instead.
+      requireHostHeader: false,
       headersTimeout: limits.headersTimeoutMs,
       connectionsCheckingInterval: connectionsCheckingInterval(limits.headersTimeoutMs),
     },

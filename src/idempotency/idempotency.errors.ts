@@ -32,3 +32,17 @@ export class IdempotencyUnavailableError extends GatewayError {
     this.retryAfterS = 5;
   }
 }
+
+/** A replay of a success whose answer was too large to keep: the write is not repeated, and Location says where its result is. */
+export class IdempotencyAnswerNotKeptError extends GatewayError {
+  readonly slug = 'idempotency-answer-not-kept';
+  readonly title = 'The first answer for this Idempotency-Key was not kept';
+  readonly status = 409;
+
+  constructor(bytes: number, maxBytes: number) {
+    super(
+      `The first request with this Idempotency-Key succeeded, but its answer (${bytes} bytes) was larger than ` +
+        `IDEMPOTENCY_MAX_RECORD_BYTES (${maxBytes}) and was not kept; nothing was written again. Read the result instead (Location, when given).`,
+    );
+  }
+}

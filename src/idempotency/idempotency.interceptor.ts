@@ -4,10 +4,19 @@ import { catchError, defer, mergeAll, mergeMap, Observable, of } from 'rxjs';
 import { GatewayError } from '../common/errors/gateway-error';
 import { principalIdOf } from '../common/request/principal';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
-import { IdempotencyKeyInUseError, IdempotencyKeyReusedError, IdempotencyUnavailableError } from './idempotency.errors';
+import { IdempotencyAnswerNotKeptError, IdempotencyKeyInUseError, IdempotencyKeyReusedError, IdempotencyUnavailableError } from './idempotency.errors';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, idempotencyStoreKey } from './idempotency-key';
 import { IdempotencyStore, IdempotencyStoreUnavailableError } from './idempotency-store';
-import { fingerprintOf, mayHaveReachedIsales, ReplayedProblemError, StoredAnswer, toStoredProblem } from './stored-answer';
+import {
+  fingerprintOf,
+  mayHaveReachedIsales,
+  replayedBody,
+  ReplayedProblemError,
+  StoredAnswer,
+  toStoredProblem,
+  toStoredSuccess,
+  withinRecordLimit,
+} from './stored-answer';
 
 /** docs/design.md section 13: the first answer is kept for 24 hours. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -29,12 +38,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
   /** Longer than the slowest request (it may make several upstream calls); a crashed replica's key frees itself after it. */
   private readonly pendingMs: number;
+  private readonly maxRecordBytes: number;
 
   constructor(
     private readonly store: IdempotencyStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.pendingMs = Math.max(60_000, 4 * config.isales.timeoutMs);
+    this.maxRecordBytes = config.idempotency.maxRecordBytes;
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -66,18 +77,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
         case 'in-flight':
           throw new IdempotencyKeyInUseError();
         case 'replay':
-          return of(replay(begin.answer, reply));
+          return of(this.replay(begin.answer, request, reply));
         case 'started':
-          return this.run({ ...claim, token: begin.token }, next, reply);
+          return this.run({ ...claim, token: begin.token }, next, request, reply);
       }
     }).pipe(mergeAll());
   }
 
-  private run(claim: Claim, next: CallHandler, reply: FastifyReply): Observable<unknown> {
+  private run(claim: Claim, next: CallHandler, request: FastifyRequest, reply: FastifyReply): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         const location = reply.getHeader('location');
-        await this.keep(claim, { kind: 'success', body, ...(typeof location === 'string' && { location }) });
+        await this.keep(claim, toStoredSuccess(body, request.body, typeof location === 'string' ? location : undefined));
         return body;
       }),
       catchError(async (error: unknown) => {
@@ -93,17 +104,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** A failure to keep the answer never fails the request: the write has happened. */
   private async keep(claim: Claim, answer: StoredAnswer): Promise<void> {
-    await this.store.complete(claim.key, claim.token, claim.fingerprint, answer, IDEMPOTENCY_TTL_MS).catch((failure: unknown) => this.warn('keep', failure));
+    const kept = withinRecordLimit(answer, this.maxRecordBytes);
+    await this.store.complete(claim.key, claim.token, claim.fingerprint, kept, IDEMPOTENCY_TTL_MS).catch((failure: unknown) => this.warn('keep', failure));
+  }
+
+  /** The first answer again; the request's body (the same, by its fingerprint) gives back the fields not kept. */
+  private replay(answer: StoredAnswer, request: FastifyRequest, reply: FastifyReply): unknown {
+    reply.header(REPLAYED_HEADER, 'true');
+    if (answer.kind !== 'problem' && answer.location) reply.header('location', answer.location);
+    if (answer.kind === 'problem') throw new ReplayedProblemError(answer.problem);
+    if (answer.kind === 'not-kept') throw new IdempotencyAnswerNotKeptError(answer.bytes, this.maxRecordBytes);
+    return replayedBody(answer, request.body);
   }
 
   private warn(step: string, failure: unknown, message = 'idempotency key not updated'): void {
     this.logger.warn({ step, reason: failure instanceof Error ? failure.message : String(failure) }, message);
   }
-}
-
-function replay(answer: StoredAnswer, reply: FastifyReply): unknown {
-  reply.header(REPLAYED_HEADER, 'true');
-  if (answer.kind === 'problem') throw new ReplayedProblemError(answer.problem);
-  if (answer.location) reply.header('location', answer.location);
-  return answer.body;
 }

@@ -1,6 +1,15 @@
 import { GatewayError, ValidationFailedError } from '../common/errors/gateway-error';
 import type { UpstreamMeaning } from '../common/errors/upstream-meaning';
-import { fingerprintOf, mayHaveReachedIsales, ReplayedProblemError, toStoredProblem } from './stored-answer';
+import {
+  fingerprintOf,
+  mayHaveReachedIsales,
+  replayedBody,
+  ReplayedProblemError,
+  StoredAnswer,
+  toStoredProblem,
+  toStoredSuccess,
+  withinRecordLimit,
+} from './stored-answer';
 
 describe('fingerprintOf', () => {
   it('is the same for the same JSON in any key order, and differs for another value', () => {
@@ -58,5 +67,37 @@ describe('a kept problem', () => {
     expect(replayed.upstream).toEqual(original.upstream);
     const limited = new UpstreamFailure(429, meaning(false), 1);
     expect(new ReplayedProblemError(toStoredProblem(limited)).retryAfterS).toBe(1);
+  });
+});
+
+describe('what a success keeps', () => {
+  const request = { type: 'manual', calledNumber: '13800000001', agent: '116', nested: { a: 1, b: [1, 2] }, secret: { password: 'p', user: 'u' } };
+
+  it('keeps the fields that repeat the request by name only, and a replay gives them back in order', () => {
+    const body = { id: '42', calledNumber: '13800000001', agent: '116', nested: { b: [1, 2], a: 1 }, type: 'manual-normalised' };
+    const kept = toStoredSuccess(body, request, '/x/42');
+    expect(JSON.stringify(kept)).not.toContain('13800000001');
+    expect(kept).toEqual({
+      kind: 'success',
+      fields: [['id', '42'], ['calledNumber'], ['agent'], ['nested'], ['type', 'manual-normalised']],
+      location: '/x/42',
+    });
+    expect(JSON.stringify(replayedBody(kept as Extract<StoredAnswer, { kind: 'success' }>, { ...request }))).toBe(
+      JSON.stringify({ id: '42', calledNumber: '13800000001', agent: '116', nested: { a: 1, b: [1, 2] }, type: 'manual-normalised' }),
+    );
+  });
+
+  it('keeps a value holding a secret as it is (the fingerprint does not cover secrets), and a body that is not an object', () => {
+    expect(toStoredSuccess({ secret: { password: 'p', user: 'u' } }, request)).toEqual({ kind: 'success', fields: [['secret', { password: 'p', user: 'u' }]] });
+    expect(toStoredSuccess([1, 2], request)).toEqual({ kind: 'success', body: [1, 2] });
+    expect(replayedBody({ kind: 'success', body: [1, 2] }, request)).toEqual([1, 2]);
+  });
+
+  it('keeps only that it succeeded (and where) when the answer is larger than the cap', () => {
+    const large = toStoredSuccess({ items: 'x'.repeat(500) }, {}, '/x/1');
+    expect(withinRecordLimit(large, 1024)).toBe(large);
+    expect(withinRecordLimit(large, 256)).toEqual({ kind: 'not-kept', bytes: Buffer.byteLength(JSON.stringify(large)), location: '/x/1' });
+    const problem: StoredAnswer = { kind: 'problem', problem: { status: 502, slug: 's', title: 't', detail: 'd'.repeat(500) } };
+    expect(withinRecordLimit(problem, 256)).toBe(problem);
   });
 });

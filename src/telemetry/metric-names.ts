@@ -57,6 +57,11 @@ export const METRICS = {
     help: 'Reads of the business-result cache, by state (hit, miss, stale).',
     labelNames: ['state'],
   },
+  businessResultsOversize: {
+    name: 'business_results_oversize_total',
+    help: 'Business-result trees fetched from iSales and not cached because they exceed BUSINESS_RESULTS_MAX_BYTES.',
+    labelNames: [],
+  },
   cacheStoreUp: {
     name: 'cache_store_up',
     help: 'Whether the shared cache store (Redis, or the in-process store) answers: 1 yes, 0 no.',

@@ -19,6 +19,7 @@ const isalesRetries = counter(METRICS.isalesRetries);
 const isalesCircuitState = new Gauge({ ...METRICS.isalesCircuitState, registers: [registry] });
 const isalesCircuitsOpen = new Gauge({ ...METRICS.isalesCircuitsOpen, registers: [registry] });
 const businessResultsCache = counter(METRICS.businessResultsCache);
+const businessResultsOversize = counter(METRICS.businessResultsOversize);
 const rateLimitRejections = counter(METRICS.rateLimitRejections);
 const authFailures = counter(METRICS.authFailures);
 
@@ -55,78 +56,28 @@ export function setCacheStoreProbe(probe: () => Promise<boolean>): void {
   probeCacheStore = probe;
 }
 
-export function observeHttpRequest(method: string, route: string, statusCode: number, seconds: number): void {
-  httpRequestDuration.observe({ method, route, status_code: statusCode }, seconds);
-}
-
 /** Records one answer's duration, in seconds. */
 export type HttpSeries = (statusCode: number, seconds: number) => void;
 
 /**
- * http_server_request_duration_seconds for one method and route, with its series per status kept:
- * a recording is a property lookup and an observe, not prom-client's hashing of a label object.
+ * http_server_request_duration_seconds for one method and route, with prom-client's child of each
+ * status bound once (`labels(...)`): a recording is a property lookup and the child's `observe`,
+ * not a hash of a label object.
  */
 export function httpSeries(method: string, route: string): HttpSeries {
-  const byStatus: Record<number, (value: number) => void> = {};
+  const byStatus: Record<number, { observe(value: number): void }> = {};
   return (statusCode, seconds) => {
-    (byStatus[statusCode] ??= histogramSeries(httpRequestDuration, [method, route, String(statusCode)]))(seconds);
-  };
-}
-
-/** What histogramSeries reads of prom-client's Histogram (lib/histogram.js): its series by label hash, its bucket bounds. */
-interface HistogramInternals {
-  hashMap?: Record<string, { labels: Record<string, string | number>; bucketValues: Record<number, number>; sum: number; count: number }>;
-  upperBounds?: number[];
-  labelNames?: string[];
-}
-
-/**
- * One series of a histogram, observed the way prom-client's `observe` does (sum, count, the first
- * bucket whose bound holds the value) on the series' own record, found once: prom-client's child
- * validates its labels and builds their hash string on every observation (about 2 % of a cache
- * hit). The first observation, and any after the histogram was reset (its records replaced), go
- * through prom-client itself; a prom-client whose internals differ is always used as is.
- */
-export function histogramSeries(histogram: Histogram, values: readonly string[]): (value: number) => void {
-  const child = histogram.labels(...values);
-  const internals = histogram as unknown as HistogramInternals;
-  let key: string | undefined;
-  let record: NonNullable<HistogramInternals['hashMap']>[string] | undefined;
-  return (value) => {
-    const hashMap = internals.hashMap;
-    if (record !== undefined && hashMap?.[key!] === record && Number.isFinite(value)) {
-      record.sum += value;
-      record.count += 1;
-      const bounds = internals.upperBounds!;
-      for (let i = 0; i < bounds.length; i++) {
-        if (value <= bounds[i]) {
-          record.bucketValues[bounds[i]] += 1;
-          break;
-        }
-      }
-      return;
-    }
-    child.observe(value);
-    record = undefined;
-    const names = internals.labelNames;
-    if (!hashMap || !Array.isArray(internals.upperBounds) || !names || names.length !== values.length) return;
-    for (const [hash, candidate] of Object.entries(hashMap)) {
-      if (names.every((name, i) => String(candidate.labels[name]) === values[i])) {
-        key = hash;
-        record = candidate;
-        return;
-      }
-    }
+    (byStatus[statusCode] ??= httpRequestDuration.labels(method, route, String(statusCode))).observe(seconds);
   };
 }
 
 /** isales_request_duration_seconds' series by operation, then outcome: both fixed sets (the catalogue, ISALES_OUTCOMES). */
-const isalesSeries = new Map<string, Partial<Record<IsalesOutcome, (value: number) => void>>>();
+const isalesSeries = new Map<string, Partial<Record<IsalesOutcome, { observe(value: number): void }>>>();
 
 export function observeIsalesCall(operation: string, outcome: IsalesOutcome, seconds: number): void {
   let byOutcome = isalesSeries.get(operation);
   if (!byOutcome) isalesSeries.set(operation, (byOutcome = {}));
-  (byOutcome[outcome] ??= histogramSeries(isalesRequestDuration, [operation, outcome]))(seconds);
+  (byOutcome[outcome] ??= isalesRequestDuration.labels(operation, outcome)).observe(seconds);
 }
 
 /** Called by the resilience layer for each attempt it repeats. */
@@ -147,6 +98,11 @@ const cacheReads = Object.fromEntries(CACHE_STATES.map((state) => [state, busine
 
 export function recordCacheRead(state: (typeof CACHE_STATES)[number]): void {
   cacheReads[state].inc();
+}
+
+/** Called by the business-result cache for each tree too large to keep. */
+export function recordOversizeTree(): void {
+  businessResultsOversize.inc();
 }
 
 /** Called by the auth guard for each request it refuses. */

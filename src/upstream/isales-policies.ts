@@ -22,10 +22,15 @@ export interface UpstreamCallSpec {
   coalesceKey?: string;
 }
 
-/** What one attempt gets: abort when it fires (its own timer, the only one of a call that waits for nothing), and its time. */
+/**
+ * What one attempt gets: its time. The attempt ends itself within `timeoutMs` (the transport's one
+ * timer) and reports running out of it as IsalesTimeoutError(`reportedMs`): the timeout that
+ * applied, ISALES_TIMEOUT_MS or, when the deadline cut the attempt short, ISALES_DEADLINE_MS. The
+ * chain arms no timer, AbortController or promise of its own per attempt.
+ */
 export interface AttemptContext {
-  signal: AbortSignal;
   timeoutMs: number;
+  reportedMs: number;
 }
 
 export type Attempt<T> = (context: AttemptContext) => Promise<T>;
@@ -48,7 +53,7 @@ export interface CircuitSummary {
   state: CircuitStateName;
 }
 
-/** The breaker's signal is never used to cancel (attempts have their own); one for every call. */
+/** The breaker's signal is never used to cancel (attempts end themselves); one for every call. */
 const NEVER_ABORTED = new AbortController().signal;
 
 /** One VDN's circuit of one operation, and when it last opened (for Retry-After). */
@@ -105,8 +110,8 @@ class SharedPolicies {
  * One operation's chain, assembled once at start-up (docs/design.md section 15), in this order:
  * coalescing -> the VDN's share of the bulkhead -> the instance's bulkhead -> the breaker of
  * (operation, VDN) -> retries, each attempt after a quota token and with its own timeout, all within
- * the call's deadline. Per call it allocates the deadline (a number) and, per attempt, one timer
- * and its AbortController.
+ * the call's deadline. Per call it allocates the deadline (a number); a free slot is taken without
+ * awaiting; each attempt is timed by the transport's one timer.
  */
 export class OperationChain {
   private readonly logger: Logger;
@@ -196,7 +201,7 @@ export class OperationChain {
       if (remaining < 1) throw new IsalesTimeoutError(this.operation, deadlineMs);
       const cut = remaining < timeoutMs;
       try {
-        return await this.attempt(attempt, cut ? Math.ceil(remaining) : timeoutMs, cut ? deadlineMs : timeoutMs);
+        return await attempt({ timeoutMs: cut ? Math.ceil(remaining) : timeoutMs, reportedMs: cut ? deadlineMs : timeoutMs });
       } catch (error) {
         const failure = error as Partial<GatewayError>;
         if (retry >= config.retries || !mayRetry(failure.upstreamMeaning, call.idempotent)) throw error;
@@ -208,29 +213,6 @@ export class OperationChain {
         await sleep(delayMs);
       }
     }
-  }
-
-  /** One attempt, ended by its own timer: the attempt's signal aborts, and the call goes on as a timeout. */
-  private attempt<T>(attempt: Attempt<T>, timeoutMs: number, reportedMs: number): Promise<T> {
-    const controller = new AbortController();
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        controller.abort();
-        reject(new IsalesTimeoutError(this.operation, reportedMs));
-      }, timeoutMs);
-      const settle = (error: Error) => {
-        clearTimeout(timer);
-        reject(error);
-      };
-      try {
-        attempt({ signal: controller.signal, timeoutMs }).then((value) => {
-          clearTimeout(timer);
-          resolve(value);
-        }, settle);
-      } catch (error) {
-        settle(error as Error);
-      }
-    });
   }
 
   private circuit(vdnId: number): Circuit {

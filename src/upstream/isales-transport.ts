@@ -13,13 +13,11 @@ export interface TransportRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
-  /** How long the attempt may take; only used when no `signal` is given. */
-  timeoutMs: number;
   /**
-   * The attempt's own timer, run by the resilience layer: when given, the transport arms none of its
-   * own (one timer per attempt), and reports the abort as 'timeout'.
+   * How long the attempt may take: the transport's own timer, the only one of a call that waits
+   * for nothing, ends it as 'timeout' (the resilience layer arms none per attempt).
    */
-  signal?: AbortSignal;
+  timeoutMs: number;
 }
 
 export interface TransportResponse {

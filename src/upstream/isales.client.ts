@@ -270,7 +270,7 @@ export class IsalesClient {
     search: string,
     body: string | undefined,
     credentials: C2Credentials,
-    { signal, timeoutMs }: AttemptContext,
+    { timeoutMs, reportedMs }: AttemptContext,
   ): Promise<Json> {
     const signature = signC2({ method, path, query: call.query, headers: { host: this.host }, body }, credentials, new Date());
     const headers: Record<string, string> = {
@@ -281,18 +281,18 @@ export class IsalesClient {
     };
     const requestId = RequestContext.requestId();
     if (requestId) headers['X-Request-Id'] = requestId;
-    const request: TransportRequest = { method, origin: this.origin, path: search ? `${path}?${search}` : path, headers, body, timeoutMs, signal };
-    return traceIsalesAttempt(call.operation, call.vdnId, headers, () => this.exchange(call, request));
+    const request: TransportRequest = { method, origin: this.origin, path: search ? `${path}?${search}` : path, headers, body, timeoutMs };
+    return traceIsalesAttempt(call.operation, call.vdnId, headers, () => this.exchange(call, request, reportedMs));
   }
 
-  private async exchange(call: UpstreamCall, request: TransportRequest): Promise<Json> {
+  private async exchange(call: UpstreamCall, request: TransportRequest, reportedMs: number): Promise<Json> {
     let response: TransportResponse;
     try {
       response = await this.transport.send(request);
     } catch (error) {
       const failure = error instanceof TransportFailure ? error : new TransportFailure('connection', 'unexpected transport error');
       this.logger.warn({ operation: call.operation, vdnId: call.vdnId, failure: failure.kind, reason: failure.reason }, 'iSales call failed');
-      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, request.timeoutMs);
+      if (failure.kind === 'timeout') throw new IsalesTimeoutError(call.operation, reportedMs);
       throw new IsalesUnreachableError(call.operation, failure.reason, failure.kind === 'refused');
     }
     return this.parse(call.operation, response);

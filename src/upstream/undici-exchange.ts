@@ -32,7 +32,7 @@ export function createUpstreamAgent(config: IsalesConfig): Agent {
  */
 export function exchange(dispatcher: Dispatcher, request: TransportRequest): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
-    const handler = new Exchange(resolve, reject, request.timeoutMs, request.signal);
+    const handler = new Exchange(resolve, reject, request.timeoutMs);
     try {
       dispatcher.dispatch({ origin: request.origin, path: request.path, method: request.method, headers: request.headers, body: request.body }, handler);
     } catch (error) {
@@ -47,19 +47,15 @@ class Exchange implements Dispatcher.DispatchHandler {
   private status = 0;
   private retryAfter?: string;
   private readonly chunks: Buffer[] = [];
-  private readonly deadline: NodeJS.Timeout | undefined;
-  private readonly cancelled = () => this.timedOut();
+  /** The attempt's one timer (the resilience layer arms none of its own). */
+  private readonly deadline: NodeJS.Timeout;
 
   constructor(
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (failure: TransportFailure) => void,
     timeoutMs: number,
-    // The resilience layer's per-attempt timer: when it is given, it is the only one.
-    private readonly signal?: AbortSignal,
   ) {
-    if (!signal) this.deadline = setTimeout(this.cancelled, timeoutMs);
-    else if (signal.aborted) queueMicrotask(this.cancelled);
-    else signal.addEventListener('abort', this.cancelled, { once: true });
+    this.deadline = setTimeout(() => this.timedOut(), timeoutMs);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -98,8 +94,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    if (this.deadline) clearTimeout(this.deadline);
-    else this.signal?.removeEventListener('abort', this.cancelled);
+    clearTimeout(this.deadline);
     return true;
   }
 }

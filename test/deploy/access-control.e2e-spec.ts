@@ -89,7 +89,7 @@ describe('access control in the Helm chart', () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
       docsEnabled: false,
       trustProxy: { kind: 'off' },
-      server: { requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 72000, maxConnections: 0, bodyLimitBytes: 65536 },
+      server: { requestTimeoutMs: 30000, headersTimeoutMs: 10000, keepAliveTimeoutMs: 72000, maxConnections: 1024, bodyLimitBytes: 65536 },
     });
   });
 

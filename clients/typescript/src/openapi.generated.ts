@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Add a business-result definition
-         * @description iSales: POST addBusinessResult, then GET queryBusinessResults. Definitions cannot be changed or deleted afterwards. The VDN’s cached tree is dropped on every replica, and the answer is the definition as iSales now lists it (with the codes iSales made up for those sent without one).
+         * @description iSales: POST addBusinessResult, then at most two GET queryBusinessResults of one definition each. Definitions cannot be changed or deleted afterwards. The VDN’s cached tree is dropped on every replica (and fetched again in the background), and the answer is the definition as iSales now lists it (with the codes iSales made up for those sent without one).
          */
         post: operations["createBusinessResult"];
         delete?: never;

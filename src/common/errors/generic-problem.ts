@@ -10,6 +10,7 @@ export const GENERIC_TITLES: Readonly<Record<number, string>> = {
   413: 'The request is too large',
   414: 'The URI is too long',
   415: 'Unsupported media type',
+  417: 'Expectation failed',
   429: 'Too many requests',
   431: 'The request headers are too large',
 };

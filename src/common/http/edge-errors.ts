@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
+import { IncomingMessage, Server, ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { genericProblem, instanceOf } from '../errors/generic-problem';
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
-import { REQUEST_ID_HEADER } from '../request/request-context';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../request/request-context';
 
 /** Longest path segment the router matches (ids are 30 digits, codes 50 characters); longer: 414. */
 export const MAX_PARAM_LENGTH = 128;
@@ -39,7 +39,12 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
       : status === 408
         ? 'The request took too long to arrive.'
         : 'The request is not valid HTTP.';
-  const requestId = randomUUID();
+  writeRawProblem(socket, status, detail, randomUUID());
+  socket.destroy(error);
+}
+
+/** A problem written straight to the socket (Node answers before any request object exists), closing the connection. */
+function writeRawProblem(socket: Socket, status: number, detail: string, requestId: string): void {
   const { instance: _unknown, ...problem } = genericProblem(status, detail, '', requestId);
   const body = JSON.stringify(problem);
   if (socket.writable) {
@@ -48,5 +53,34 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
         `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
-  socket.destroy(error);
+}
+
+/**
+ * The answers Node's HTTP server gives by itself, before Fastify sees a request, as problems: an
+ * `Expect` other than 100-continue (Node: a bare 417) and CONNECT (Node: the connection dropped
+ * unanswered). Each listener replaces Node's default for its event.
+ */
+export function answerNodeRefusalsAsProblems(server: Server): void {
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const problem = genericProblem(
+      417,
+      'Only "Expect: 100-continue" is supported.',
+      instanceOf(request.url ?? ''),
+      requestIdFrom(request.headers[REQUEST_ID_HEADER]),
+    );
+    const body = JSON.stringify(problem);
+    response
+      .writeHead(417, {
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'content-length': Buffer.byteLength(body),
+        [REQUEST_ID_HEADER]: problem.requestId,
+        connection: 'close',
+      })
+      .end(body);
+  });
+  server.on('connect', (request: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => undefined);
+    writeRawProblem(socket, 405, 'CONNECT is not served: this is not a proxy.', requestIdFrom(request.headers[REQUEST_ID_HEADER]));
+    socket.end();
+  });
 }

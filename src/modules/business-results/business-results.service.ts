@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { CacheOperationUnavailableError, CacheStore } from '../../cache/cache-store';
 import { mapBounded } from '../../common/async/map-bounded';
 import { CacheRead, DocumentCache } from '../../cache/document-cache';
@@ -6,7 +6,9 @@ import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { BusinessResultsCacheConfig } from '../../config/cache.config';
 import { callDeadlineMs } from '../../config/resilience.config';
 import { IsalesClient } from '../../upstream/isales.client';
-import { recordCacheRead } from '../../telemetry/metrics';
+import { recordCacheRead, recordOversizeTree } from '../../telemetry/metrics';
+import { IsalesBusinessResult } from '../../upstream/isales.types';
+import { CoalescedRefresh } from './coalesced-refresh';
 import { toBusinessResult, toIsalesBusinessResult, toRequestedBusinessResult } from './business-result.mapper';
 import { CreateBusinessResultDto } from './dto/create-business-result.dto';
 import { BusinessResultsView } from './business-results.view';
@@ -16,16 +18,22 @@ import { BusinessResultDto } from './dto/business-result.dto';
 export const UPSTREAM_PAGE_SIZE = 50;
 /** Pages of one cold tree fetched at once: fast, without taking a tenant's iSales (or the bulkhead) for itself. */
 export const UPSTREAM_PAGE_CONCURRENCY = 4;
+/**
+ * How long after a write the VDN's tree is fetched again in the background: writes within it share
+ * one fetch, so a burst of writes costs one tree per interval, not one per write.
+ */
+export const REFRESH_AFTER_WRITE_MS = 5000;
 
 /**
  * The whole business-result tree of a VDN, fetched by paging iSales at its maximum page size and
  * served from the shared cache (docs/design.md section 4): every page and every code lookup comes from it.
  */
 @Injectable()
-export class BusinessResultsService {
+export class BusinessResultsService implements OnModuleDestroy {
   private readonly logger = new Logger(BusinessResultsService.name);
   private readonly cache: DocumentCache<BusinessResultsView>;
   private readonly config: BusinessResultsCacheConfig;
+  private readonly refresh = new CoalescedRefresh(REFRESH_AFTER_WRITE_MS, (vdnId) => this.refreshTree(vdnId));
 
   constructor(
     private readonly isales: IsalesClient,
@@ -43,9 +51,16 @@ export class BusinessResultsService {
         lockMs: callDeadlineMs(appConfig) * 2 + 1000,
         pollMs: 25,
         l1Ms: this.config.l1Ms,
+        maxBytes: this.config.maxBytes,
       },
       (text: string) => BusinessResultsView.fromJson(text),
+      Date.now,
+      (key, bytes) => this.oversize(key, bytes),
     );
+  }
+
+  onModuleDestroy(): void {
+    this.refresh.close();
   }
 
   async read(vdnId: number): Promise<CacheRead<BusinessResultsView>> {
@@ -63,8 +78,10 @@ export class BusinessResultsService {
   }
 
   /**
-   * Adds the definition, drops the VDN's cached tree the way DELETE .../cache does (so every
-   * replica reads afresh), and answers the definition as iSales now lists it. Once iSales has
+   * Adds the definition, drops the VDN's cached tree the way DELETE .../cache does (so no replica
+   * serves a tree without it), and answers the definition as iSales now lists it. Its cost does not
+   * grow with the tree: the new definition is found among at most two one-definition pages, and
+   * the tree is fetched again later, in the background, once for a burst of writes. Once iSales has
    * added it, nothing after fails the request: a Redis or read failure is logged and the
    * definition as sent is answered instead.
    */
@@ -76,14 +93,49 @@ export class BusinessResultsService {
       if (!(error instanceof CacheOperationUnavailableError)) throw error;
       this.logger.warn({ vdnId }, 'business result added, but the cached tree could not be dropped (Redis unavailable)');
     }
+    this.refresh.request(vdnId);
     try {
-      const listed = findAdded((await this.read(vdnId)).value, input);
+      const listed = await this.findAdded(vdnId, input);
       if (listed) return listed;
       this.logger.warn({ vdnId }, 'business result added, but iSales does not list it yet');
     } catch (error) {
-      this.logger.warn({ vdnId, reason: error instanceof Error ? error.message : String(error) }, 'business result added, but the tree could not be read');
+      this.logger.warn({ vdnId, reason: error instanceof Error ? error.message : String(error) }, 'business result added, but it could not be read back');
     }
     return toRequestedBusinessResult(input);
+  }
+
+  /**
+   * The new definition as iSales lists it, by its code, or (iSales made the code up) by its name.
+   * iSales lists definitions in the order they were added (docs/isales/operations.md), so it is the
+   * last one: the first one-definition page tells the total, the page at the total is the last
+   * definition. The first is checked too, should a server list newest first.
+   */
+  private async findAdded(vdnId: number, input: CreateBusinessResultDto): Promise<BusinessResultDto | undefined> {
+    const isAdded = (result: IsalesBusinessResult | undefined) =>
+      result !== undefined && (input.code !== undefined ? result.code === input.code : result.name === input.name);
+    const first = await this.isales.listBusinessResults(vdnId, { pageNum: 1, pageSize: 1 });
+    if (first.total !== null && first.total > 1) {
+      const last = (await this.isales.listBusinessResults(vdnId, { pageNum: first.total, pageSize: 1 })).items[0];
+      if (isAdded(last)) return toBusinessResult(last);
+    }
+    return isAdded(first.items[0]) ? toBusinessResult(first.items[0]) : undefined;
+  }
+
+  /** The background fetch after writes: through the cache, so it joins any read fetching the same tree. */
+  private async refreshTree(vdnId: number): Promise<void> {
+    try {
+      await this.cache.read(cacheKey(vdnId), () => this.fetchTree(vdnId));
+    } catch (error) {
+      this.logger.warn({ vdnId, reason: error instanceof Error ? error.message : String(error) }, 'business-result tree not refreshed after a write');
+    }
+  }
+
+  private oversize(key: string, bytes: number): void {
+    recordOversizeTree();
+    this.logger.warn(
+      { key, bytes, maxBytes: this.config.maxBytes },
+      'business-result tree larger than BUSINESS_RESULTS_MAX_BYTES: served from iSales, not cached',
+    );
   }
 
   /**
@@ -120,13 +172,6 @@ export class BusinessResultsService {
   private warnTruncated(vdnId: number): void {
     this.logger.warn({ vdnId, maxPages: this.config.maxPages }, 'business-result tree truncated at BUSINESS_RESULTS_MAX_PAGES');
   }
-}
-
-/** The new definition in the tree: by its code, or (iSales made the code up) the last parent of that name. */
-function findAdded(view: BusinessResultsView, input: CreateBusinessResultDto): BusinessResultDto | undefined {
-  const tree = (JSON.parse(view.page(1, Math.max(1, view.total)).toString()) as { items: BusinessResultDto[] }).items;
-  if (input.code !== undefined) return tree.find((parent) => parent.code === input.code);
-  return tree.findLast((parent) => parent.name === input.name);
 }
 
 /**

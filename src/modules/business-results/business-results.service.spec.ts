@@ -1,0 +1,67 @@
+import { Logger } from '@nestjs/common';
+import { MemoryCacheStore } from '../../cache/memory-cache.store';
+import { loadConfig } from '../../config/configuration';
+import type { IsalesClient } from '../../upstream/isales.client';
+import type { IsalesBusinessResult } from '../../upstream/isales.types';
+import { BusinessResultsService } from './business-results.service';
+
+type Definition = { code: string; name: string; children: Array<{ code: string; name: string }> };
+
+/** iSales as the service sees it: a list that adds at its end (or, `newestFirst`, at its start), and the pages asked for. */
+function fakeIsales(existing: number, newestFirst = false) {
+  const list: Definition[] = Array.from({ length: existing }, (_, i) => ({ code: `c${i}`, name: `n${i}`, children: [] }));
+  const pages: Array<{ pageNum: number; pageSize: number }> = [];
+  const client = {
+    addBusinessResult: async (_vdnId: number, input: { name: string; code?: string; children?: Array<{ name: string; code?: string }> }) => {
+      const added = {
+        code: input.code ?? `made-${list.length}`,
+        name: input.name,
+        children: (input.children ?? []).map((child, i) => ({ code: child.code ?? `made-${list.length}-${i}`, name: child.name })),
+      };
+      if (newestFirst) list.unshift(added);
+      else list.push(added);
+    },
+    listBusinessResults: async (_vdnId: number, query: { pageNum: number; pageSize: number }) => {
+      pages.push(query);
+      const start = (query.pageNum - 1) * query.pageSize;
+      return { items: list.slice(start, start + query.pageSize) as unknown as IsalesBusinessResult[], total: list.length };
+    },
+  };
+  return { client: client as unknown as IsalesClient, pages };
+}
+
+describe('BusinessResultsService.create', () => {
+  const config = loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'ak', ISALES_SK: 'sk', AUTH_DISABLED: 'true' });
+  const services: BusinessResultsService[] = [];
+  const serviceOn = (client: IsalesClient) => {
+    const service = new BusinessResultsService(client, new MemoryCacheStore(), config);
+    services.push(service);
+    return service;
+  };
+  beforeAll(() => Logger.overrideLogger(false));
+  afterEach(() => services.splice(0).forEach((service) => service.onModuleDestroy()));
+
+  it.each([10, 10_000])('reads back the new definition from two one-definition pages, however many the VDN holds (%i)', async (existing) => {
+    const { client, pages } = fakeIsales(existing);
+    const added = await serviceOn(client).create(1, { name: 'new', children: [{ name: 'child' }] });
+    expect(added).toEqual({ code: `made-${existing}`, name: 'new', children: [{ code: `made-${existing}-0`, name: 'child' }] });
+    expect(pages).toEqual([
+      { pageNum: 1, pageSize: 1 },
+      { pageNum: existing + 1, pageSize: 1 },
+    ]);
+  });
+
+  it('finds it first when iSales lists the newest first, and answers it as sent when it finds it nowhere', async () => {
+    const newest = fakeIsales(5, true);
+    expect(await serviceOn(newest.client).create(1, { name: 'new', code: 'x1' })).toEqual({ code: 'x1', name: 'new', children: [] });
+    expect(newest.pages).toHaveLength(2);
+
+    const { client } = fakeIsales(5);
+    const hidden = { ...client, listBusinessResults: async () => ({ items: [], total: 0 }) } as unknown as IsalesClient;
+    expect(await serviceOn(hidden).create(1, { name: 'new', children: [{ name: 'c' }] })).toEqual({
+      code: null,
+      name: 'new',
+      children: [{ code: null, name: 'c' }],
+    });
+  });
+});
