@@ -1,4 +1,3 @@
-import { eventually } from './support/eventually';
 /**
  * The README's examples (the reads of "The routes" and the writes), run as a reader runs them: `npm run demo`'s program (built by the
  * test run), then the section's commands in bash with curl, verbatim but for two things a reader
@@ -8,6 +7,7 @@ import { eventually } from './support/eventually';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { eventually } from './support/eventually';
 import { freePort } from './support/redis-server';
 
 const ROOT = resolve(__dirname, '..');

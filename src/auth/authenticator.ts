@@ -32,10 +32,6 @@ export class Authenticator {
     this.jwt = config.jwt && new JwtVerifier(config.jwt);
   }
 
-  get disabled(): boolean {
-    return this.config.disabled;
-  }
-
   /** Synchronous for an API key, missing credentials or AUTH_DISABLED; a promise only for a bearer token. */
   authenticate(headers: IncomingHttpHeaders): Authentication | Promise<Authentication> {
     if (this.config.disabled) return { principal: ANONYMOUS };

@@ -107,15 +107,18 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 /**
  * One gateway-and-simulator stack for a test file, with a fresh fault list and request log for each
- * test. Call it inside `describe`.
+ * test; with `redis`, the gateway on a real redis-server of its own. Call it inside `describe`.
  */
-export function useStack(options: Parameters<typeof startStack>[0] = {}) {
+export function useStack(options: Parameters<typeof startStack>[0] & { redis?: boolean } = {}) {
   let stack: Stack;
+  let redis: RedisProcess | undefined;
   beforeAll(async () => {
-    stack = await startStack(options);
+    if (options.redis) redis = await RedisProcess.start();
+    stack = await startStack(redis ? { ...options, env: { ...options.env, REDIS_URL: redis.url } } : options);
   });
   afterAll(async () => {
     await stack?.close();
+    await redis?.stop();
   });
   beforeEach(() => {
     stack.simulator.clearFaults();
@@ -146,28 +149,5 @@ export function requestGateway(gateway: Gateway, path: string, init?: RequestIni
 
 /** Like useStack, with the gateway on a real redis-server of its own (idempotent replays kept where production keeps them). */
 export function useRedisStack(env: Record<string, string> = {}) {
-  let stack: Stack;
-  let redis: RedisProcess | undefined;
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    stack = await startStack({ env: { ...env, REDIS_URL: redis.url } });
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await redis?.stop();
-  });
-  beforeEach(() => {
-    stack.simulator.clearFaults();
-    stack.simulator.clearRequests();
-  });
-  return {
-    get simulator() {
-      return stack.simulator;
-    },
-    get client() {
-      return stack.client;
-    },
-    get: (path: string, init?: RequestInit) => stack.get(path, init),
-    request: (path: string, init?: RequestInit) => stack.request(path, init),
-  };
+  return useStack({ env, redis: true });
 }
