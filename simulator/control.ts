@@ -3,6 +3,7 @@ import { isFaultTarget, parseFault, type FaultStore } from './faults';
 import { readBody, sendJson } from './http-io';
 import type { Keyring } from './keyring';
 import type { RequestLog } from './request-log';
+import type { CallbackPusher } from './callbacks';
 
 /** Unsigned test-tool endpoints; never logged in the request log. */
 export const CONTROL_PREFIX = '/__simulator';
@@ -11,6 +12,7 @@ export interface ControlDeps {
   faults: FaultStore;
   log: RequestLog;
   keyring: Keyring;
+  callbacks: CallbackPusher;
 }
 
 function methodNotAllowed(response: ServerResponse, allow: string): void {
@@ -42,6 +44,67 @@ async function putCredentials(request: IncomingMessage, response: ServerResponse
     return sendJson(response, 400, { error: `credentials ${reason}` });
   }
   sendJson(response, 200, deps.keyring.list());
+}
+
+async function jsonBody(request: IncomingMessage): Promise<unknown> {
+  return JSON.parse(await readBody(request, 1024 * 1024)) as unknown;
+}
+
+/**
+ * The callback side (simulator/callbacks.ts):
+ * GET  /__simulator/callbacks/settings | PUT {maxPushes?, retryIntervalMs?, timeoutMs?}
+ * GET|DELETE /__simulator/callbacks/pushes                         -> every push attempt / clear the log
+ * PUT|DELETE /__simulator/callbacks/{vdnId}/{campaignId}         -> the campaign's callback URL (body {url})
+ * POST /__simulator/callbacks/{vdnId}/{campaignId}/calls           -> {count, callStatus?}: calls end, each result pushed
+ * POST /__simulator/callbacks/{vdnId}/{campaignId}/push            -> a JSON array pushed as it is, in one push
+ * The POSTs answer 202 with the records' callIds once the pushes have started (not when they are accepted).
+ */
+async function handleCallbacks(request: IncomingMessage, response: ServerResponse, route: string, deps: ControlDeps): Promise<void> {
+  const method = request.method ?? 'GET';
+  const pusher = deps.callbacks;
+  if (route === '/settings') {
+    if (method === 'GET') return sendJson(response, 200, pusher.current);
+    if (method !== 'PUT') return methodNotAllowed(response, 'GET, PUT');
+    return sendJson(response, 200, pusher.configure((await jsonBody(request)) as object));
+  }
+  if (route === '/pushes') {
+    if (method === 'GET') return sendJson(response, 200, pusher.pushes);
+    if (method !== 'DELETE') return methodNotAllowed(response, 'GET, DELETE');
+    pusher.clearPushes();
+    return sendJson(response, 200, []);
+  }
+  const match = /^\/(\d{1,4})\/([0-9A-Za-z._-]{1,64})(\/calls|\/push)?$/.exec(route);
+  if (!match) return sendJson(response, 404, { error: 'not found' });
+  const vdnId = Number(match[1]);
+  const campaignId = match[2];
+  if (match[3] === undefined) {
+    if (method === 'DELETE') {
+      pusher.setUrl(vdnId, campaignId, null);
+      return sendJson(response, 200, {});
+    }
+    if (method !== 'PUT') return methodNotAllowed(response, 'PUT, DELETE');
+    const { url } = (await jsonBody(request)) as { url?: unknown };
+    if (typeof url !== 'string') throw new RangeError('body must be {"url": "<callback URL>"}');
+    pusher.setUrl(vdnId, campaignId, url);
+    return sendJson(response, 200, { vdnId, campaignId });
+  }
+  if (method !== 'POST') return methodNotAllowed(response, 'POST');
+  if (pusher.urlOf(vdnId, campaignId) === undefined) return sendJson(response, 409, { error: 'the campaign has no callback URL' });
+  let records: unknown[];
+  let onePerPush = false;
+  if (match[3] === '/calls') {
+    const { count = 1, callStatus = 6 } = (await jsonBody(request)) as { count?: unknown; callStatus?: unknown };
+    if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 10000) throw new RangeError('count must be 1..10000');
+    if (callStatus !== 5 && callStatus !== 6) throw new RangeError('callStatus must be 5 or 6');
+    records = pusher.endedCalls(vdnId, campaignId, count as number, callStatus);
+    onePerPush = true;
+  } else {
+    const body = await jsonBody(request);
+    if (!Array.isArray(body)) throw new RangeError('body must be a JSON array of call results');
+    records = body;
+  }
+  void pusher.push(vdnId, campaignId, records, onePerPush);
+  return sendJson(response, 202, { callIds: records.map((record) => (record as { callId?: unknown }).callId ?? null) });
 }
 
 /**
@@ -87,6 +150,13 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
     if (method === 'GET') return sendJson(response, 200, deps.keyring.list());
     if (method === 'PUT') return putCredentials(request, response, deps);
     return methodNotAllowed(response, 'GET, PUT');
+  }
+  if (route.startsWith('/callbacks/')) {
+    try {
+      return await handleCallbacks(request, response, route.slice('/callbacks'.length), deps);
+    } catch (error) {
+      return sendJson(response, 400, { error: error instanceof RangeError ? error.message : 'body is not valid JSON' });
+    }
   }
   if (route === '/requests') {
     if (method === 'GET') return sendJson(response, 200, deps.log.snapshot());

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { parseC2Authorization } from '../src/upstream/c2-signer';
 import { Keyring, type SimulatorCredential } from './keyring';
 import { CONTROL_PREFIX, handleControl } from './control';
+import { CallbackPusher, DEFAULT_CALLBACK_SETTINGS } from './callbacks';
 import { DatasetStore } from './data/dataset-store';
 import { seededRandom, thirtyDigitId } from './data/prng';
 import { failureBody, type EnvelopeMode, type ResponseBody } from './envelope';
@@ -120,6 +121,22 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     });
   }
 
+  const callbacks = new CallbackPusher(DEFAULT_CALLBACK_SETTINGS, wait, now, (call) =>
+    datasets.get(call.vdnId).callResults.push({
+      callId: call.callId,
+      called: call.called,
+      callStatus: call.callStatus,
+      failCode: call.failCode,
+      resultCode: call.callStatus === 6 ? 'OB00000' : 'OB99999',
+      vdnId: call.vdnId,
+      ackBeginTime: call.callTimeStr,
+      callBeginTime: call.callTimeStr,
+      callEndTime: call.callTimeStr,
+      recordPath: call.recordPath,
+    }),
+  );
+  if (options.callbacks) callbacks.configure(options.callbacks);
+
   async function handleIsales(request: IncomingMessage, response: ServerResponse, rawPath: string, rawQuery: string) {
     const method = request.method ?? 'GET';
     let body: string;
@@ -208,7 +225,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const { rawPath, rawQuery } = splitUrl(request.url ?? '/');
     if (rawPath === CONTROL_PREFIX || rawPath.startsWith(`${CONTROL_PREFIX}/`)) {
-      return handleControl(request, response, rawPath, { faults, log, keyring });
+      return handleControl(request, response, rawPath, { faults, log, keyring, callbacks });
     }
     if (!rawPath.startsWith(ISALES_PREFIX)) return sendJson(response, 404, { resultCode: '404', resultDesc: 'Not Found' });
     return handleIsales(request, response, rawPath, rawQuery);
@@ -271,5 +288,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     get credentials() {
       return keyring.list();
     },
+    callbacks,
   };
 }

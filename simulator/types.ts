@@ -1,5 +1,6 @@
 /** Public types of the simulator; re-exported by simulator.ts, which is what callers import. */
 import type { PublicCredential, SimulatorCredential } from './keyring';
+import type { CallbackPusher, CallbackSettings } from './callbacks';
 
 import { ISALES_OPERATIONS, type IsalesOperation } from '../src/upstream/operations.catalogue';
 
@@ -56,6 +57,8 @@ export interface SimulatorOptions {
    */
   appointCreateIdField?: 'appointId' | 'id';
   faults?: Partial<Record<FaultTarget, Fault>>;
+  /** The result callback's retry rule (default: 2 pushes, 10 minutes apart, 10 s timeout). */
+  callbacks?: Partial<CallbackSettings>;
   /** Clock used for the signature window and the request log. */
   now?: () => Date;
   /** Called once per logged request when its outcome is known (used by main.ts to print a line). */
@@ -96,4 +99,6 @@ export interface Simulator {
   setCredentials(pairs: SimulatorCredential[]): void;
   /** The accepted pairs without their SKs. */
   readonly credentials: PublicCredential[];
+  /** The result callback: campaigns' callback URLs, pushes with iSales' retry rule, the push log. */
+  readonly callbacks: CallbackPusher;
 }

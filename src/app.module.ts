@@ -22,6 +22,7 @@ import { CallDataModule } from './modules/call-data/call-data.module';
 import { CampaignImportTasksModule } from './modules/campaign-import-tasks/campaign-import-tasks.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { BlockedNumbersModule } from './modules/blocked-numbers/blocked-numbers.module';
+import { CallResultEventsModule } from './modules/call-result-events/call-result-events.module';
 
 export interface AppModuleOptions {
   /** Where logs go (stdout by default); tests pass an in-memory stream to assert on them. */
@@ -54,6 +55,7 @@ export class AppModule {
         // Campaigns and do-not-call numbers.
         CampaignsModule,
         BlockedNumbersModule,
+        CallResultEventsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -9,6 +9,7 @@ import { LOG_BASE, logMixin } from './telemetry/logger.options';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';
 import { trustFunction } from './edge/client-address';
+import { CallbackGate } from './edge/callback-gate';
 import { installEdge } from './edge/edge.pipeline';
 import { RequestLogWriter } from './edge/request-log';
 import { serverOptions } from './edge/server-options';
@@ -35,6 +36,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     authenticator: app.get(Authenticator),
     rateLimitRedis: app.get(RateLimitBackend).redis,
     trusted,
+    callbackGate: app.get(CallbackGate),
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
     requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: logMixin() }),

@@ -63,6 +63,8 @@ describe('the OpenAPI document', () => {
         'GET /api/v1/vdns/{vdnId}/file-servers/{serverId}',
         'GET /api/v1/vdns/{vdnId}/business-results',
         'GET /api/v1/vdns/{vdnId}/business-results/{code}',
+        'GET /api/v1/vdns/{vdnId}/call-results',
+        'GET /api/v1/vdns/{vdnId}/call-results/events',
         'DELETE /api/v1/vdns/{vdnId}/business-results/cache',
         'GET /api/v1/vdns/{vdnId}/appointments',
         'POST /api/v1/vdns/{vdnId}/file-servers',
@@ -120,7 +122,8 @@ describe('the OpenAPI document', () => {
       expect(response.content?.['application/problem+json']?.schema).toEqual({ $ref: '#/components/schemas/ProblemDetailsDto' });
     }
     const ok = operation.responses['200'];
-    if (ok) expect(ok.content?.['application/json']?.example).toBeDefined();
+    // JSON, or another media type of its own (the call-result events' text/event-stream).
+    if (ok) for (const media of Object.values(ok.content ?? {})) expect(media.example).toBeDefined();
   });
 });
 

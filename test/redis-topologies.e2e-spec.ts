@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { eventually } from './support/eventually';
+import { SseReader, waitFor } from './support/sse-reader';
 import Redis, { Cluster } from 'ioredis';
 import { Simulator } from '../simulator/simulator';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
-import { Gateway, startGateway, startSimulator } from './support/harness';
+import { Gateway, startGateway, startSimulator, TEST_API_KEY } from './support/harness';
 import { RedisTopology } from './support/redis-topology';
 
 const PATH = '/api/v1/vdns/1/business-results';
 const KEY = 'isales-gateway:business-results:v1:1';
 const MASTER_NAME = 'gateway-e2e-master';
+const CALLBACK_TOKEN = 'cluster-callback-token-0123456789';
 
 // The gateway against Sentinel and Cluster deployments made of local Debian redis-server processes.
 jest.setTimeout(15000);
@@ -84,7 +87,10 @@ describe('Redis Cluster (three masters)', () => {
   beforeAll(async () => {
     await topology.startCluster();
     simulator = await startSimulator();
-    gateway = await startGateway(simulator.url, { REDIS_CLUSTER_NODES: RedisTopology.list(topology.nodePorts) });
+    gateway = await startGateway(simulator.url, {
+      REDIS_CLUSTER_NODES: RedisTopology.list(topology.nodePorts),
+      ISALES_CALLBACK_TOKENS: JSON.stringify([{ token: createHash('sha256').update(CALLBACK_TOKEN).digest('hex'), vdns: '*' }]),
+    });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -117,6 +123,26 @@ describe('Redis Cluster (three masters)', () => {
       expect(keysPerNode.filter(([, keys]) => keys.length > 0)).toEqual([[owner, [KEY]]]);
     } finally {
       cluster.disconnect();
+    }
+  });
+
+  it('keeps pushed call results once in a VDN stream (one slot: its hash tag), streamed and paged', async () => {
+    const reader = new SseReader(`${gateway!.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
+    try {
+      await waitFor(() => reader.comments > 0, 10000, 'the stream to open');
+      const push = (callId: string) =>
+        fetch(`${gateway!.url}/callbacks/isales/call-results/${CALLBACK_TOKEN}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify([{ callId, vdnId: 1, campaignId: '3', callStatus: 6 }]),
+        });
+      for (const callId of ['k-1', 'k-1', 'k-2']) expect((await push(callId)).status).toBe(200);
+      await waitFor(() => reader.events.length >= 2, 10000, 'two events');
+      expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).toEqual(['k-1', 'k-2']);
+      const page = (await (await gateway!.fetch('/api/v1/vdns/1/call-results')).json()) as { items: { record: { callId: string } }[] };
+      expect(page.items.map((item) => item.record.callId)).toEqual(['k-1', 'k-2']);
+    } finally {
+      reader.close();
     }
   });
 });

@@ -10,9 +10,10 @@ export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
  * a slow or absent Redis delays a request by at most commandTimeoutMs. Reconnection never stops,
  * so caching resumes by itself when Redis comes back.
  */
-export function createRedisConnection(config: RedisConfig): Redis | Cluster {
+export function createRedisConnection(config: RedisConfig, options: { commandTimeoutMs?: number } = {}): Redis | Cluster {
   const common: RedisOptions = {
-    commandTimeout: config.commandTimeoutMs,
+    // A connection that blocks (XREAD BLOCK) gives its own, longer bound.
+    commandTimeout: options.commandTimeoutMs ?? config.commandTimeoutMs,
     connectTimeout: Math.max(1000, config.commandTimeoutMs),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

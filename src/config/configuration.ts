@@ -7,6 +7,7 @@ import { EdgeConfig, readEdgeConfig } from './edge.config';
 import { IdempotencyConfig, readIdempotencyConfig } from './idempotency.config';
 import { ResilienceConfig, readResilienceConfig } from './resilience.config';
 import { readTelemetryConfig, TelemetryConfig } from './telemetry.config';
+import { CallResultsConfig, readCallResultsConfig } from './call-results.config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -21,6 +22,7 @@ export interface AppConfig {
   edge: EdgeConfig;
   resilience: ResilienceConfig;
   telemetry: TelemetryConfig;
+  callResults: CallResultsConfig;
 }
 
 function read(reader: EnvReader): AppConfig {
@@ -35,6 +37,7 @@ function read(reader: EnvReader): AppConfig {
     edge: readEdgeConfig(reader),
     resilience: readResilienceConfig(reader),
     telemetry: readTelemetryConfig(reader),
+    callResults: readCallResultsConfig(reader),
   };
 }
 

@@ -5,7 +5,11 @@ import { AuthState } from '../auth/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import { recordAuthFailure } from '../telemetry/metrics';
 import { authorize } from './authorize';
+import { CallbackGate, UnknownCallbackError } from './callback-gate';
+import { recordCallbackRefused } from '../telemetry/call-result-metrics';
 import { policyOf } from './route-policy';
+
+const NO_SCOPES: ReadonlySet<string> = new Set();
 
 /** Counts a refused request against its client address before the refusal is answered (the limit phase). */
 export type SpendBudget = (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
@@ -21,11 +25,13 @@ export class AdmitPhase {
   constructor(
     private readonly authenticator: Authenticator,
     private readonly spend: SpendBudget | null,
+    private readonly callbacks: CallbackGate | null = null,
   ) {}
 
   run(request: FastifyRequest, reply: FastifyReply): void | Promise<void> {
     const policy = policyOf(request);
     if (policy === undefined || policy.public) return;
+    if (policy.callbackToken) return this.admitCallback(request, reply);
     const result = this.authenticator.authenticate(request.headers);
     return result instanceof Promise ? result.then((outcome) => this.decide(request, reply, outcome)) : this.decide(request, reply, result);
   }
@@ -52,6 +58,22 @@ export class AdmitPhase {
       return this.refuse(request, reply, refusal.error);
     }
     request.auth = { principal, error: null, failure: null };
+  }
+
+  /**
+   * iSales' push carries no credentials: its path token is checked here, before the body is read.
+   * A wrong token (or source) is answered as an unmatched path would be, 404 after spending the
+   * client address's budget, so that guessing tokens is rate-limited like any stranger.
+   */
+  private admitCallback(request: FastifyRequest, reply: FastifyReply): void | Promise<void> {
+    const verdict = this.callbacks ? this.callbacks.admit((request.params as Record<string, string> | undefined)?.token, request.clientAddress) : 'token';
+    if (typeof verdict === 'string') {
+      recordCallbackRefused(verdict);
+      request.auth = { principal: null, error: null, failure: `callback-${verdict}` };
+      return this.refuse(request, reply, new UnknownCallbackError(request.method, request.url));
+    }
+    request.callbackGrant = verdict;
+    request.auth = { principal: { id: verdict.id, vdns: verdict.vdns, scopes: NO_SCOPES }, error: null, failure: null };
   }
 
   private refuse(request: FastifyRequest, reply: FastifyReply, error: GatewayError): Promise<void> {

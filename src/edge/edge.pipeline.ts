@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import { NotFoundException } from '@nestjs/common';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator';
 import { answerNodeRefusalsAsProblems } from './edge-errors';
@@ -18,8 +18,9 @@ import { ObservePhase } from './observe.phase';
 import { ProbeBudget } from './probe-budget';
 import { RequestLogWriter } from './request-log';
 import { installReadPhase } from './read.phase';
-import { compileRoutePolicies, policyOf } from './route-policy';
+import { compileRoutePolicies, policyOf, POLICY } from './route-policy';
 import { ShieldPhase } from './shield.phase';
+import { CallbackGate } from './callback-gate';
 
 /** What a step returns when it has sent the answer itself: the remaining steps and hooks do not run. */
 const ANSWERED = 'answered';
@@ -86,6 +87,8 @@ export interface EdgeDependencies {
   trusted: TrustFunction;
   /** The docs' URL prefix (`/docs`): Swagger UI's routes are public. */
   docsPrefix: string;
+  /** Admits iSales' pushes by their path token; null: every push is a 404. */
+  callbackGate?: CallbackGate | null;
   /** While draining, answers close their connection. */
   stopping: () => boolean;
   /** The access log: one line per request, on the application log's stream. */
@@ -116,15 +119,30 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   fastify.decorateRequest('clientAddress', '');
   fastify.decorateRequest('span', undefined);
   fastify.decorateRequest('routePolicy', null);
+  fastify.decorateRequest('callbackGrant', undefined);
   if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
   answerNodeRefusalsAsProblems(fastify.server);
 
   const identify = new IdentifyPhase(dependencies.trusted);
   const shield = new ShieldPhase();
   const limit = config.rateLimit ? await LimitPhase.install(fastify, config.rateLimit, dependencies.rateLimitRedis) : null;
-  const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend);
+  const admit = new AdmitPhase(dependencies.authenticator, limit && limit.spend, dependencies.callbackGate ?? null);
   const observe = new ObservePhase(dependencies.requestLog);
   const probes = new ProbeBudget();
+  // An event stream's answer ends when its client leaves: Fastify runs onResponse only for an answer
+  // that finished, so these routes (and only these: no listener on other requests) are observed
+  // when their connection closes first.
+  fastify.addHook('onRoute', (route) => {
+    if (!route.config?.[POLICY]?.eventStream) return;
+    const observeCut = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) observe.onResponse(request, reply);
+      });
+      done();
+    };
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [...own, observeCut] as RouteOptions['onRequest'];
+  });
 
   const shieldStep: Step = (request, reply) => shield.run(request, reply);
   const access: Step[] = [

@@ -58,7 +58,9 @@ export class LimitPhase {
   readonly spend = (request: FastifyRequest, reply: FastifyReply): Promise<void> => this.spendBudget(request, reply);
 
   run(request: FastifyRequest, reply: FastifyReply): void | Promise<void> {
-    if (policyOf(request)?.unlimited) return;
+    // An admitted iSales push is not limited: refused, it would only be pushed again, and iSales
+    // pushes as fast as its calls end. A wrong token was counted by the admit phase.
+    if (policyOf(request)?.unlimited || request.callbackGrant) return;
     return this.spendBudget(request, reply);
   }
 }

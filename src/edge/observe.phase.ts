@@ -68,7 +68,8 @@ export class ObservePhase {
       // The same id the mixin takes from the request context (outside it, there is only this one).
       requestId: String(request.id),
       method: request.method,
-      url: loggedUrl(request.url),
+      // A callback's path holds its token, a credential: the line shows the route template instead.
+      url: policy?.callbackToken ? policy.route : loggedUrl(request.url),
       route: policy?.route ?? UNMATCHED_ROUTE,
       client: request.clientAddress,
       upstream: RequestContext.upstreamCalls(),

@@ -3,7 +3,7 @@ import type { RouteOptions } from 'fastify';
 import { Public, RequireScope } from './scopes.decorator';
 import { Principal } from '../auth/principal';
 import { authorize } from './authorize';
-import { BodyLimit, compileRoutePolicy, RoutePolicy } from './route-policy';
+import { BodyLimit, CallbackToken, compileRoutePolicy, RoutePolicy } from './route-policy';
 
 @RequireScope('isales:read')
 class Routes {
@@ -18,6 +18,12 @@ class Routes {
 @Public()
 class Probes {
   live() {}
+}
+
+class Callbacks {
+  @CallbackToken()
+  @BodyLimit(8192)
+  receive() {}
 }
 
 class Undeclared {
@@ -51,6 +57,14 @@ describe('compileRoutePolicy', () => {
     expect(compile(handler(Probes, 'live'), '/health/live')).toMatchObject({ public: true, unlimited: true });
     expect(compileRoutePolicy({ method: 'GET', url: '/docs/json', handler: () => undefined }, 65536, '/docs').public).toBe(true);
     expect(compile(handler(Undeclared, 'anything'), '/api/v1/anything')).toMatchObject({ public: false, scope: null });
+  });
+
+  it('compiles a callback-token route: no scope, no principal; only with a :token segment', () => {
+    const receive = (url: string) => compileRoutePolicy({ ...registered(handler(Callbacks, 'receive'), url), method: 'POST' }, 65536, '/docs');
+    expect(receive('/callbacks/isales/call-results/:token')).toMatchObject({ callbackToken: true, public: false, scope: null, bodyLimitBytes: 8192 });
+    // Without the segment it checks, the route fails closed like an undeclared one.
+    expect(receive('/callbacks/isales/call-results')).toMatchObject({ callbackToken: false, public: false, scope: null });
+    expect(compile(handler(Routes, 'list'), '/x').callbackToken).toBe(false);
   });
 
   it('never lets a route take more than HTTP_BODY_LIMIT_BYTES, and a route without a body 1 KiB', () => {

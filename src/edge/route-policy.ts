@@ -9,6 +9,10 @@ export interface RouteDeclaration {
   public?: boolean;
   scope?: Scope;
   bodyLimitBytes?: number;
+  /** iSales' callback: admitted by the path's `:token` (CallbackGate), not by a principal. */
+  callbackToken?: boolean;
+  /** Answers with a stream that lasts until the client leaves (Server-Sent Events). */
+  eventStream?: boolean;
 }
 
 /**
@@ -21,6 +25,10 @@ export interface RoutePolicy {
   /** Anyone may call (probes, API docs); otherwise `scope` is required, and `null` refuses every caller. */
   readonly public: boolean;
   readonly scope: Scope | null;
+  /** Admitted by its `:token` path segment against ISALES_CALLBACK_TOKENS (a wrong one is a 404), not by credentials. */
+  readonly callbackToken: boolean;
+  /** A long-lived answer: observed when its client leaves too (Fastify observes only a finished answer). */
+  readonly eventStream: boolean;
   /** The route has a `:vdnId` the principal's VDNs must include. */
   readonly vdnParam: boolean;
   /** Health probes: never rate-limited (they come every few seconds from the kubelet's one address). */
@@ -103,10 +111,13 @@ export function compileRoutePolicy(route: RouteOptions, bodyCapBytes: number, do
   const declared = route.config?.[DECLARATION];
   const framework = declared === undefined && (url.includes('*') || url === docsPrefix || url.startsWith(`${docsPrefix}/`));
   const isPublic = framework || declared?.public === true;
+  const callbackToken = !isPublic && declared?.callbackToken === true && /(^|\/):token(\/|$)/.test(url);
   return {
     route: url,
     public: isPublic,
-    scope: isPublic ? null : (declared?.scope ?? null),
+    scope: isPublic || callbackToken ? null : (declared?.scope ?? null),
+    callbackToken,
+    eventStream: declared?.eventStream === true,
     vdnParam: /(^|\/):vdnId(\/|$)/.test(url),
     unlimited: url.startsWith(PROBE_PREFIX),
     bodyLimitBytes: Math.min(takesBody(route) ? (declared?.bodyLimitBytes ?? bodyCapBytes) : NO_BODY_LIMIT_BYTES, bodyCapBytes),
@@ -129,6 +140,12 @@ export function compileRoutePolicies(
     route.bodyLimit = policy.bodyLimitBytes;
   });
 }
+
+/** iSales' result callback: admitted by its `:token` path segment (ISALES_CALLBACK_TOKENS), never by credentials. */
+export const CallbackToken = () => declareRoute({ callbackToken: true });
+
+/** A Server-Sent Events route: its answer ends when the client leaves, and is observed then. */
+export const EventStream = () => declareRoute({ eventStream: true });
 
 /** A write that takes less than HTTP_BODY_LIMIT_BYTES: its body is refused (413) beyond `bytes`. */
 export const BodyLimit = (bytes: number) => declareRoute({ bodyLimitBytes: bytes });

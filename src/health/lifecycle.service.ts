@@ -4,6 +4,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 @Injectable()
 export class LifecycleService implements OnApplicationBootstrap {
   private phase: 'starting' | 'serving' | 'stopping' = 'starting';
+  private readonly stoppingListeners: (() => void)[] = [];
 
   get current(): 'starting' | 'serving' | 'stopping' {
     return this.phase;
@@ -19,6 +20,13 @@ export class LifecycleService implements OnApplicationBootstrap {
   }
 
   markStopping(): void {
+    if (this.phase === 'stopping') return;
     this.phase = 'stopping';
+    for (const listener of this.stoppingListeners) listener();
+  }
+
+  /** Runs `listener` when draining starts: what never ends by itself (event streams) ends then. */
+  onStopping(listener: () => void): void {
+    this.stoppingListeners.push(listener);
   }
 }

@@ -34,7 +34,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('file servers', 'The SFTP servers iSales reads data files from (never their passwords).')
     .addTag('business results', 'The tree of business-result definitions agents pick from, cached per VDN.')
     .addTag('appointments', 'Reserved outbound calls: who is to be called back, when, by which agent.')
-    .addTag('call results', 'How each outbound call ended, with its times in the tenant\u2019s zone.')
+    .addTag(
+      'call results',
+      'How each outbound call ended, with its times in the tenant\u2019s zone: one by its id, or as iSales pushes them, as events and pages.',
+    )
     .addTag('call data', 'The outbound data a campaign calls: writing back the business result of a call.')
     .addTag('campaign import tasks', 'Imports of call-data files into a campaign, and how far each got.')
     .addTag('campaigns', 'Outbound campaigns: what runs, paused or not, and pausing or resuming one.')

@@ -15,6 +15,10 @@ export type AuthFailureReason = (typeof AUTH_FAILURE_REASONS)[number];
 export const CIRCUIT_STATES = { closed: 0, open: 1, half_open: 2 } as const;
 export type CircuitState = keyof typeof CIRCUIT_STATES;
 
+/** Why a pushed call result (or a whole push) was not kept. */
+export const CALL_RESULT_REFUSALS = ['token', 'source', 'vdn_not_allowed', 'invalid'] as const;
+export type CallResultRefusal = (typeof CALL_RESULT_REFUSALS)[number];
+
 /** The `route` label of requests no route matched: one value, whatever the URL. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
@@ -70,6 +74,31 @@ export const METRICS = {
     name: 'auth_failures_total',
     help: 'Requests refused with 401 or 403, by reason.',
     labelNames: ['reason'],
+  },
+  callResultsReceived: {
+    name: 'call_results_received_total',
+    help: 'Call results iSales pushed that were stored (each callId once).',
+    labelNames: [],
+  },
+  callResultDuplicates: {
+    name: 'call_result_duplicates_total',
+    help: 'Call results pushed again for a callId already stored: acknowledged, not stored twice.',
+    labelNames: [],
+  },
+  callResultsRefused: {
+    name: 'call_results_refused_total',
+    help: 'Pushes refused for their token or source, and records refused for their VDN or content, by reason.',
+    labelNames: ['reason'],
+  },
+  callResultStreamLength: {
+    name: 'call_result_stream_entries',
+    help: 'Entries in the call-result streams this replica last appended to (summed over VDNs).',
+    labelNames: [],
+  },
+  callResultEventStreams: {
+    name: 'call_result_event_streams_open',
+    help: 'Server-Sent Events streams of call results open on this replica.',
+    labelNames: [],
   },
 } as const;
 

@@ -1,5 +1,7 @@
 import { METRICS } from '../../src/telemetry/metric-names';
 import { registry, startDefaultMetrics } from '../../src/telemetry/metrics';
+// Registered where they are recorded, beside the call-result module, into the same registry.
+import '../../src/telemetry/call-result-metrics';
 import { chartFile, findManifest, renderChart, REQUIRED_VALUES } from './helm-chart';
 
 type Any = any;

@@ -28,6 +28,10 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   credentialsSecret: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, credentials: { existingSecret: 'isales-tenants' } } },
   credentialsDocument: { ...REQUIRED_VALUES, isales: { ...REQUIRED_VALUES.isales, ak: '', sk: '', credentials: { document: CREDENTIALS_DOCUMENT } } },
   resilience: { ...REQUIRED_VALUES, resilience: { deadlineMs: 25000, maxRps: 50 } },
+  callResults: {
+    ...REQUIRED_VALUES,
+    callResults: { callback: { enabled: true, tokens: [{ token: 'a'.repeat(64), vdns: [1] }], sources: ['10.20.0.0/16'] } },
+  },
   telemetry: {
     ...REQUIRED_VALUES,
     metrics: { enabled: false, port: 9100 },

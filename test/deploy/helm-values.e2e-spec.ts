@@ -49,14 +49,43 @@ describe('helm/isales-gateway: image tags are strings, whatever YAML makes of th
   });
 });
 
+describe('helm/isales-gateway: call results', () => {
+  const token = { id: 'tenant-a', token: 'a'.repeat(64), vdns: [1, 2] };
+  const ingress = { enabled: true, hosts: [{ host: 'gw.example.com' }] };
+  const paths = (values: Record<string, unknown>) =>
+    ((findManifest(renderChart({ ...REQUIRED_VALUES, ...values }).manifests, 'Ingress') as Any).spec.rules as Any[]).flatMap((rule: Any) =>
+      rule.http.paths.map((p: Any) => `${rule.host}${p.path}`),
+    );
+
+  it('routes the callback path through the ingress only when the callback is enabled', () => {
+    expect(paths({ ingress })).not.toContain('gw.example.com/callbacks/isales/call-results');
+    expect(paths({ ingress, callResults: { callback: { enabled: true, tokens: [token] } } })).toContain('gw.example.com/callbacks/isales/call-results');
+    expect(paths({ ingress, callResults: { callback: { enabled: true, tokens: [token], ingressHosts: ['isales-push.example.com'] } } })).toContain(
+      'isales-push.example.com/callbacks/isales/call-results',
+    );
+  });
+
+  it('carries the tokens (hashes) and sources only when the callback is enabled, and refuses it without tokens', () => {
+    const config = (values: Record<string, unknown>) =>
+      (findManifest(renderChart({ ...REQUIRED_VALUES, ...values }).manifests, 'ConfigMap') as Any).data as Record<string, string>;
+    expect(config({}).ISALES_CALLBACK_TOKENS).toBeUndefined();
+    expect(config({}).CALL_RESULT_SSE_MAX).toBe('100');
+    const enabled = config({ callResults: { callback: { enabled: true, tokens: [token], sources: ['10.20.0.0/16', '10.30.0.1'] } } });
+    expect(JSON.parse(enabled.ISALES_CALLBACK_TOKENS)).toEqual([token]);
+    expect(enabled.ISALES_CALLBACK_SOURCES).toBe('10.20.0.0/16,10.30.0.1');
+    expect(() => renderChart({ ...REQUIRED_VALUES, callResults: { callback: { enabled: true } } })).toThrow(/callResults.callback.tokens/);
+  });
+});
+
 describe('helm/isales-gateway: no null lists', () => {
-  it('an Ingress host without paths routes / (Prefix) to the Service, a valid Ingress', () => {
+  it('an Ingress host without paths routes /api, /health and /docs (Prefix) to the Service, a valid Ingress', () => {
     const { manifests } = renderChart({ ...REQUIRED_VALUES, ingress: { enabled: true, hosts: [{ host: 'gw.example.com' }] } });
     const ingress = findManifest(manifests, 'Ingress') as Any;
+    const backend = { service: { name: 'gw-isales-gateway', port: { number: 80 } } };
     expect(ingress.spec.rules).toEqual([
       {
         host: 'gw.example.com',
-        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'gw-isales-gateway', port: { number: 80 } } } }] },
+        http: { paths: ['/api', '/health', '/docs'].map((path) => ({ path, pathType: 'Prefix', backend })) },
       },
     ]);
     expect(schemaFindings([ingress])).toEqual([]);

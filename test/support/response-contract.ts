@@ -122,7 +122,8 @@ export class ResponseContract {
     const mediaType = (observed.contentType ?? '').split(';')[0].trim().toLowerCase();
     const media = declared[mediaType];
     if (!media) return [`content-type ${observed.contentType ?? '(none)'} is not declared for ${status} (declared: ${Object.keys(declared).join(', ')})`];
-    if (media.schema === undefined) return [];
+    // Only JSON bodies are held to a schema (an event stream's is text that does not end).
+    if (media.schema === undefined || !mediaType.includes('json')) return [];
     let body: unknown;
     try {
       body = JSON.parse(observed.body);
@@ -169,7 +170,9 @@ export class ContractViolation extends Error {
  * Reads a clone, so the caller can still read the body.
  */
 export async function assertResponseMatchesContract(method: string, url: string, response: Response): Promise<void> {
-  const body = method.toUpperCase() === 'HEAD' ? '' : await response.clone().text();
+  // An event stream does not end: its status and media type are held to the document, not its body.
+  const streaming = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+  const body = method.toUpperCase() === 'HEAD' || streaming ? '' : await response.clone().text();
   const observed = { method, url, status: response.status, contentType: response.headers.get('content-type'), body };
   const violations = responseContract().violations(observed);
   if (violations.length > 0) {

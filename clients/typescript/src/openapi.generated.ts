@@ -412,6 +412,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vdns/{vdnId}/call-results/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Call results as they happen (Server-Sent Events)
+         * @description Results are kept as iSales pushes them to the gateway’s callback, once per callId, in one Redis Stream per VDN (key `<REDIS_KEY_PREFIX>call-results:{vdn:<vdnId>}`, default prefix `isales-gateway:`), at most CALL_RESULT_STREAM_MAXLEN entries and CALL_RESULT_STREAM_MAX_AGE_S seconds. Each entry has the fields `record` (the call result below, as JSON), `campaignId` and `callId`; a service may read the stream with its own consumer group (XREADGROUP). This route streams them as `text/event-stream`: each event is `event: call-result`, its `id` the entry’s stream id and its `data` the call result as JSON (the shape of `KeptCallResult.record`); a comment line is sent when nothing happened for CALL_RESULT_SSE_HEARTBEAT_S. Without `Last-Event-ID` the stream starts after the newest result kept; with it (EventSource sends it when it reconnects), after that id, so nothing still kept is missed. At most CALL_RESULT_SSE_MAX_PER_PRINCIPAL open streams per credentials (429 beyond) and CALL_RESULT_SSE_MAX per replica (503). The stream ends when the replica shuts down; reconnect with the last id.
+         */
+        get: operations["streamCallResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vdns/{vdnId}/call-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Call results kept, page by page
+         * @description Results are kept as iSales pushes them to the gateway’s callback, once per callId, in one Redis Stream per VDN (key `<REDIS_KEY_PREFIX>call-results:{vdn:<vdnId>}`, default prefix `isales-gateway:`), at most CALL_RESULT_STREAM_MAXLEN entries and CALL_RESULT_STREAM_MAX_AGE_S seconds. Each entry has the fields `record` (the call result below, as JSON), `campaignId` and `callId`; a service may read the stream with its own consumer group (XREADGROUP). This route pages through them oldest first: pass `next` as `since` for the next page (or to poll for new results later).
+         */
+        get: operations["listKeptCallResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1132,6 +1172,66 @@ export interface components {
              * @description Blocked until this instant (ISO 8601 with a time zone; iSales' validityExpirationTime, sent as the tenant's wall clock: ISALES_TIME_ZONE, ISALES_TIME_ZONES); not with `validityHours`. Not with `validityHours`. From 1970-01-01T00:00:00Z (as epoch milliseconds: iSales takes none below 0) to the end of 9999.
              */
             expiresAt?: string;
+        };
+        CallResultEventDto: {
+            /** @example 0023-134864174 */
+            callId: string;
+            /** @example 11 */
+            vdnId: number;
+            /** @example 3 */
+            campaignId: string | null;
+            /** @example 1202_test013 */
+            sessionId: string | null;
+            /** @example 60584 */
+            calledNumber: string | null;
+            /**
+             * @description one of failed, succeeded (iSales callStatus 5, 6), or another raw iSales value
+             * @example succeeded
+             */
+            status: string | null;
+            /**
+             * @description The CTI cause code (0 or 00000 = success).
+             * @example 0
+             */
+            failCode: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with the tenant’s UTC offset (iSales sends the tenant’s wall clock without a zone)
+             * @example 2020-08-30T20:00:00+08:00
+             */
+            calledAt: string | null;
+            /**
+             * @description The campaign's own field, as iSales pushed it.
+             * @example order-4711
+             */
+            customField?: string;
+            /**
+             * @description The recording's URL (SaaS deployments only); absent when iSales sends none.
+             * @example https://obs.example.com/isales/record/ec96a62d
+             */
+            recordingUrl?: string;
+            /**
+             * Format: date-time
+             * @description When the gateway received the push (UTC).
+             * @example 2020-08-30T12:00:01.250Z
+             */
+            receivedAt: string;
+        };
+        KeptCallResultDto: {
+            /**
+             * @description The entry's stream id: what `since`, an event's `id` and `Last-Event-ID` name.
+             * @example 1598788801250-0
+             */
+            id: string;
+            record: components["schemas"]["CallResultEventDto"];
+        };
+        KeptCallResultPageDto: {
+            items: components["schemas"]["KeptCallResultDto"][];
+            /**
+             * @description Pass as `since` for the next page (the last item's id; `since` again when nothing new was kept; null: nothing kept yet).
+             * @example 1598788801250-0
+             */
+            next: string | null;
         };
         /** @description A reservation an agent calls back: no callData. */
         CreateManualAppointmentDto: {
@@ -9692,6 +9792,455 @@ export interface operations {
                      *       "title": "iSales did not answer in time",
                      *       "detail": "iSales did not answer within 10000 ms",
                      *       "status": 504,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    streamCallResults: {
+        parameters: {
+            query?: {
+                /** @description Only this campaign's results. */
+                campaignId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 2000
+                     *     : open
+                     *
+                     *     id: 1598788801250-0
+                     *     event: call-result
+                     *     data: {"callId":"0023-134864174","vdnId":11,"campaignId":"3","sessionId":"1202_test013","calledNumber":"60584","status":"succeeded","failCode":"0","calledAt":"2020-08-30T20:00:00+08:00","receivedAt":"2020-08-30T12:00:01.250Z"}
+                     *
+                     *     :
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listKeptCallResults: {
+        parameters: {
+            query?: {
+                /** @description Only this campaign's results. */
+                campaignId?: string;
+                /** @description A stream id from a previous page's `next` (or an event's id): only entries after it. Without it, from the oldest kept. */
+                since?: string;
+                /** @description Entries per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant (VDN) id. */
+                vdnId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of kept call results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "1598788801250-0",
+                     *           "record": {
+                     *             "callId": "0023-134864174",
+                     *             "vdnId": 11,
+                     *             "campaignId": "3",
+                     *             "sessionId": "1202_test013",
+                     *             "calledNumber": "60584",
+                     *             "status": "succeeded",
+                     *             "failCode": "0",
+                     *             "calledAt": "2020-08-30T20:00:00+08:00",
+                     *             "receivedAt": "2020-08-30T12:00:01.250Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next": "1598788801250-0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KeptCallResultPageDto"];
+                };
+            };
+            /** @description Invalid input (no iSales call is made), or iSales rejected a parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "detail": "pageSize: pageSize must not be greater than 100",
+                     *       "invalidParams": [
+                     *         {
+                     *           "name": "pageSize",
+                     *           "reason": "pageSize must not be greater than 100"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No credentials, or credentials that do not verify (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "detail": "Send an API key in X-API-Key or a bearer token in Authorization.",
+                     *       "status": 401,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The credentials lack the scope of the operation (isales:read; isales:write; isales:admin to drop a cache) or the VDN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:forbidden",
+                     *       "title": "Not allowed",
+                     *       "detail": "The credentials do not grant access to this VDN.",
+                     *       "status": 403,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request (its body included) did not arrive in time */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request took too long to arrive.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The URL, or one of its path segments, is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-uri-is-too-long",
+                     *       "title": "The URI is too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 128 characters.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: the caller’s budget (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_S; see the RateLimit-* headers) or iSales asks the gateway to slow down; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:upstream-rate-limited",
+                     *       "title": "iSales asks to slow down",
+                     *       "detail": "Called too fast",
+                     *       "upstream": {
+                     *         "code": "0200022",
+                     *         "description": "Called too fast"
+                     *       },
+                     *       "status": 429,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The request line and headers together are too large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:the-request-headers-are-too-large",
+                     *       "title": "The request headers are too large",
+                     *       "status": 431,
+                     *       "detail": "The request line and headers together exceed 16 KiB.",
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The gateway failed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:internal-error",
+                     *       "title": "Internal error",
+                     *       "detail": "The gateway failed to handle the request; the request id identifies it in the logs.",
+                     *       "status": 500,
+                     *       "instance": "/api/v1/vdns/1/file-servers",
+                     *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not served now, see Retry-After: iSales failed repeatedly, too many requests to it are in progress, the request rate allowed toward it is used up, or the shared cache is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:isales-gateway:problem:unavailable",
+                     *       "title": "The gateway cannot serve the request right now",
+                     *       "detail": "Try again later.",
+                     *       "status": 503,
                      *       "instance": "/api/v1/vdns/1/file-servers",
                      *       "requestId": "2f1c5a8e-3b7d-4c1e-9a0b-6d5e4f3a2b1c"
                      *     }
