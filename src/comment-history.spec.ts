@@ -14,7 +14,7 @@ import { createSourceFile, forEachChild, getLeadingCommentRanges, getTrailingCom
 const SRC = __dirname;
 
 const HISTORY: ReadonlyArray<[string, RegExp]> = [
-  ['a benchmark figure', /\b\d[\d.,]*\s*k?\s*(%|x\b|×|times\b|req\/s\b|rps\b|requests per second\b)/i],
+  ['a benchmark figure', /\b\d[\d.,]*\s*k?\s*(%|x\b|×|times\s+(faster|slower|more|less|fewer|as)\b|req\/s\b|rps\b|requests per second\b)/i],
   ['an issue number', /\bissue\s+#?\d+|(^|\s)#\d+\b/i],
   ['a before/now narrative', /\b(as|than)\s+before\b|\buntil\s+now\b/i],
 ];
@@ -60,7 +60,8 @@ describe('comments under src/ say why, never history', () => {
     expect(historyIn('/** 3x faster than helmet, 40k req/s */')).toEqual(['a benchmark figure']);
     expect(historyIn('// since issue 25 the log is ours')).toEqual(['an issue number']);
     expect(historyIn('/** pays the same comparisons as\n * before */')).toEqual(['a before/now narrative']);
-    expect(historyIn('// waits 1.5 s; 0200007 means gone; at most 64 KiB')).toEqual([]);
+    expect(historyIn('// waits 1.5 s; 0200007 means gone; at most 64 KiB; ISO 8601 times')).toEqual([]);
+    expect(historyIn('// 2.5 times faster')).toEqual(['a benchmark figure']);
   });
 
   it('finds none', () => {

@@ -7,8 +7,7 @@ import { once } from 'node:events';
 import { Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK } from './support/harness';
 import { PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { RedisProcess } from './support/redis-server';
-import { eventually } from './support/eventually';
-import { SseReader } from './support/sse-reader';
+import { SseReader, waitFor } from './support/sse-reader';
 import { scrape } from './support/metrics-scrape';
 
 const TOKEN = 'cb-token-0123456789abcdef0123456789';
@@ -115,12 +114,12 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     await reader.opened();
     expect(reader.status).toBe(200);
     expect(reader.headers['content-type']).toMatch(/^text\/event-stream/);
-    await eventually('the stream to open', () => reader.comments > 0, 5000);
+    await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
 
     const ended = [...simulator.callbacks.endedCalls(1, '31', 50), ...simulator.callbacks.endedCalls(1, '32', 50)];
     await Promise.all([simulator.callbacks.push(1, '31', ended.slice(0, 50), true), simulator.callbacks.push(1, '32', ended.slice(50), true)]);
     expect(simulator.callbacks.pushes.filter((push) => push.accepted)).toHaveLength(100);
-    await eventually('100 events', () => reader.events.length >= 100, 20000);
+    await waitFor(() => reader.events.length >= 100, 20000, '100 events');
     const ids = reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId);
     expect(new Set(ids).size).toBe(100);
     expect(new Set(ids)).toEqual(new Set(ended.map((call) => call.callId)));
@@ -136,22 +135,22 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     const missed = simulator.callbacks.endedCalls(1, '32', 20);
     await simulator.callbacks.push(1, '32', missed, true);
     const again = open(b, 1, { 'x-api-key': TEST_API_KEY, 'last-event-id': last });
-    await eventually('20 events', () => again.events.length >= 20, 20000);
-    await eventually('a heartbeat', () => again.comments > 1, 5000);
+    await waitFor(() => again.events.length >= 20, 20000, '20 events');
+    await waitFor(() => again.comments > 1, 5000, 'a heartbeat');
     expect(again.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId).sort()).toEqual(missed.map((call) => call.callId).sort());
     expect(again.events).toHaveLength(20);
   });
 
   it('keeps a record pushed 3 times once, and streams it once', async () => {
     const reader = open(b, 2);
-    await eventually('the stream to open', () => reader.comments > 0, 5000);
+    await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
     simulator.callbacks.setUrl(2, '3', callbackUrl(a));
     const same = [record(2, '0023-134864174')];
     for (let i = 0; i < 3; i++) await simulator.callbacks.push(2, '3', same);
     expect(simulator.callbacks.pushes.map((push) => push.accepted)).toEqual([true, true, true]);
     const marker = record(2, 'marker-1');
     await simulator.callbacks.push(2, '3', [marker]);
-    await eventually('the marker', () => reader.events.length >= 2, 10000);
+    await waitFor(() => reader.events.length >= 2, 10000, 'the marker');
     expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).toEqual(['0023-134864174', 'marker-1']);
     expect((await kept(a, 2)).map((item) => item.record.callId)).toEqual(['0023-134864174', 'marker-1']);
   });
@@ -160,7 +159,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     simulator.callbacks.setUrl(3, '3', callbackUrl(a));
     await redis.stop();
     const pushed = simulator.callbacks.push(3, '3', [record(3, 'during-outage')]);
-    await eventually('the first push', () => simulator.callbacks.pushes.length >= 1, 10000);
+    await waitFor(() => simulator.callbacks.pushes.length >= 1, 10000, 'the first push');
     const refused = simulator.callbacks.pushes[0];
     expect(refused.accepted).toBe(false);
     expect(refused.status).toBe(503);
@@ -257,24 +256,20 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     expect(badId.status).toBe(400);
 
     const streams = [open(a, 1, { 'x-api-key': VDN1_KEY }), open(a, 1, { 'x-api-key': VDN1_KEY }), open(a, 1, { 'x-api-key': VDN1_KEY })];
-    await Promise.all(streams.map((reader) => eventually('streams to open', () => reader.comments > 0, 5000)));
+    await Promise.all(streams.map((reader) => waitFor(() => reader.comments > 0, 5000, 'streams to open')));
     const beyond = open(a, 1, { 'x-api-key': VDN1_KEY });
     await beyond.finished();
     expect(beyond.status).toBe(429);
     expect(JSON.parse(beyond.body)).toMatchObject({ type: expect.stringContaining('too-many-event-streams') });
     // Another replica counts its own.
     const elsewhere = open(b, 1, { 'x-api-key': VDN1_KEY });
-    await eventually('a stream on the other replica', () => elsewhere.comments > 0, 5000);
+    await waitFor(() => elsewhere.comments > 0, 5000, 'a stream on the other replica');
     streams[0].close();
-    await eventually(
-      'a slot freed by the closed stream',
-      async () => {
-        const next = open(a, 1, { 'x-api-key': VDN1_KEY });
-        await next.opened();
-        return next.status === 200;
-      },
-      20000,
-    );
+    await waitFor(async () => {
+      const next = open(a, 1, { 'x-api-key': VDN1_KEY });
+      await next.opened();
+      return next.status === 200;
+    });
   });
 
   it(
@@ -290,7 +285,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
       });
       try {
         const streams = [1, 2].map(() => new SseReader(`${gateway.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY }));
-        await Promise.all(streams.map((reader) => eventually('the stream to open', () => reader.comments > 0, 10000)));
+        await Promise.all(streams.map((reader) => waitFor(() => reader.comments > 0, 10000, 'the stream to open')));
         const exited = once(gateway.child, 'exit');
         gateway.child.kill('SIGTERM');
         await Promise.all(streams.map((reader) => reader.finished()));
@@ -305,11 +300,11 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
 
   it('filters by campaignId', async () => {
     const reader = open(a, 7, { 'x-api-key': TEST_API_KEY }, '?campaignId=9');
-    await eventually('the stream to open', () => reader.comments > 0, 5000);
+    await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
     expect((await post(b, [record(7, 'c3', { campaignId: '3' }), record(7, 'c9', { campaignId: '9' })])).status).toBe(200);
-    await eventually('the campaign 9 event', () => reader.events.length >= 1, 20000);
+    await waitFor(() => reader.events.length >= 1);
     expect((await post(b, [record(7, 'c9-2', { campaignId: 9 })])).status).toBe(200);
-    await eventually('the second campaign 9 event', () => reader.events.length >= 2, 20000);
+    await waitFor(() => reader.events.length >= 2);
     expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).toEqual(['c9', 'c9-2']);
   });
 
@@ -319,7 +314,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     const track = (socket: Socket) => sockets.push(socket);
     server.on('connection', track);
     const reader = open(a, 6);
-    await eventually('the stream to open', () => reader.comments > 0, 5000);
+    await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
     server.off('connection', track);
     reader.pause();
     const rssBefore = process.memoryUsage().rss;
@@ -333,7 +328,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     expect(streamSocket.writableLength).toBeLessThan(256 * 1024);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(64 * 1024 * 1024);
     reader.resume();
-    await eventually('5000 events', () => reader.events.length >= 5000, 60000);
+    await waitFor(() => reader.events.length >= 5000, 60000, '5000 events');
     expect(new Set(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).size).toBe(5000);
   }, 120000);
 });
@@ -346,7 +341,7 @@ describe('call results as events without Redis (the single-process demo)', () =>
     const logs = gateway.logs.mark();
     const reader = new SseReader(`${gateway.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
     try {
-      await eventually('the stream to open', () => reader.comments > 0, 5000);
+      await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
       const push = (callId: string) =>
         fetch(`${gateway.url}/callbacks/isales/call-results/${TOKEN}`, {
           method: 'POST',
@@ -354,19 +349,19 @@ describe('call results as events without Redis (the single-process demo)', () =>
           body: JSON.stringify([{ callId, vdnId: 1, campaignId: '3', callStatus: 5, callTimeStr: '2020-08-30 20:00:00' }]),
         });
       for (const callId of ['m-1', 'm-1', 'm-2']) expect((await push(callId)).status).toBe(200);
-      await eventually('two events', () => reader.events.length >= 2, 20000);
+      await waitFor(() => reader.events.length >= 2);
       expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string; status: string }).status)).toEqual(['failed', 'failed']);
       const page = (await (await gateway.fetch('/api/v1/vdns/1/call-results?pageSize=1')).json()) as KeptPage;
       expect(page.items.map((item) => item.record.callId)).toEqual(['m-1']);
       const next = (await (await gateway.fetch(`/api/v1/vdns/1/call-results?since=${page.next}`)).json()) as KeptPage;
       expect(next.items.map((item) => item.record.callId)).toEqual(['m-2']);
       expect((await gateway.fetch('/api/v1/vdns/1/call-results?since=yesterday')).status).toBe(400);
-      await eventually('heartbeats past the request timeout', () => reader.comments >= 4, 10000);
+      await waitFor(() => reader.comments >= 4, 10000, 'heartbeats past the request timeout');
       expect(reader.ended).toBe(false);
       // The access line is written when the stream ends, with its status and principal.
       reader.close();
       const line = () => logs().find((text) => text.includes('"route":"/api/v1/vdns/:vdnId/call-results/events"'));
-      await eventually('the stream\u2019s access line', () => line() !== undefined, 10000);
+      await waitFor(() => line() !== undefined, 10000, 'the stream\u2019s access line');
       expect(JSON.parse(line()!)).toMatchObject({ status: 200, principal: 'key:e2e' });
       expect(logs().join('\n')).not.toContain(TOKEN);
     } finally {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eventually } from './support/eventually';
-import { SseReader } from './support/sse-reader';
+import { SseReader, waitFor } from './support/sse-reader';
 import Redis, { Cluster } from 'ioredis';
 import { Simulator } from '../simulator/simulator';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
@@ -129,7 +129,7 @@ describe('Redis Cluster (three masters)', () => {
   it('keeps pushed call results once in a VDN stream (one slot: its hash tag), streamed and paged', async () => {
     const reader = new SseReader(`${gateway!.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
     try {
-      await eventually('the stream to open', () => reader.comments > 0, 10000);
+      await waitFor(() => reader.comments > 0, 10000, 'the stream to open');
       const push = (callId: string) =>
         fetch(`${gateway!.url}/callbacks/isales/call-results/${CALLBACK_TOKEN}`, {
           method: 'POST',
@@ -137,7 +137,7 @@ describe('Redis Cluster (three masters)', () => {
           body: JSON.stringify([{ callId, vdnId: 1, campaignId: '3', callStatus: 6 }]),
         });
       for (const callId of ['k-1', 'k-1', 'k-2']) expect((await push(callId)).status).toBe(200);
-      await eventually('two events', () => reader.events.length >= 2, 10000);
+      await waitFor(() => reader.events.length >= 2, 10000, 'two events');
       expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).toEqual(['k-1', 'k-2']);
       const page = (await (await gateway!.fetch('/api/v1/vdns/1/call-results')).json()) as { items: { record: { callId: string } }[] };
       expect(page.items.map((item) => item.record.callId)).toEqual(['k-1', 'k-2']);

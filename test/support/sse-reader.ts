@@ -53,7 +53,7 @@ export class SseReader {
 
   /** Resolves once the status line is in (or the request failed). */
   async opened(): Promise<void> {
-    await eventually('the status line', () => this.status !== 0 || this.ended, 20000);
+    await waitFor(() => this.status !== 0 || this.ended);
   }
 
   get lastEventId(): string | undefined {
@@ -100,4 +100,9 @@ export class SseReader {
       if (data !== null) this.events.push({ ...event, data: data.join('\n') });
     }
   }
+}
+
+/** Waits until `condition` holds (through eventually(), the one poll); fails after `timeoutMs`. */
+export function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20000, what = 'condition'): Promise<void> {
+  return eventually(what, condition, timeoutMs, 20);
 }

@@ -19,7 +19,7 @@ export interface IsalesCallbackRecord {
 
 /**
  * A call result as the gateway keeps and streams it: the clean names of the REST call result
- * (`status` failed|succeeded, ISO 8601 timestamps in the tenant's zone, string ids), plus what only the
+ * (`status` failed|succeeded, ISO 8601 times in the tenant's zone, string ids), plus what only the
  * callback carries (`campaignId`, `sessionId`, `customField`) and when the gateway received it.
  */
 export interface CallResultEvent {
