@@ -5,7 +5,7 @@ import pino from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { Authenticator } from './auth/authenticator';
 import { RateLimitBackend } from './auth/rate-limit.backend';
-import { LOG_BASE, logMixin } from './common/logging/logger.options';
+import { LOG_BASE, requestLogMixin } from './common/logging/logger.options';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';
 import { trustFunction } from './edge/client-address';
@@ -43,7 +43,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     trusted,
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
-    requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: logMixin() }),
+    requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: requestLogMixin() }),
   });
   if (config.edge.docsEnabled) setupSwagger(app, buildOpenApiDocument(app));
   return app;
