@@ -59,6 +59,13 @@ function initialCredentials(options: SimulatorOptions): SimulatorCredential[] {
   return options.credentials;
 }
 
+/** A simulator listening on an ephemeral port of 127.0.0.1: what every test that needs iSales starts. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const simulator = createSimulator(options);
+  await simulator.listen(0);
+  return simulator;
+}
+
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const initial = initialCredentials(options);
   let keyring: Keyring;

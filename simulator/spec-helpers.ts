@@ -1,4 +1,4 @@
-import { createSimulator, DEFAULT_AK, DEFAULT_SK, type Simulator, type SimulatorOptions } from './simulator';
+import { DEFAULT_AK, DEFAULT_SK, type Simulator } from './simulator';
 import { sendSigned, type RawResponse, type SignOptions } from './signed-client';
 
 // Shared by the simulator's *.spec.ts files.
@@ -6,11 +6,7 @@ import { sendSigned, type RawResponse, type SignOptions } from './signed-client'
 export const CREDENTIALS: SignOptions = { ak: DEFAULT_AK, sk: DEFAULT_SK };
 export const BASE = '/rest/isales/v1/openapi/campaigns';
 
-export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const simulator = createSimulator(options);
-  await simulator.listen(0);
-  return simulator;
-}
+export { startSimulator } from './simulator';
 
 export function post(simulator: Simulator, path: string, body: unknown, timeoutMs?: number): Promise<RawResponse> {
   return sendSigned(simulator.url, { method: 'POST', path: `${BASE}/${path}`, body, timeoutMs }, CREDENTIALS);

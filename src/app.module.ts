@@ -2,8 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
-import { loggerOptions } from './common/logging/logger.options';
+import { ProblemDetailsFilter } from './edge/problem-details.filter';
+import { loggerOptions } from './telemetry/logger.options';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { IsalesModule } from './upstream/isales.module';
@@ -14,6 +14,7 @@ import { BlacklistImportTasksModule } from './modules/blacklist-import-tasks/bla
 import { FileServersModule } from './modules/file-servers/file-servers.module';
 import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './auth/auth.module';
+import { EdgeModule } from './edge/edge.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { CallResultsModule } from './modules/call-results/call-results.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, options.logStream)),
         AuthModule,
+        EdgeModule,
         IsalesModule,
         CacheModule,
         HealthModule,

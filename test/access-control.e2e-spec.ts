@@ -1,8 +1,8 @@
+import { fakeClock } from './support/clock';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { expectProblem } from './support/problem-expectations';
@@ -113,11 +113,16 @@ describe('access control', () => {
       const next = await makeSigningKey('key-2026-02');
       issuer.published = [next];
       // Past the refresh cooldown (AUTH_JWKS_COOLDOWN_S=1), an unknown kid makes the gateway refetch once.
-      await sleep(1500);
-      const fetches = issuer.fetches;
-      expect((await stack.get(FILE_SERVERS, bearer(await signToken(next)))).status).toBe(200);
-      expect((await stack.get(FILE_SERVERS, bearer(await signToken(next)))).status).toBe(200);
-      expect(issuer.fetches).toBe(fetches + 1);
+      const clock = fakeClock();
+      try {
+        clock.advance(1500);
+        const fetches = issuer.fetches;
+        expect((await stack.get(FILE_SERVERS, bearer(await signToken(next)))).status).toBe(200);
+        expect((await stack.get(FILE_SERVERS, bearer(await signToken(next)))).status).toBe(200);
+        expect(issuer.fetches).toBe(fetches + 1);
+      } finally {
+        clock.restore();
+      }
       current = next;
     });
 

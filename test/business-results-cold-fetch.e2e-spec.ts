@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './support/eventually';
 import { sendSigned } from '../simulator/signed-client';
 import { TEST_AK, TEST_SK, useStack } from './support/harness';
 
@@ -23,7 +23,7 @@ describe('business results, cold', () => {
     stack.simulator.setFault('queryBusinessResults', { latencyMs: 1500 });
     const reading = stack.get('/api/v1/vdns/2/business-results?pageSize=100');
     const later = () => stack.simulator.requests.filter((r) => r.operation === 'queryBusinessResults' && r.query.pageNum !== '1');
-    while (later().length < 2) await sleep(10);
+    await eventually('pages 2 and 3 requested while page 1 is answered', () => later().length >= 2, 15000, 10);
     expect(
       later()
         .map((r) => [r.query.pageNum, r.status])

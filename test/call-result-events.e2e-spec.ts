@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { connect, type Server, type Socket } from 'node:net';
 import { apiKeyHash } from '../src/auth/api-key.verifier';
-import { SCOPES } from '../src/auth/scopes.decorator';
+import { SCOPES } from '../src/common/request/scopes';
 import type { Simulator } from '../simulator/simulator';
 import { once } from 'node:events';
 import { Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK } from './support/harness';

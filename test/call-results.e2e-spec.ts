@@ -5,10 +5,9 @@ import { CallResultDto } from '../src/modules/call-results/dto/call-result.dto';
 import { CALL_DATA_IMPORT_TASK_EXAMPLE } from '../src/modules/campaign-import-tasks/call-data-import-task.example';
 import { CallDataImportTaskPageDto } from '../src/modules/campaign-import-tasks/dto/call-data-import-task.dto';
 import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
-import { Stack, startStack, TEST_API_KEY } from './support/harness';
+import { TEST_API_KEY, useStack } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { expectProblem, expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
-import { RedisProcess } from './support/redis-server';
 
 const RESULTS = '/api/v1/vdns/1/call-results';
 const WRITE_BACK = '/api/v1/vdns/1/call-data/1001/business-result';
@@ -26,20 +25,7 @@ const freshKey = () => `call-data-${process.pid}-${++counter}`;
 
 // docs/isales/call-results-choices.md: against the simulator, with a real Redis (idempotency) and VDN 1 in Asia/Shanghai.
 describe('call results, business-result write-back, campaign import tasks (gateway + simulator + Redis)', () => {
-  let redis: RedisProcess;
-  let stack: Stack;
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    stack = await startStack({ env: { REDIS_URL: redis.url, AUTH_API_KEYS: API_KEYS, ISALES_TIME_ZONES: '{"1":"Asia/Shanghai"}' } });
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await redis?.stop();
-  });
-  beforeEach(() => {
-    stack.simulator.clearFaults();
-    stack.simulator.clearRequests();
-  });
+  const stack = useStack({ redis: true, env: { AUTH_API_KEYS: API_KEYS, ISALES_TIME_ZONES: '{"1":"Asia/Shanghai"}' } });
 
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => stack.request(path, jsonInit(method, body, headers));
   const json = async <T>(response: Response) => (await response.json()) as T;

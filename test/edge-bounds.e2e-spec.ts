@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { once } from 'node:events';
 import { connect, Socket } from 'node:net';
 import { Simulator } from '../simulator/simulator';
@@ -30,8 +31,7 @@ class Connection {
 
   /** Resolves when `done()` holds or the connection closed, or after `limitMs`. */
   async until(done: () => boolean, limitMs: number): Promise<boolean> {
-    const deadline = Date.now() + limitMs;
-    while (!done() && !this.closed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    await eventually('an answer or a close', () => done() || this.closed, limitMs, 10).catch(() => undefined);
     return done();
   }
 }
@@ -64,21 +64,19 @@ describe('the edge bounds its connections and probes by default (gateway + simul
         held.push(...batch);
       }
       const beyond = await Connection.open(gateway.url, 'GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n');
-      await Promise.race([beyond.ended, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await beyond.ended;
       expect(beyond.closed).toBe(true);
       expect(beyond.received).toBe('');
     } finally {
       for (const connection of held) connection.socket.destroy();
       await Promise.all(held.map((connection) => connection.ended));
       // The server counts a connection until it has seen it close: ask until it serves again.
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const answered = await fetch(`${gateway.url}/unknown`, { headers: { connection: 'close' } }).then(
+      const serves = () =>
+        fetch(`${gateway.url}/unknown`, { headers: { connection: 'close' } }).then(
           (response) => response.status === 404,
           () => false,
         );
-        if (answered) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await eventually('the gateway to serve again', serves, 5000).catch(() => undefined);
     }
   }, 60_000);
 
@@ -151,7 +149,7 @@ describe('idle connections are closed by the server (short timeouts)', () => {
     const silent = await Connection.open(gateway.url);
     const answered = await Connection.open(gateway.url, 'GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n');
     try {
-      await Promise.race([Promise.all([silent.ended, answered.ended]), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await Promise.all([silent.ended, answered.ended]);
       expect(silent.closed).toBe(true);
       expect(answered.closed).toBe(true);
       expect(answered.received).toMatch(/^HTTP\/1.1 200/);

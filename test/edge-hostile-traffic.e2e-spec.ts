@@ -1,8 +1,9 @@
+import { eventually } from './support/eventually';
 import { once } from 'node:events';
 import { connect, Socket } from 'node:net';
 import type Redis from 'ioredis';
 import { Simulator } from '../simulator/simulator';
-import { RateLimitBackend } from '../src/auth/rate-limit.backend';
+import { RateLimitBackend } from '../src/edge/rate-limit.backend';
 import { Gateway, startGateway, startSimulator, TEST_API_KEY } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { RedisProcess } from './support/redis-server';
@@ -74,8 +75,7 @@ class RawConnection {
 
   /** Resolves when `done()` holds, or after `limitMs` (then `done()` is simply false). */
   async until(done: () => boolean, limitMs: number): Promise<boolean> {
-    const deadline = Date.now() + limitMs;
-    while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually('a condition on the connection', done, limitMs, 20).catch(() => undefined);
     return done();
   }
 }
@@ -257,13 +257,14 @@ describe('the edge under hostile traffic', () => {
       await Promise.all(held.map((connection) => connection.until(() => connection.closed, 5000)));
       // The server counts a connection until it has seen it close: ask until it has.
       let status = 0;
-      for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+      const serves = async () => {
         status = await stranger(bounded, '/health/live', { connection: 'close' }).then(
           (response) => response.status,
           () => 0,
         );
-        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+        return status === 200;
+      };
+      await eventually('the gateway to serve again', serves, 5000, 100).catch(() => undefined);
       expect(status).toBe(200);
     } finally {
       for (const connection of held) connection.socket.destroy();

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './support/eventually';
 import { Simulator } from '../simulator/simulator';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { freePort, RedisProcess } from './support/redis-server';
@@ -75,7 +75,7 @@ describe('Idempotency-Key across replicas', () => {
     };
     const first = post(a, APPOINTMENTS, body, key);
     // The simulator logs a request before its latency: from then on the first one is in flight.
-    for (let i = 0; i < 100 && calls('appointCreate') === 0; i++) await sleep(20);
+    await eventually('the first create to reach the simulator', () => calls('appointCreate') > 0, 15000, 20);
     const second = await post(b, APPOINTMENTS, body, key);
     expect(second.status).toBe(409);
     expect(second.headers.get('retry-after')).toBe('1');

@@ -1,6 +1,7 @@
+import { eventually } from './support/eventually';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
-import { credentialsDocument, credentialsEnv, eventually, MountedSecret, Pair, RenamedFile, simulatorCredentials } from './support/credentials-files';
+import { credentialsDocument, credentialsEnv, MountedSecret, Pair, RenamedFile, simulatorCredentials } from './support/credentials-files';
 
 // docs/design.md section 12: one gateway, several AK/SK pairs chosen per VDN, rotated without a restart.
 

@@ -1,8 +1,8 @@
+import { eventually } from './support/eventually';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
 import { GatewayProcess, startGatewayProcess as startProcess } from './support/gateway-process';
 import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
@@ -75,7 +75,7 @@ describe('the log stream of the gateway process', () => {
   async function endUnderLoad(gateway: GatewayProcess, loops: number, signal: NodeJS.Signals): Promise<{ code: number; lines: LogLine[] }> {
     try {
       const running = load(gateway, loops);
-      for (let waited = 0; running.answered.length < 60 && waited < 15_000; waited += 20) await sleep(20);
+      await eventually('60 answered requests', () => running.answered.length >= 60, 15_000, 20).catch(() => undefined);
       gateway.child.kill(signal);
       const [code] = (await once(gateway.child, 'exit')) as [number];
       await running.done;

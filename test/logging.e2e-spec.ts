@@ -1,4 +1,5 @@
-import { credentialsDocument, credentialsEnv, eventually, MountedSecret, simulatorCredentials } from './support/credentials-files';
+import { eventually } from './support/eventually';
+import { credentialsDocument, credentialsEnv, MountedSecret, simulatorCredentials } from './support/credentials-files';
 import { runGatewayUntilExit } from './support/gateway-process';
 import { TEST_SK, useStack } from './support/harness';
 import { jsonInit } from './support/json-request';

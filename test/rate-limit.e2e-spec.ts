@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Simulator } from '../simulator/simulator';
-import { RateLimitBackend } from '../src/auth/rate-limit.backend';
+import { RateLimitBackend } from '../src/edge/rate-limit.backend';
 import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { Gateway, startGateway, startSimulator, TEST_API_KEYS } from './support/harness';
 import { RedisProcess } from './support/redis-server';

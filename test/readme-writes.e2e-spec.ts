@@ -7,7 +7,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './support/eventually';
 import { freePort } from './support/redis-server';
 
 const ROOT = resolve(__dirname, '..');
@@ -42,7 +42,7 @@ describe('README write examples, against npm run demo', () => {
     for (const name of Object.keys(env)) if (/^(AUTH_|ISALES_|REDIS_|OTEL_)/.test(name)) delete env[name];
     demo = spawn(process.execPath, [resolve(ROOT, 'dist/simulator/simulator/demo.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    for (let i = 0; i < 600 && !output.includes(BANNER) && demo.exitCode === null; i++) await sleep(100);
+    await eventually('the demo\u2019s banner (or its exit)', () => output.includes(BANNER) || demo.exitCode !== null, 60_000, 100);
     expect(output).toContain(BANNER);
   }, 90_000);
 
@@ -54,9 +54,10 @@ describe('README write examples, against npm run demo', () => {
   });
 
   it('the demo prints its banner last, after the gateway\u2019s start-up lines (route mappings included)', async () => {
-    await sleep(500);
+    // Read as soon as the banner is there: a start-up line written after it would be missing here.
     const banner = output.indexOf(BANNER);
     expect(output.lastIndexOf('Mapped {')).toBeGreaterThan(-1);
+    expect(output.indexOf('successfully started')).toBeGreaterThan(-1);
     expect(output.lastIndexOf('Mapped {')).toBeLessThan(banner);
     expect(output.indexOf('successfully started')).toBeLessThan(banner);
   });

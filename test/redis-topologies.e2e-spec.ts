@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { eventually } from './support/eventually';
 import { SseReader, waitFor } from './support/sse-reader';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Redis, { Cluster } from 'ioredis';
 import { Simulator } from '../simulator/simulator';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
@@ -69,8 +69,7 @@ describe('Redis Sentinel (one master, one replica, three sentinels)', () => {
       expect(await viaSentinel.hkeys(KEY)).toEqual(expect.arrayContaining(['meta', 'tree']));
       expect(await master.keys('isales-gateway:*')).toEqual([KEY]);
       expect(await master.pttl(KEY)).toBeGreaterThan(0);
-      // Replication is asynchronous: give it a moment.
-      for (let i = 0; i < 40 && (await replica.exists(KEY)) === 0; i++) await sleep(50);
+      await eventually('the key replicated (replication is asynchronous)', async () => (await replica.exists(KEY)) === 1, 8000);
       expect(await replica.hget(KEY, 'tree')).toBe(await master.hget(KEY, 'tree'));
     } finally {
       viaSentinel.disconnect();

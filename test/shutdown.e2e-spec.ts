@@ -1,6 +1,6 @@
+import { eventually } from './support/eventually';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Simulator } from '../simulator/simulator';
 import { GATEWAY_MAIN, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { freePort } from './support/redis-server';
@@ -36,11 +36,12 @@ describe('the gateway process', () => {
   it(
     'finishes a slow request in flight on SIGTERM, refuses new work, and exits 0',
     async () => {
+      simulator.clearRequests();
       simulator.setFault('queryServer', { latencyMs: 1500 });
       const gateway = await startGatewayProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
       try {
         const slow = gateway.request('/api/v1/vdns/1/file-servers');
-        await sleep(400);
+        await eventually('the slow request at iSales', () => simulator.requests.some((r) => r.operation === 'queryServer'));
         gateway.child.kill('SIGTERM');
         const exited = once(gateway.child, 'exit');
         const response = await slow;

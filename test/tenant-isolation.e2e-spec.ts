@@ -1,4 +1,5 @@
-import { ProblemDetails } from '../src/common/errors/problem';
+import { problemBody } from './support/problem-expectations';
+import { eventually } from './support/eventually';
 import { METRICS } from '../src/telemetry/metric-names';
 import { useStack } from './support/harness';
 import { scrape } from './support/metrics-scrape';
@@ -11,11 +12,6 @@ const A = '/api/v1/vdns/3';
 const B = '/api/v1/vdns/4';
 
 type Stack = ReturnType<typeof useStack>;
-
-async function problemOf(response: Response): Promise<ProblemDetails> {
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await response.json()) as ProblemDetails;
-}
 
 /** B's reads of file servers and appointments, distinct so that none is shared with another. */
 function tenantBReads(stack: Stack, round: number): Array<Promise<Response>> {
@@ -30,14 +26,16 @@ describe('tenants: one VDN flooding a slow operation', () => {
   const stack = useStack({ env: { ISALES_MAX_CONCURRENCY: '16', ISALES_MAX_QUEUE: '64', ISALES_TIMEOUT_MS: '20000', RATE_LIMIT_MAX: '100000' } });
 
   it('turns away A past its share with the bulkhead\u2019s 503, while every one of B\u2019s reads answers 200', async () => {
+    stack.simulator.clearRequests();
     stack.simulator.setFault('appointList', { latencyMs: 1500, vdnId: 3 });
     // 240 distinct appointment reads of A: twelve times its share, three times the instance's bulkhead.
     const flood = Array.from({ length: 240 }, (_, i) => stack.get(`${A}/appointments?pageSize=${1 + (i % 50)}&page=${1 + Math.floor(i / 50)}`));
-    const bReads: Array<Promise<Response>> = [];
-    for (let round = 0; round < 10; round++) {
-      bReads.push(...tenantBReads(stack, round));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // B reads while A's share is taken at iSales (the simulator logs a request before its latency).
+    await eventually(
+      'A\u2019s share in flight at iSales',
+      () => stack.simulator.requests.filter((r) => r.operation === 'appointList' && r.vdnId === 3).length >= 4,
+    );
+    const bReads = Array.from({ length: 10 }, (_, round) => tenantBReads(stack, round)).flat();
     const b = await Promise.all(bReads);
     expect(b.map((r) => r.status)).toEqual(Array(bReads.length).fill(200));
 
@@ -49,7 +47,7 @@ describe('tenants: one VDN flooding a slow operation', () => {
     // to send: slots free up every 1.5 s); the rest were refused.
     expect(served.length).toBeLessThanOrEqual(40);
     expect(refused.length).toBeGreaterThanOrEqual(200);
-    const problem = await problemOf(refused[0]);
+    const problem = await problemBody(refused[0]);
     expect(problem.type).toBe('urn:isales-gateway:problem:upstream-busy');
     expect(refused[0].headers.get('retry-after')).toBe('1');
     // iSales never saw more of A's appointment reads than its share let through.
@@ -75,7 +73,7 @@ describe('tenants: iSales failing for one VDN', () => {
     // A's open circuit sends nothing more to iSales; B's calls all went through.
     expect(stack.simulator.requests.filter((r) => r.operation === 'queryServer' && r.vdnId === 3)).toHaveLength(3);
     expect(stack.simulator.requests.filter((r) => r.operation === 'queryServer' && r.vdnId === 4)).toHaveLength(6);
-    const open = await problemOf(await stack.get(`${A}/file-servers`));
+    const open = await problemBody(await stack.get(`${A}/file-servers`));
     expect(open.type).toBe('urn:isales-gateway:problem:upstream-unavailable');
 
     const ready = await stack.get('/health/ready');

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './support/eventually';
 import { randomBytes } from 'node:crypto';
 import { Simulator } from '../simulator/simulator';
 import { GatewayProcess, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
@@ -70,7 +70,7 @@ describe('traces', () => {
     expect(redisSpans.map((s) => s.name)).toEqual(expect.arrayContaining(['HMGET']));
     for (const span of redisSpans) expect(span).toMatchObject({ kind: CLIENT, parentSpanId: server.spanId });
 
-    // The log is written asynchronously (a buffered destination): wait for the line, briefly.
+    // The log is written asynchronously (a buffered destination): wait for the line.
     const requestLine = () =>
       gateway
         .stdout()
@@ -78,7 +78,7 @@ describe('traces', () => {
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Record<string, unknown>)
         .find((l) => l.msg === 'request completed' && l.requestId === 'trace-e2e-1');
-    for (let waited = 0; !requestLine() && waited < 5000; waited += 50) await sleep(50);
+    await eventually('the request\u2019s log line', () => requestLine() !== undefined, 5000).catch(() => undefined);
     const line = requestLine();
     expect(line).toMatchObject({
       traceId,
@@ -101,8 +101,7 @@ describe('traces', () => {
       });
       try {
         expect((await other.request('/api/v1/vdns/1/file-servers')).status).toBe(200);
-        const deadline = Date.now() + 10000;
-        while (protobuf.contentTypes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        await eventually('an export', () => protobuf.contentTypes.length > 0, 10000).catch(() => undefined);
         expect(protobuf.contentTypes).toContain('application/x-protobuf');
       } finally {
         other.child.kill('SIGKILL');
@@ -115,12 +114,9 @@ describe('traces', () => {
   it('starts a new trace for a caller without one, and still answers', async () => {
     const response = await gateway.request('/api/v1/vdns/1/file-servers/1', { headers: { 'x-request-id': 'trace-e2e-2' } });
     expect(response.status).toBeLessThan(500);
-    const deadline = Date.now() + 10000;
-    let server: ReceivedSpan | undefined;
-    while (!server && Date.now() < deadline) {
-      server = receiver.spans.find((s) => s.kind === SERVER && s.attributes['request.id'] === 'trace-e2e-2');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const serverSpan = () => receiver.spans.find((s) => s.kind === SERVER && s.attributes['request.id'] === 'trace-e2e-2');
+    await eventually('the server span', () => serverSpan() !== undefined, 10000).catch(() => undefined);
+    const server = serverSpan();
     expect(server).toMatchObject({ name: 'GET /api/v1/vdns/:vdnId/file-servers/:serverId' });
     expect(server!.parentSpanId ?? '').toBe('');
   });

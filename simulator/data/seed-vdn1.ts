@@ -183,6 +183,12 @@ const callData: CallDataRecord[] = [1001, 1002, 1003].map((dataId, index) => ({
   workNo: null,
 }));
 
+/**
+ * The documented example records above, for the gateway's mapper specs: the simulator serves and the
+ * mappers are tested on the very same records, so neither can drift from the docs alone.
+ */
+export const SEED_EXAMPLES = { importTask: importTasks[0], businessResults, appointment: seedAppointment, callResult: callResults[0] } as const;
+
 export const SEED_VDN_ID = 1;
 
 /** A fresh copy of VDN 1's records for one simulator instance, whose writes change it. */

@@ -1,5 +1,5 @@
 import { createHash, hash, timingSafeEqual } from 'node:crypto';
-import { ApiKeyEntry } from './api-keys.parser';
+import { ApiKeyEntry } from '../config/api-keys.parser';
 import { Principal } from './principal';
 
 /** Bounds what is hashed: a real key is far shorter, and anything longer cannot match. */
@@ -14,11 +14,11 @@ export const VERIFIED_KEYS_KEPT = 1024;
  * which (or how much of a) hash matched.
  *
  * A key that verified is remembered (presented text -> principal), so its next requests skip the
- * hash (about 5 % of a cache hit). Timing: only a key that verified can be found there, so a
+ * hash. Timing: only a key that verified can be found there, so a
  * faster answer tells its sender nothing the 200 does not; a wrong key always misses (a Map
  * lookup, whose string comparison runs only on a full hash collision with a valid key and
  * reveals nothing about the configured hashes) and pays the same SHA-256 and constant-time
- * comparisons as before. Only verified keys are added, so a flood of wrong keys cannot grow the
+ * comparisons as any wrong key. Only verified keys are added, so a flood of wrong keys cannot grow the
  * map; it holds at most VERIFIED_KEYS_KEPT entries (each a configured key, so in practice as
  * many as are configured). The keys are held in memory as the requests carrying them already
  * are; the map is this verifier's, so a new key set (a new verifier) starts empty.
@@ -42,7 +42,7 @@ export class ApiKeyVerifier {
     const known = this.verified.get(presented);
     if (known !== undefined) return known;
     if (presented.length === 0 || presented.length > MAX_KEY_LENGTH) return null;
-    // The one-shot hash: a Hash object per request cost a cache hit about 5 % of its time.
+    // The one-shot hash: no Hash object per request on the hot path of every authenticated call.
     const digest = hash('sha256', presented, 'buffer');
     let found: Principal | null = null;
     for (const { principal, digest: expected } of this.entries) {

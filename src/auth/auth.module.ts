@@ -2,7 +2,6 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
 import { assertAccessControlConfigured } from '../config/auth.config';
 import { Authenticator } from './authenticator';
-import { RateLimitBackend } from './rate-limit.backend';
 
 @Global()
 @Module({
@@ -18,8 +17,7 @@ import { RateLimitBackend } from './rate-limit.backend';
         return new Authenticator(config.auth);
       },
     },
-    RateLimitBackend,
   ],
-  exports: [Authenticator, RateLimitBackend],
+  exports: [Authenticator],
 })
 export class AuthModule {}

@@ -4,7 +4,7 @@ import { ApiKeyVerifier } from './api-key.verifier';
 import { AuthUnavailableError, UnauthenticatedError } from './auth.errors';
 import { JwtVerifier } from './jwt.verifier';
 import { Principal } from './principal';
-import { SCOPES } from './scopes.decorator';
+import { SCOPES } from '../common/request/scopes';
 
 export const API_KEY_HEADER = 'x-api-key';
 
@@ -30,10 +30,6 @@ export class Authenticator {
   constructor(private readonly config: AuthConfig) {
     this.apiKeys = new ApiKeyVerifier(config.apiKeys);
     this.jwt = config.jwt && new JwtVerifier(config.jwt);
-  }
-
-  get disabled(): boolean {
-    return this.config.disabled;
   }
 
   /** Synchronous for an API key, missing credentials or AUTH_DISABLED; a promise only for a bearer token. */

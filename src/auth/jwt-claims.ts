@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { Principal } from './principal';
-import { parseVdnList } from './vdn-list';
+import { parseVdnList } from '../config/vdn-list';
 
 /** Scopes as OAuth servers send them: `scope` space-separated (RFC 8693) or `scp` as an array (or string). */
 export function scopesOf(payload: JWTPayload): Set<string> {

@@ -1,5 +1,5 @@
 import { GatewayError } from '../common/errors/gateway-error';
-import { Scope } from './scopes.decorator';
+import { Scope } from '../common/request/scopes';
 
 /** Who is calling, once authenticated: what the guard checks and what the rate limit and logs key on. */
 export interface Principal {

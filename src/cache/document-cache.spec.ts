@@ -1,36 +1,9 @@
 import { VdnNotServedError } from '../common/errors/vdn-not-served.error';
-import { CacheOperationUnavailableError, CacheUnavailableError } from './cache-store';
+import { CacheOperationUnavailableError } from './cache-store';
 import { DocumentCache, DocumentCachePolicy } from './document-cache';
-import { MemoryCacheStore } from './memory-cache.store';
+import { FlakyStore } from './flaky-store.spec-helpers';
 
 const policy: DocumentCachePolicy = { freshMs: 1000, staleMs: 5000, waitMs: 200, fetchMs: 400, lockMs: 1000, pollMs: 5, l1Ms: 0, maxBytes: 1024 };
-
-/** A store whose chosen commands fail as an unreachable Redis would. */
-class FlakyStore extends MemoryCacheStore {
-  readonly failing = new Set<string>();
-  reads = 0;
-  deaf = false;
-
-  private check(command: string): void {
-    if (this.failing.has(command)) throw new CacheUnavailableError('down');
-  }
-  override hearsInvalidations(): boolean {
-    return !this.deaf;
-  }
-  override async hmget(key: string, fields: readonly string[]) {
-    this.reads++;
-    this.check('hmget');
-    return super.hmget(key, fields);
-  }
-  override async hset(key: string, fields: Readonly<Record<string, string>>, ttlMs: number) {
-    this.check('hset');
-    return super.hset(key, fields, ttlMs);
-  }
-  override async del(key: string) {
-    this.check('del');
-    return super.del(key);
-  }
-}
 
 describe('DocumentCache', () => {
   let clock: number;
@@ -175,17 +148,22 @@ describe('DocumentCache', () => {
     });
 
     it('renews the lease while the fetch runs, so a slow fetch keeps the lock', async () => {
-      const short = replica({ lockMs: 30, fetchMs: 10_000 });
-      let release!: () => void;
-      answer = () => new Promise((resolve) => (release = () => resolve('["slow"]')));
-      const reading = short.read('k', load);
-      for (let lease = 0; lease < 4; lease++) {
-        await new Promise((resolve) => setTimeout(resolve, 15)); // a renewal every 10 ms...
-        clock += 20; // ...while the store's time runs past the 30 ms lease
+      jest.useFakeTimers();
+      try {
+        const short = replica({ lockMs: 30, fetchMs: 10_000 });
+        let release!: () => void;
+        answer = () => new Promise((resolve) => (release = () => resolve('["slow"]')));
+        const reading = short.read('k', load);
+        for (let lease = 0; lease < 4; lease++) {
+          await jest.advanceTimersByTimeAsync(15); // a renewal every 10 ms...
+          clock += 20; // ...while the store's time runs past the 30 ms lease
+        }
+        expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(false);
+        release();
+        await reading;
+      } finally {
+        jest.useRealTimers();
       }
-      expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(false);
-      release();
-      await reading;
       expect(await store.tryLock('k:lock', 'intruder', 30)).toBe(true);
     });
   });

@@ -1,78 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayError } from '../common/errors/gateway-error';
 import { CacheOperationUnavailableError, CacheStore, CacheUnavailableError } from './cache-store';
 
-export type CacheState = 'hit' | 'miss' | 'stale';
+import { CacheRead, CacheState, DocumentCachePolicy, etagOf, Memo, Meta, OversizeListener, parseMeta } from './cached-document';
 
-export interface DocumentCachePolicy {
-  freshMs: number;
-  staleMs: number;
-  /** How long a replica holding a stale copy waits for another one's fetch before serving it. */
-  waitMs: number;
-  /**
-   * How long a full fetch may take (every page, each within its deadline): a replica with nothing
-   * to serve waits that long for the holder of the lock before fetching itself.
-   */
-  fetchMs: number;
-  /**
-   * The lock's lease. Its holder renews it every third of it for as long as its fetch runs, so the
-   * lock outlives any fetch, while a crashed holder frees it within one lease.
-   */
-  lockMs: number;
-  /** Poll interval while waiting. */
-  pollMs: number;
-  /**
-   * How long a hit is answered from memory after the store last confirmed it (0: never). Any
-   * replica's drop reaches every memory at once; this bounds what a lost message could cost.
-   */
-  l1Ms: number;
-  /**
-   * The largest document (bytes) stored or kept in memory: a larger one answers the read that
-   * loaded it and is then let go, so the next read loads it again.
-   */
-  maxBytes: number;
-}
-
-/** Told of each document too large to keep (the caller's metric and log line). */
-export type OversizeListener = (key: string, bytes: number) => void;
-
-export interface CacheRead<T> {
-  value: T;
-  etag: string;
-  state: CacheState;
-  /** Seconds the value stays fresh (0 when stale). */
-  freshForS: number;
-}
-
-interface Meta {
-  etag: string;
-  fetchedAt: number;
-  freshUntil: number;
-  staleUntil: number;
-}
-
-interface Memo<T> {
-  etag: string;
-  value: T;
-  /** Set while the value is the store's fresh entry, as confirmed at `confirmedAt`. */
-  confirmed?: { meta: Meta; at: number };
-}
-
-function parseMeta(text: string | null): Meta | null {
-  if (!text) return null;
-  try {
-    const meta = JSON.parse(text) as Meta;
-    return typeof meta.etag === 'string' && typeof meta.freshUntil === 'number' ? meta : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A strong validator of the exact document bytes: the same tree always has the same ETag. */
-export function etagOf(text: string): string {
-  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
-}
+export type { CacheRead, CacheState, DocumentCachePolicy, OversizeListener } from './cached-document';
+export { etagOf } from './cached-document';
 
 /**
  * A serialised document per key in a shared store, fresh for a while and then kept as stale for
@@ -93,7 +27,8 @@ export class DocumentCache<T> {
     private readonly store: CacheStore,
     private readonly policy: DocumentCachePolicy,
     private readonly decode: (text: string) => T,
-    private readonly now: () => number = Date.now,
+    // Read through the global at each call (not a captured Date.now), so a test that fakes the clock moves it.
+    private readonly now: () => number = () => Date.now(),
     private readonly onOversize: OversizeListener = () => undefined,
   ) {
     store.onInvalidation((key) => this.forget(key));

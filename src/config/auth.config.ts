@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApiKeyEntry, parseApiKeys } from '../auth/api-keys.parser';
+import { ApiKeyEntry, parseApiKeys } from './api-keys.parser';
 import { ConfigError, EnvReader } from './env-parser';
 
 export interface JwtConfig {

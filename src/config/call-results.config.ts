@@ -1,5 +1,5 @@
-import { CallbackTokenEntry, parseCallbackTokens } from '../auth/callback-tokens.parser';
-import { parseTrustedProxies } from '../edge/client-address';
+import { CallbackTokenEntry, parseCallbackTokens } from './callback-tokens.parser';
+import { parseTrustedProxies } from './trusted-proxies';
 import { EnvReader } from './env-parser';
 
 /** iSales' result callback and the call-result streams (docs/design.md section 18). */

@@ -1,4 +1,4 @@
-import { parseTrustedProxies, TrustProxy } from '../edge/client-address';
+import { parseTrustedProxies, TrustProxy } from './trusted-proxies';
 import { EnvReader } from './env-parser';
 
 export interface RateLimitConfig {

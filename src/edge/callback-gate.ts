@@ -1,5 +1,5 @@
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { CallbackTokenEntry } from '../auth/callback-tokens.parser';
+import type { CallbackTokenEntry } from '../config/callback-tokens.parser';
 import { GatewayError } from '../common/errors/gateway-error';
 import { instanceOf } from '../common/errors/generic-problem';
 import { trustFunction } from './client-address';

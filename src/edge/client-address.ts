@@ -1,10 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-
-/**
- * Which proxies' `X-Forwarded-For` the gateway believes (TRUST_PROXY): none, the nearest `hops`
- * proxies, or the proxies at the listed addresses/CIDRs.
- */
-export type TrustProxy = { kind: 'off' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: readonly string[] };
+import type { TrustProxy } from '../config/trusted-proxies';
 
 /** The longest `X-Forwarded-For` read: beyond it a stranger is only making the gateway split text. */
 const MAX_FORWARDED_LENGTH = 2048;
@@ -13,22 +8,6 @@ const MAX_FORWARDED_HOPS = 32;
 /** `::ffff:10.0.0.1` (an IPv4 client of a dual-stack listener) is `10.0.0.1`. */
 function unmapped(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
-}
-
-/** Parses TRUST_PROXY's address list; null names the first entry that is neither an address nor a CIDR. */
-export function parseTrustedProxies(text: string): { list: string[] } | { invalid: string } {
-  const list = text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  for (const entry of list) {
-    const [address, prefix, ...rest] = entry.split('/');
-    const family = isIP(address);
-    const bits = family === 4 ? 32 : 128;
-    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
-    if (family === 0 || !validPrefix || rest.length > 0) return { invalid: entry };
-  }
-  return { list };
 }
 
 /** `(address, hop) => trusted`, the form Fastify's `trustProxy` accepts too (its numeric form trusts nothing). */

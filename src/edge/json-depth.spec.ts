@@ -1,4 +1,6 @@
-import { JsonDepthScanner, jsonDepthWithin } from './json-depth';
+import { JsonDepthScanner } from './json-depth';
+
+const jsonDepthWithin = (text: string, maxDepth: number) => new JsonDepthScanner(maxDepth).feed(Buffer.from(text, 'utf8'));
 
 describe('JsonDepthScanner', () => {
   it('accepts nesting up to the bound and refuses one level more', () => {

@@ -41,8 +41,3 @@ export class JsonDepthScanner {
     return true;
   }
 }
-
-/** The deepest nesting of a value already parsed (for bodies that did not come through the scanner). */
-export function jsonDepthWithin(text: string, maxDepth: number): boolean {
-  return new JsonDepthScanner(maxDepth).feed(Buffer.from(text, 'utf8'));
-}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { RateLimitedError } from '../auth/auth.errors';
-import { fallbackStoreFor } from '../auth/rate-limit.store';
+import { fallbackStoreFor } from './rate-limit.store';
 import { RateLimitConfig } from '../config/edge.config';
 import { recordRateLimitRejection } from '../telemetry/metrics';
 import { addressKey } from './client-address';

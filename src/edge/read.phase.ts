@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { GatewayError, ValidationFailedError } from '../common/errors/gateway-error';
-import { HTTP_LIMITS } from '../common/http/http-edge';
+import { HTTP_LIMITS } from './http-edge';
 import { JsonDepthScanner } from './json-depth';
 
 class BodyTooLargeError extends GatewayError {

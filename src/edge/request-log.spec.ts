@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { LogLevel } from '../config/app.config';
-import { LOG_BASE, loggerOptions } from '../common/logging/logger.options';
+import { LOG_BASE, loggerOptions } from '../telemetry/logger.options';
 import { RequestLogFields, RequestLogWriter } from './request-log';
 
 const TIME = 1700000000000;

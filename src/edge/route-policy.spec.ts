@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import type { RouteOptions } from 'fastify';
-import { Public, RequireScope } from '../auth/scopes.decorator';
+import { Public, RequireScope } from './scopes.decorator';
 import { Principal } from '../auth/principal';
-import { Audited } from '../common/audit/audited.decorator';
-import { Idempotent } from '../idempotency/idempotent.decorator';
 import { authorize } from './authorize';
 import { BodyLimit, CallbackToken, compileRoutePolicy, RoutePolicy } from './route-policy';
 
@@ -11,8 +9,6 @@ import { BodyLimit, CallbackToken, compileRoutePolicy, RoutePolicy } from './rou
 class Routes {
   list() {}
   @RequireScope('isales:write')
-  @Idempotent()
-  @Audited('createThing')
   @BodyLimit(4096)
   create() {}
   @Public()
@@ -45,17 +41,14 @@ function registered(method: object, url: string): RouteOptions {
 const compile = (method: object, url: string) => compileRoutePolicy(registered(method, url), 65536, '/docs');
 
 describe('compileRoutePolicy', () => {
-  it('compiles a class scope, a method override and the write declarations', () => {
+  it('compiles a class scope and a method override', () => {
     expect(compile(handler(Routes, 'list'), '/api/v1/vdns/:vdnId/things')).toMatchObject({
       public: false,
       scope: 'isales:read',
       vdnParam: true,
-      idempotent: false,
     });
     expect(compile(handler(Routes, 'create'), '/api/v1/vdns/:vdnId/things')).toMatchObject({
       scope: 'isales:write',
-      idempotent: true,
-      audited: 'createThing',
     });
     expect(compile(handler(Routes, 'open'), '/api/v1/open')).toMatchObject({ public: true, scope: null, vdnParam: false });
   });

@@ -1,15 +1,13 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import type { Scope } from '../auth/scopes.decorator';
+import type { Scope } from '../common/request/scopes';
 
 /** Where @nestjs/platform-fastify's `@RouteConfig` keeps a handler's Fastify route config (its FASTIFY_ROUTE_CONFIG_METADATA). */
-const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';
+export const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';
 
 /** What a route's decorators said, as they said it (merged into its Fastify route config). */
 export interface RouteDeclaration {
   public?: boolean;
   scope?: Scope;
-  idempotent?: boolean;
-  audited?: string;
   bodyLimitBytes?: number;
   /** iSales' callback: admitted by the path's `:token` (CallbackGate), not by a principal. */
   callbackToken?: boolean;
@@ -35,8 +33,6 @@ export interface RoutePolicy {
   readonly vdnParam: boolean;
   /** Health probes: never rate-limited (they come every few seconds from the kubelet's one address). */
   readonly unlimited: boolean;
-  readonly idempotent: boolean;
-  readonly audited: string | null;
   readonly bodyLimitBytes: number;
 }
 
@@ -124,8 +120,6 @@ export function compileRoutePolicy(route: RouteOptions, bodyCapBytes: number, do
     eventStream: declared?.eventStream === true,
     vdnParam: /(^|\/):vdnId(\/|$)/.test(url),
     unlimited: url.startsWith(PROBE_PREFIX),
-    idempotent: declared?.idempotent === true,
-    audited: declared?.audited ?? null,
     bodyLimitBytes: Math.min(takesBody(route) ? (declared?.bodyLimitBytes ?? bodyCapBytes) : NO_BODY_LIMIT_BYTES, bodyCapBytes),
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
-import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from '../common/http/edge-errors';
-import { HTTP_LIMITS } from '../common/http/http-edge';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './edge-errors';
+import { HTTP_LIMITS } from './http-edge';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
 import { EdgeConfig } from '../config/edge.config';
 import { TrustFunction } from './client-address';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayError } from '../common/errors/gateway-error';
-import { HELMET_OPTIONS, helmetHeaders, HTTP_LIMITS } from '../common/http/http-edge';
+import { HELMET_OPTIONS, helmetHeaders, HTTP_LIMITS } from './http-edge';
 
 class UriTooLongError extends GatewayError {
   readonly slug = 'the-uri-is-too-long';

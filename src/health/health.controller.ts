@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DependencyIndicators } from './dependency.indicators';
 import { LifecycleService } from './lifecycle.service';
-import { Public } from '../auth/scopes.decorator';
+import { Public } from '../edge/scopes.decorator';
 
 @Public()
 @ApiExcludeController()

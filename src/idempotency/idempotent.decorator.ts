@@ -2,12 +2,10 @@ import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblems } from '../common/swagger/api-problems.decorator';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-import { declareRoute } from '../edge/route-policy';
 
 /** A write that honours `Idempotency-Key`: every POST (docs/design.md section 13), and the writes of section 17. */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
-    declareRoute({ idempotent: true }),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { REQUIRED_SCOPE_KEY } from '../auth/scopes.decorator';
+import { compileRoutePolicy, FASTIFY_ROUTE_CONFIG_METADATA } from '../edge/route-policy';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { BlacklistImportTasksController } from './blacklist-import-tasks/blacklist-import-tasks.controller';
 import { BusinessResultsController } from './business-results/business-results.controller';
@@ -25,18 +25,22 @@ const CONTROLLERS = [
 /** What needs isales:admin: dropping the business-result cache, emptying the do-not-call list (docs/design.md section 17; a method without a path reads `//` here). */
 const ADMIN_ROUTES = ['DELETE api/v1/vdns/:vdnId/business-results/cache', 'DELETE api/v1/vdns/:vdnId/blocked-numbers//'];
 
-/** Every route of the resource controllers: `METHOD path` and the scope it declares (its own, else its class's). */
+/**
+ * Every route of the resource controllers: `METHOD path` and the scope of the policy the edge compiles
+ * from the route config Nest hands to Fastify, the very object production reads (so a route that loses
+ * its decorator loses its scope here too).
+ */
 const routes = CONTROLLERS.flatMap((controller) =>
   Object.getOwnPropertyNames(controller.prototype)
     .map((name) => (controller.prototype as unknown as Record<string, unknown>)[name])
     .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(METHOD_METADATA, handler))
-    .map((handler) => ({
-      route: [
-        RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
-        `${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`,
-      ].join(' '),
-      scope: (Reflect.getMetadata(REQUIRED_SCOPE_KEY, handler) ?? Reflect.getMetadata(REQUIRED_SCOPE_KEY, controller)) as string,
-    })),
+    .map((handler) => {
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const path = `${String(Reflect.getMetadata(PATH_METADATA, controller))}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`;
+      const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown> | undefined;
+      const policy = compileRoutePolicy({ method, url: `/${path}`, config, handler: () => undefined }, 1024 * 1024, '/docs');
+      return { route: `${method} ${path}`, scope: policy.public ? 'public' : policy.scope };
+    }),
 );
 
 describe('route scopes (design sections 8 and 13)', () => {

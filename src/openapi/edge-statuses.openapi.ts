@@ -4,7 +4,7 @@ import { genericProblem } from '../common/errors/generic-problem';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
 import { ProblemDetailsDto } from '../common/swagger/problem-details.dto';
 
-/** What the HTTP edge answers before any route runs (src/common/http), and when. */
+/** What the HTTP edge answers before any route runs (src/edge), and when. */
 const EDGE: Readonly<Record<number, { description: string; detail: string; withBody?: true }>> = {
   408: { description: 'The request (its body included) did not arrive in time', detail: 'The request took too long to arrive.' },
   413: { description: 'The body is larger than the operation takes', detail: 'The request body is too large.', withBody: true },

@@ -4,19 +4,18 @@ import { getMetadataStorage } from 'class-validator';
 import { atLeastOneOf } from '../common/dto/at-least-one';
 import { documentedRule, SchemaFragment } from '../common/dto/documented-rule';
 import { FORBIDDEN_CHARACTER_LIST, PLAIN_TEXT_PATTERN } from '../common/dto/text';
-import { variantsOf } from '../common/dto/variants';
 import { declaredProperties, nestedClass } from '../common/pipes/input-rules';
 import { InputKind, routeInputs } from '../common/pipes/route-inputs';
+import { variantsOf } from '../common/dto/variants';
+import { UndocumentedRuleError } from './undocumented-rule.error';
+import { splitVariants } from './variants.openapi';
+
+export { UndocumentedRuleError } from './undocumented-rule.error';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Class = Function;
 type Schema = Record<string, unknown>;
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
-
-/** A rule the document cannot state: `npm run openapi` fails rather than publish a looser contract. */
-export class UndocumentedRuleError extends Error {
-  override readonly name = 'UndocumentedRuleError';
-}
 
 /** class-validator's built-in rules, as schema keywords. */
 const BUILT_IN: Readonly<Record<string, (constraints: readonly unknown[]) => SchemaFragment>> = {
@@ -237,32 +236,4 @@ function describeBody(target: Class, schema: Schema, describeNested: (target: Cl
   }
   if (objectRules.length === 1) Object.assign(schema, objectRules[0]);
   else if (objectRules.length > 1) schema.allOf = objectRules;
-}
-
-/** A body with @Variants: one schema per variant, and the body's own schema a `oneOf` of them with a discriminator. */
-function splitVariants(target: Class, schemas: Record<string, Schema>): void {
-  const { discriminator, variants } = variantsOf(target)!;
-  const base = schemas[target.name];
-  const properties = (base.properties ?? {}) as Record<string, Schema>;
-  const enumValues = properties[discriminator]?.enum as unknown[] | undefined;
-  const keys = Object.keys(variants);
-  if (!enumValues || enumValues.length !== keys.length || !keys.every((key) => enumValues.includes(key))) {
-    throw new UndocumentedRuleError(`${target.name}: @Variants must name exactly the values of ${discriminator} (${JSON.stringify(enumValues)})`);
-  }
-  const mapping: Record<string, string> = {};
-  for (const [value, variant] of Object.entries(variants)) {
-    const schema = structuredClone(base);
-    const own = schema.properties as Record<string, Schema>;
-    for (const property of variant.without) delete own[property];
-    own[discriminator] = { ...own[discriminator], enum: [value], example: value };
-    if (Array.isArray(schema.required)) schema.required = (schema.required as string[]).filter((name) => !variant.without.includes(name));
-    schema.description = variant.description;
-    schemas[variant.schemaName] = schema;
-    mapping[value] = `#/components/schemas/${variant.schemaName}`;
-  }
-  schemas[target.name] = {
-    description: typeof base.description === 'string' ? base.description : `One of ${keys.join(', ')}, by ${discriminator}.`,
-    oneOf: Object.values(mapping).map(($ref) => ({ $ref })),
-    discriminator: { propertyName: discriminator, mapping },
-  };
 }

@@ -4,9 +4,7 @@
  * dashboard's test reads this file to check that its queries name nothing else.
  */
 
-/** The outcome of one upstream call as the caller saw it (retries included). */
-export const ISALES_OUTCOMES = ['success', 'business_error', 'http_error', 'timeout', 'unreachable', 'bad_response', 'circuit_open', 'rejected'] as const;
-export type IsalesOutcome = (typeof ISALES_OUTCOMES)[number];
+export { ISALES_OUTCOMES, type IsalesOutcome } from '../common/errors/upstream-meaning';
 
 export const CACHE_STATES = ['hit', 'miss', 'stale'] as const;
 

@@ -1,5 +1,4 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { ISALES_OPERATIONS } from '../upstream/operations.catalogue';
 import { AUTH_FAILURE_REASONS, AuthFailureReason, CACHE_STATES, CIRCUIT_STATES, CircuitState, IsalesOutcome, METRICS } from './metric-names';
 
 /**
@@ -32,12 +31,16 @@ new Gauge({
   },
 });
 
-// Every series a dashboard plots starts at zero, so rate() and "is it open?" have an answer before
-// the first event.
-for (const operation of ISALES_OPERATIONS) {
-  isalesRetries.labels(operation).inc(0);
-  isalesCircuitState.labels(operation).set(CIRCUIT_STATES.closed);
-  isalesCircuitsOpen.labels(operation).set(0);
+/**
+ * Every series a dashboard plots starts at zero, so rate() and "is it open?" have an answer before
+ * the first event. The upstream names its operations (the catalogue is its knowledge, not this file's).
+ */
+export function startOperationSeries(operations: readonly string[]): void {
+  for (const operation of operations) {
+    isalesRetries.labels(operation).inc(0);
+    isalesCircuitState.labels(operation).set(CIRCUIT_STATES.closed);
+    isalesCircuitsOpen.labels(operation).set(0);
+  }
 }
 for (const state of CACHE_STATES) businessResultsCache.labels(state).inc(0);
 for (const reason of AUTH_FAILURE_REASONS) authFailures.labels(reason).inc(0);

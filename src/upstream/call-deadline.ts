@@ -13,8 +13,4 @@ export class CallDeadline {
   remainingMs(): number {
     return Math.max(0, this.endsAt - performance.now());
   }
-
-  get expired(): boolean {
-    return performance.now() >= this.endsAt;
-  }
 }

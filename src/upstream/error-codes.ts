@@ -37,7 +37,7 @@ export const RESERVATION_CHANGE: ErrorTable = {
   ...CALLED_TOO_FAST,
 };
 
-// Issue 26 (docs/isales/next-api-notes.md sections 1 and 3).
+// Campaigns and the do-not-call list (docs/isales/next-api-notes.md sections 1 and 3).
 
 /** The campaign list's table (13 rows): 0200006 is a database error. */
 export const CAMPAIGN_READ: ErrorTable = {

@@ -1,8 +1,8 @@
+import { eventually } from '../../test/support/eventually';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { VdnNotServedError } from '../common/errors/vdn-not-served.error';
 import { loadConfig } from '../config/configuration';
 import { IsalesCredentials } from './isales-credentials.provider';
@@ -11,10 +11,19 @@ import { watchReplacedFile } from './credentials-file.watcher';
 const BASE_URL = 'https://10.22.26.181:28080';
 const pair = (ak: string, sk: string, vdns: number[] | '*') => ({ ak, sk, vdns });
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 10000) throw new Error('condition never held');
-    await sleep(20);
+const until = (condition: () => boolean) => eventually('the watched file applied', condition, 10000, 20);
+
+/**
+ * Resolves once a second watcher of `file` has delivered `text`: the watcher under test saw the same
+ * change with the same timers, so what it did (or did not do) with it is settled, without a sleep.
+ */
+async function witnessed(file: string, text: string, debounceMs: number, pollMs: number): Promise<void> {
+  const seen: string[] = [];
+  const witness = watchReplacedFile(file, { debounceMs, pollMs, onText: (t) => seen.push(t), onError: () => undefined });
+  try {
+    await until(() => seen.includes(text));
+  } finally {
+    witness.close();
   }
 }
 
@@ -69,9 +78,11 @@ describe('IsalesCredentials', () => {
       replace(JSON.stringify([pair('a', 'new', '*')]));
       await until(() => credentials.forVdn(1).sk === 'new');
 
+      const rejected = jest.spyOn(Logger.prototype, 'error');
       replace(JSON.stringify([pair('a', 'x', [1]), pair('b', 'y', [1])]));
       replace('[{"ak":"a","sk":"broken"');
-      await sleep(500);
+      await until(() => rejected.mock.calls.some(([, message]) => String(message).includes('rejected')));
+      rejected.mockRestore();
       expect(credentials.forVdn(1)).toEqual({ ak: 'a', sk: 'new' });
 
       replace(JSON.stringify([pair('a', 'newer', [1])]));
@@ -81,8 +92,10 @@ describe('IsalesCredentials', () => {
 
     it('stops watching on shutdown', async () => {
       credentials.onModuleDestroy();
-      replace(JSON.stringify([pair('a', 'ignored', '*')]));
-      await sleep(500);
+      const ignored = JSON.stringify([pair('a', 'ignored', '*')]);
+      const seen = witnessed(file, ignored, 100, 5000);
+      replace(ignored);
+      await seen;
       expect(credentials.forVdn(1).sk).toBe('old');
     });
   });
@@ -99,7 +112,6 @@ describe('watchReplacedFile', () => {
     try {
       for (const text of ['v1', 'v2', 'v3']) writeFileSync(file, text);
       await until(() => texts.length > 0);
-      await sleep(400);
       // The poll may report the same change again; the caller compares texts.
       expect(new Set(texts)).toEqual(new Set(['v3']));
 
@@ -110,8 +122,9 @@ describe('watchReplacedFile', () => {
       watch.close();
     }
     const delivered = texts.length;
+    const seen = witnessed(file, 'after close', 200, 100);
     writeFileSync(file, 'after close');
-    await sleep(400);
+    await seen;
     expect(texts).toHaveLength(delivered);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimulatorCredential, SimulatorOptions } from '../../simulator/simulator';
 
 export type Pair = SimulatorCredential;
@@ -70,14 +69,5 @@ export class RenamedFile {
 
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** Polls `condition` until it holds; a generous bound, since the machine is shared (never a timing assertion). */
-export async function eventually(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`still not true after ${timeoutMs} ms: ${what}`);
-    await sleep(100);
   }
 }

@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AUTH_SETTINGS, callGateway, TEST_AUTH_ENV } from './harness';
 import { freePort } from './redis-server';
+import { eventually } from './eventually';
 
 /** The built gateway (dist/main.js), as the container runs it. */
 export const GATEWAY_MAIN = resolve(__dirname, '../../dist/main.js');
@@ -45,16 +45,10 @@ export async function startGatewayProcess(env: Record<string, string>, nodeArgs:
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   // Generous: on a loaded 2-core machine loading the modules alone can take ten seconds.
-  const deadline = Date.now() + STARTUP_BUDGET_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
+  const ready = async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.status === 200;
+  await eventually('the gateway process to be ready (or to exit)', async () => child.exitCode !== null || (await ready()), STARTUP_BUDGET_MS, 100).catch(
+    () => undefined,
+  );
   return {
     child,
     url,

@@ -1,8 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createSimulator, Simulator, SimulatorOptions } from '../../simulator/simulator';
+import { Simulator, SimulatorOptions, startSimulator as listeningSimulator } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
-import { SCOPES } from '../../src/auth/scopes.decorator';
+import { SCOPES } from '../../src/common/request/scopes';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { createGatewayClient, GatewayClient } from '../../clients/typescript/src/index';
 import { LogCapture, sharedLogCapture } from './log-capture';
@@ -80,10 +80,9 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
   return { app, url, logs, config, fetch: (path, init) => callGateway(url, path, init), close: () => app.close() };
 }
 
-export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const simulator = createSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
-  await simulator.listen(0);
-  return simulator;
+/** The simulator (simulator/simulator.ts' startSimulator) with the e2e pair as its credentials. */
+export function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  return listeningSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
 }
 
 /** A gateway in front of a fresh simulator: what most e2e suites need. */
@@ -108,15 +107,18 @@ export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 /**
  * One gateway-and-simulator stack for a test file, with a fresh fault list and request log for each
- * test. Call it inside `describe`.
+ * test; with `redis`, the gateway on a real redis-server of its own. Call it inside `describe`.
  */
-export function useStack(options: Parameters<typeof startStack>[0] = {}) {
+export function useStack(options: Parameters<typeof startStack>[0] & { redis?: boolean } = {}) {
   let stack: Stack;
+  let redis: RedisProcess | undefined;
   beforeAll(async () => {
-    stack = await startStack(options);
+    if (options.redis) redis = await RedisProcess.start();
+    stack = await startStack(redis ? { ...options, env: { ...options.env, REDIS_URL: redis.url } } : options);
   });
   afterAll(async () => {
     await stack?.close();
+    await redis?.stop();
   });
   beforeEach(() => {
     stack.simulator.clearFaults();
@@ -147,28 +149,5 @@ export function requestGateway(gateway: Gateway, path: string, init?: RequestIni
 
 /** Like useStack, with the gateway on a real redis-server of its own (idempotent replays kept where production keeps them). */
 export function useRedisStack(env: Record<string, string> = {}) {
-  let stack: Stack;
-  let redis: RedisProcess | undefined;
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    stack = await startStack({ env: { ...env, REDIS_URL: redis.url } });
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await redis?.stop();
-  });
-  beforeEach(() => {
-    stack.simulator.clearFaults();
-    stack.simulator.clearRequests();
-  });
-  return {
-    get simulator() {
-      return stack.simulator;
-    },
-    get client() {
-      return stack.client;
-    },
-    get: (path: string, init?: RequestInit) => stack.get(path, init),
-    request: (path: string, init?: RequestInit) => stack.request(path, init),
-  };
+  return useStack({ env, redis: true });
 }

@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './eventually';
 
 /** A span as an OTLP/HTTP JSON export carries it, flattened for assertions. */
 export interface ReceivedSpan {
@@ -71,12 +71,9 @@ export class OtlpReceiver {
 
   /** Spans of `traceId`, once `done` holds for them (or whatever came within `timeoutMs`). */
   async trace(traceId: string, done: (spans: ReceivedSpan[]) => boolean, timeoutMs = 10000): Promise<ReceivedSpan[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const spans = this.spans.filter((s) => s.traceId === traceId);
-      if (done(spans) || Date.now() > deadline) return spans;
-      await sleep(50);
-    }
+    const spans = () => this.spans.filter((s) => s.traceId === traceId);
+    await eventually(`the spans of ${traceId}`, () => done(spans()), timeoutMs).catch(() => undefined);
+    return spans();
   }
 
   close(): Promise<void> {

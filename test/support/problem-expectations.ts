@@ -15,6 +15,12 @@ async function problemOf(answer: Answer): Promise<{ response: Response; body: Pr
   return { response: answer.response, body: answer.error as ProblemDetails };
 }
 
+/** The body of a problem answer, once its content type says it is one. */
+export async function problemBody(response: Response): Promise<ProblemDetails> {
+  expect(response.headers.get('content-type')).toMatch(PROBLEM);
+  return (await response.json()) as ProblemDetails;
+}
+
 /** A 400 validation problem naming `param`, answered without any call to iSales. */
 export async function expectRejectedBeforeUpstream(stack: SimulatorLog, answer: Answer, param: string): Promise<void> {
   const { response, body } = await problemOf(answer);

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
+import { eventually } from './eventually';
 
 /** A free loopback port (bound and released; good enough for tests). */
 export function freePort(): Promise<number> {
@@ -54,20 +54,21 @@ export class RedisProcess {
   }
 }
 
-export async function waitForPing(port: number, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+export function waitForPing(port: number, timeoutMs = 5000): Promise<void> {
+  return eventually(`redis-server on ${port} to answer PING`, () => pings(port), timeoutMs);
+}
+
+async function pings(port: number): Promise<boolean> {
+  {
     const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined);
     try {
       await probe.connect();
-      if ((await probe.ping()) === 'PONG') return;
+      return (await probe.ping()) === 'PONG';
     } catch {
-      // not up yet
+      return false;
     } finally {
       probe.disconnect();
     }
-    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not start`);
-    await sleep(50);
   }
 }

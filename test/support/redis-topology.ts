@@ -2,10 +2,10 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { freePort, waitForPing } from './redis-server';
+import { eventually } from './eventually';
 
 const run = promisify(execFile);
 
@@ -162,11 +162,6 @@ async function info(port: number, section: string): Promise<string> {
   return String(await command(port, 'info', section));
 }
 
-async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
+function until(what: string, condition: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
+  return eventually(what, () => condition().catch(() => false), timeoutMs);
 }

@@ -1,5 +1,5 @@
 import { request, type IncomingMessage } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './eventually';
 
 /** One Server-Sent Event as a browser's EventSource would see it. */
 export interface SseEvent {
@@ -102,11 +102,7 @@ export class SseReader {
   }
 }
 
-/** Waits until `condition` holds, checking every few milliseconds; fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
+/** Waits until `condition` holds (through eventually(), the one poll); fails after `timeoutMs`. */
+export function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20000, what = 'condition'): Promise<void> {
+  return eventually(what, condition, timeoutMs, 20);
 }

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import { GatewayError } from '../errors/gateway-error';
 import { principalIdOf } from '../request/principal';
-import { maskNumber } from '../logging/logger.options';
+import { maskNumber } from '../logging/mask-number';
 
 export const AUDIT_OPERATION_KEY = 'isales-gateway:audit-operation';
 

@@ -1,4 +1,6 @@
-import type { IsalesOutcome } from '../../telemetry/metric-names';
+/** The outcome of one upstream call as the caller saw it (retries included). */
+export const ISALES_OUTCOMES = ['success', 'business_error', 'http_error', 'timeout', 'unreachable', 'bad_response', 'circuit_open', 'rejected'] as const;
+export type IsalesOutcome = (typeof ISALES_OUTCOMES)[number];
 
 /**
  * What an upstream failure means, asked of the error instead of tested by its class (docs/design.md

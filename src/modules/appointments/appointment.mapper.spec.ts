@@ -1,28 +1,10 @@
+import { SEED_EXAMPLES } from '../../../simulator/data/seed-vdn1';
 import { toAppointment, toCreatedAppointment, toIsalesAppointment, toIsalesAppointmentChange, toIsalesAppointmentResult } from './appointment.mapper';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
 import { IsalesAppointment } from '../../upstream/isales.types';
 
-// appointList's (docs/isales/operations.md#appointList) example record, verbatim.
-const seed = {
-  appointId: '174730253678826340158055543045',
-  callType: '2',
-  appointTime: 1747302523000,
-  calledNo: '66660001',
-  taskId: '1106025109',
-  taskName: 'Preempted task',
-  taskStatus: '2',
-  timeout: true,
-  userAccount: '116',
-  userName: '116',
-  beginTime: 1747302513000,
-  endTime: 1747302523000,
-  callFlag: '2',
-  callerNo: '710002',
-  failCode: '00604',
-  result: '0101',
-  busiResult: 'Reservation business result > aab',
-  createTime: 1747302536000,
-};
+// appointList's (docs/isales/operations.md#appointList) example record, as the simulator serves it.
+const seed = SEED_EXAMPLES.appointment;
 
 /** A record as iSales might send it, with types the wire type does not allow. */
 const asSentByIsales = (record: Record<string, unknown>) => record as unknown as IsalesAppointment;

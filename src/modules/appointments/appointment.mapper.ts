@@ -1,4 +1,4 @@
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { toOffsetLimit } from '../../upstream/page.query.dto';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import { AppointmentQuery, IsalesAppointment, IsalesAppointmentChange, IsalesAppointmentInput, IsalesAppointmentResult } from '../../upstream/isales.types';
 import { APPOINTMENT_TYPES, AppointmentDto, AppointmentType } from './dto/appointment.dto';

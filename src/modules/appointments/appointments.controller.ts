@@ -15,7 +15,7 @@ import { CreateAppointmentDto } from './dto/create-appointment.dto';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 import { APPOINTMENT_EXAMPLE } from './appointment.example';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { BodyLimit } from '../../edge/route-policy';
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsalesClient } from '../../upstream/isales.client';
+import { restPage } from '../resource-reads';
 import { AppointmentPageDto } from './dto/appointment.dto';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import {
@@ -21,7 +22,7 @@ export class AppointmentsService {
 
   async list(vdnId: number, query: ListAppointmentsQueryDto): Promise<AppointmentPageDto> {
     const page = await this.isales.listAppointments(vdnId, toAppointmentQuery(query));
-    return { items: page.items.map(toAppointment), page: query.page, pageSize: query.pageSize, total: page.total };
+    return restPage(page, toAppointment, query);
   }
 
   async create(vdnId: number, appointment: CreateAppointmentDto): Promise<AppointmentDto> {

@@ -9,7 +9,7 @@ import { ImportTaskDto, ImportTaskPageDto } from './dto/import-task.dto';
 import { ImportTaskParamsDto } from './dto/import-task.params.dto';
 import { ListImportTasksQueryDto } from './dto/list-import-tasks.query.dto';
 import { IMPORT_TASK_EXAMPLE } from './import-task.example';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 
 @ApiTags('blacklist import tasks')
 @RequireScope('isales:read')

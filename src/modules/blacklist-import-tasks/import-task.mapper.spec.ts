@@ -1,17 +1,9 @@
+import { SEED_EXAMPLES } from '../../../simulator/data/seed-vdn1';
 import { toImportTask } from './import-task.mapper';
 import { IMPORT_TASK_EXAMPLE } from './import-task.example';
 
-// queryDataImportTask's (docs/isales/operations.md#queryDataImportTask) example record, verbatim.
-const seed = {
-  succNum: 0,
-  failNum: 0,
-  errMsg: '',
-  id: '164698362894300182038011895728',
-  beginTime: '2022-03-11T07:27:09.000+00:00',
-  endTime: '2022-03-11T07:27:09.000+00:00',
-  repeatNum: 0,
-  status: '2',
-};
+// queryDataImportTask's (docs/isales/operations.md#queryDataImportTask) example record, as the simulator serves it.
+const seed = SEED_EXAMPLES.importTask;
 
 describe('toImportTask', () => {
   it('normalises the seed example', () => {

@@ -1,4 +1,4 @@
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { toOffsetLimit } from '../../upstream/page.query.dto';
 import { ImportTaskQuery, IsalesImportTask } from '../../upstream/isales.types';
 import { IMPORT_TASK_STATUSES, ImportTaskDto } from './dto/import-task.dto';
 import { isoInstantOrNull, numberOrNull, stringOrNull } from '../../common/mapping/values';

@@ -2,7 +2,7 @@ import { InvalidParam } from '../../common/errors/problem';
 import { stringOrNull } from '../../common/mapping/values';
 import { isalesTimeInZone, toIsalesTimeInZone } from '../../common/mapping/zoned-time';
 import { BlocklistQuery, IsalesBlockedNumber, IsalesBlocklistInput } from '../../upstream/isales.types';
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { toOffsetLimit } from '../../upstream/page.query.dto';
 import { BlockedNumberDto } from './dto/blocked-number.dto';
 import { AddBlockedNumbersDto } from './dto/add-blocked-numbers.dto';
 

@@ -6,7 +6,7 @@ import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { BodyLimit } from '../../edge/route-policy';
 import { BlockedNumbersService } from './blocked-numbers.service';
 import { BlockedNumberPageDto } from './dto/blocked-number.dto';

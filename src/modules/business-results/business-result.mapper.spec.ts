@@ -1,28 +1,9 @@
+import { SEED_EXAMPLES } from '../../../simulator/data/seed-vdn1';
 import { toBusinessResult, toIsalesBusinessResult, toRequestedBusinessResult } from './business-result.mapper';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 
-// queryBusinessResults' (docs/isales/operations.md#queryBusinessResults) example tree, verbatim.
-const seed = [
-  {
-    code: '11111',
-    children: [
-      { code: '12324', name: 'sub02', defLevel: '2' },
-      { code: '1232', name: 'sub01', defLevel: '2' },
-    ],
-    name: 'test111',
-    defLevel: '1',
-  },
-  { code: 'test', children: [], name: 'test0903', defLevel: '1' },
-  {
-    code: '15105671',
-    children: [
-      { code: '754646', name: 'Call interrupted', defLevel: '2' },
-      { code: 'ob-12', name: 'Multiple local officials', defLevel: '2' },
-    ],
-    name: 'Failed 4up',
-    defLevel: '1',
-  },
-];
+// queryBusinessResults' (docs/isales/operations.md#queryBusinessResults) example tree, as the simulator serves it.
+const seed = SEED_EXAMPLES.businessResults;
 
 describe('toBusinessResult', () => {
   it('normalises the seed tree (defLevel is implied by nesting)', () => {

@@ -13,7 +13,7 @@ import { BusinessResultsView } from './business-results.view';
 import { BusinessResultLookupDto, BusinessResultPageDto } from './dto/business-result.dto';
 import { BusinessResultParamsDto } from './dto/business-result.params.dto';
 import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.dto';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { BusinessResultDto } from './dto/business-result.dto';

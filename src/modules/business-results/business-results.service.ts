@@ -54,7 +54,7 @@ export class BusinessResultsService implements OnModuleDestroy {
         maxBytes: this.config.maxBytes,
       },
       (text: string) => BusinessResultsView.fromJson(text),
-      Date.now,
+      undefined,
       (key, bytes) => this.oversize(key, bytes),
     );
   }

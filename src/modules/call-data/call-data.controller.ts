@@ -5,7 +5,7 @@ import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { BodyLimit } from '../../edge/route-policy';
 import { CallDataService } from './call-data.service';
 import { CallDataParamsDto } from './dto/call-data.params.dto';

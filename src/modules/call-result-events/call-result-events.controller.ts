@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { ValidationFailedError } from '../../common/errors/gateway-error';
 import { EventStream } from '../../edge/route-policy';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';

@@ -1,21 +1,10 @@
+import { SEED_EXAMPLES } from '../../../simulator/data/seed-vdn1';
 import { toCallResult } from './call-result.mapper';
 import { CALL_RESULT_EXAMPLE } from './call-result.example';
 import { IsalesCallResult } from '../../upstream/isales.types';
 
-/** callresultdetail's page example (docs/isales/call-results-choices.md §2), verbatim. */
-const CALL_RESULT_PAGE_EXAMPLE = {
-  callId: '1644464743-1388',
-  called: '88881955',
-  callEndTime: '2022-02-10 11:45:51',
-  vdnId: 8,
-  callStatus: '6',
-  failCode: '00000',
-  resultCode: 'OB99999',
-  callBeginTime: '2022-02-10 11:45:47',
-  recordPath:
-    'https://south-aicc-develop.obs.cn-south- 1.myhuaweicloud.com:443/isales/record/A68CA32800B9684811D698D1B61C1A0661511E7AD042DEE5304254DDB9DCED00/ec96a62d-f56c-4f4e-8f5e-30e7a29f38e5?AccessKeyId=ERUDBXB5GOMYURMPLKBO&Expires=1644484560&Signature=uztQO%2FxI8GOSW2GZJWCBCm8AyAg%3D',
-  ackBeginTime: '2022-02-10 11:45:43',
-} as const;
+/** callresultdetail's page example (docs/isales/call-results-choices.md §2), as the simulator serves it. */
+const CALL_RESULT_PAGE_EXAMPLE = SEED_EXAMPLES.callResult;
 
 const asSentByIsales = (record: Record<string, unknown>) => record as unknown as IsalesCallResult;
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { CallResultsService } from './call-results.service';
 import { CallResultDto } from './dto/call-result.dto';
 import { CallResultParamsDto } from './dto/call-result.params.dto';

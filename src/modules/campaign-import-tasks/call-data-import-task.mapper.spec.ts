@@ -1,18 +1,9 @@
+import { SEED_EXAMPLES } from '../../../simulator/data/seed-vdn1';
 import { toCallDataImportTask } from './call-data-import-task.mapper';
 import { CALL_DATA_IMPORT_TASK_EXAMPLE } from './call-data-import-task.example';
 
-// The page's example record, verbatim, with the blackNum its table adds.
-const seed = {
-  succNum: 0,
-  failNum: 0,
-  errMsg: '',
-  id: '164698362894300182038011895728',
-  beginTime: '2022-03-11T07:27:09.000+00:00',
-  endTime: '2022-03-11T07:27:09.000+00:00',
-  repeatNum: 0,
-  status: '2',
-  blackNum: 0,
-};
+// The page's example record (the data import task's, as the simulator serves it), with the blackNum its table adds.
+const seed = { ...SEED_EXAMPLES.importTask, blackNum: 0 };
 
 describe('toCallDataImportTask', () => {
   it('normalises the page example', () => {

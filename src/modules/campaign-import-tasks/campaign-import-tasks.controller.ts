@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto } from '../../common/dto/page.query.dto';
+import { PageQueryDto } from '../../upstream/page.query.dto';
 import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { CampaignImportTasksService } from './campaign-import-tasks.service';
 import { CallDataImportTaskPageDto } from './dto/call-data-import-task.dto';
 import { CampaignImportTasksParamsDto } from './dto/campaign-import-task.params.dto';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
-import { PageQueryDto } from '../../common/dto/page.query.dto';
+import { toOffsetLimit } from '../../upstream/page.query.dto';
+import { PageQueryDto } from '../../upstream/page.query.dto';
 import { IsalesClient } from '../../upstream/isales.client';
+import { restPage } from '../resource-reads';
 import { toCallDataImportTask } from './call-data-import-task.mapper';
 import { CallDataImportTaskPageDto } from './dto/call-data-import-task.dto';
 
@@ -11,6 +12,6 @@ export class CampaignImportTasksService {
 
   async list(vdnId: number, campaignId: string, query: PageQueryDto): Promise<CallDataImportTaskPageDto> {
     const page = await this.isales.listCallDataImportTasks(vdnId, campaignId, toOffsetLimit(query));
-    return { items: page.items.map(toCallDataImportTask), page: query.page, pageSize: query.pageSize, total: page.total };
+    return restPage(page, toCallDataImportTask, query);
   }
 }

@@ -6,7 +6,7 @@ import { ApiProblems } from '../../common/swagger/api-problems.decorator';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { Audited } from '../../common/audit/audited.decorator';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { CampaignsService } from './campaigns.service';
 import { CampaignDto, CampaignPageDto } from './dto/campaign.dto';
 import { CampaignParamsDto } from './dto/campaign.params.dto';

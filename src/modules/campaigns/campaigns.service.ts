@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { IsalesClient } from '../../upstream/isales.client';
+import { restPage } from '../resource-reads';
 import { toCampaign, toCampaignQuery, toCampaignSummary } from './campaign.mapper';
 import { CampaignDto, CampaignPageDto } from './dto/campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
@@ -11,7 +12,7 @@ export class CampaignsService {
 
   async list(vdnId: number, query: ListCampaignsQueryDto): Promise<CampaignPageDto> {
     const page = await this.isales.listCampaigns(vdnId, toCampaignQuery(query));
-    return { items: page.items.map(toCampaignSummary), page: query.page, pageSize: query.pageSize, total: page.total };
+    return restPage(page, toCampaignSummary, query);
   }
 
   async get(vdnId: number, campaignId: number): Promise<CampaignDto> {

@@ -1,4 +1,4 @@
-import { toOffsetLimit } from '../../common/dto/page.query.dto';
+import { toOffsetLimit } from '../../upstream/page.query.dto';
 import { FileServerQuery, IsalesFileServer, IsalesServerInput } from '../../upstream/isales.types';
 import { FileServerDto } from './dto/file-server.dto';
 import { FileServerFieldsDto } from './dto/create-file-server.dto';

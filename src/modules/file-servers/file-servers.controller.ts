@@ -14,7 +14,7 @@ import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
 import { CreateFileServerDto } from './dto/create-file-server.dto';
 import { UpdateFileServerDto } from './dto/update-file-server.dto';
 import { FILE_SERVER_EXAMPLE, FILE_SERVER_EXAMPLES } from './file-server.example';
-import { RequireScope } from '../../auth/scopes.decorator';
+import { RequireScope } from '../../edge/scopes.decorator';
 import { BodyLimit } from '../../edge/route-policy';
 
 /**

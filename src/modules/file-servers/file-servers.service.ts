@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ResourceNotFoundError, ValidationFailedError } from '../../common/errors/gateway-error';
+import { ValidationFailedError } from '../../common/errors/gateway-error';
 import { IsalesClient } from '../../upstream/isales.client';
+import { exactlyOne, restPage } from '../resource-reads';
 import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
 import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
 import { toFileServer, toFileServerQuery, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
@@ -18,15 +19,12 @@ export class FileServersService {
 
   async list(vdnId: number, query: ListFileServersQueryDto): Promise<FileServerPageDto> {
     const page = await this.isales.listFileServers(vdnId, toFileServerQuery(query));
-    return { items: page.items.map(toFileServer), page: query.page, pageSize: query.pageSize, total: page.total };
+    return restPage(page, toFileServer, query);
   }
 
   async get(vdnId: number, serverId: string): Promise<FileServerDto> {
     const page = await this.isales.listFileServers(vdnId, toFileServerQuery({ page: 1, pageSize: 1, ids: [serverId] }));
-    // Only an exact match: if iSales ignored the id filter, the first server would be the wrong one.
-    const server = page.items.find((item) => item.serverId === serverId);
-    if (!server) throw new ResourceNotFoundError(`No file server ${serverId} in VDN ${vdnId}`);
-    return toFileServer(server);
+    return toFileServer(exactlyOne(page, (server) => server.serverId, serverId, `No file server ${serverId} in VDN ${vdnId}`));
   }
 
   async create(vdnId: number, server: CreateFileServerDto): Promise<FileServerDto> {

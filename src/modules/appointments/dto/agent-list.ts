@@ -1,4 +1,4 @@
-import { CommaSeparatedList } from '../../../common/dto/id-list';
+import { CommaSeparatedList } from '../../../upstream/id-list';
 
 /** An agent business account or agent ID (appoint/list userAccountList); iSales documents no format. */
 export const AGENT_ACCOUNT_PATTERN = /^[A-Za-z0-9_.@-]{1,64}$/;

@@ -2,7 +2,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AtLeastOneOf } from '../../../common/dto/at-least-one';
 import { ValidateDocumented } from '../../../common/dto/documented-rule';
-import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
+import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 import { IsInstant, IsNotAfter } from './instant';
 import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';
 

@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Variants } from '../../../common/dto/variants';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ISALES_ID_PATTERN } from '../../../common/dto/id-list';
+import { ISALES_ID_PATTERN } from '../../../upstream/id-list';
 import { AGENT_ACCOUNT_PATTERN } from './agent-list';
 import { APPOINTMENT_TYPES, AppointmentType } from './appointment.dto';
 import { IsCallData, MAX_CALL_DATA } from './call-data';

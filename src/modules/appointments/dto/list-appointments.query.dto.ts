@@ -1,7 +1,7 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ISALES_ID_PATTERN, MAX_IDS } from '../../../common/dto/id-list';
-import { PageQueryDto } from '../../../common/dto/page.query.dto';
+import { ISALES_ID_PATTERN, MAX_IDS } from '../../../upstream/id-list';
+import { PageQueryDto } from '../../../upstream/page.query.dto';
 import { AgentList } from './agent-list';
 import { IsInstant, IsNotAfter } from './instant';
 import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';

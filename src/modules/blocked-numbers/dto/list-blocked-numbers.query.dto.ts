@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CommaSeparatedList } from '../../../common/dto/id-list';
+import { CommaSeparatedList } from '../../../upstream/id-list';
 import { IsNotWith } from '../../../common/dto/not-with';
-import { MAX_PAGE, MAX_PAGE_SIZE } from '../../../common/dto/page.query.dto';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../../../upstream/page.query.dto';
 import { BLOCKED_NUMBER_PATTERN, MAX_NUMBERS_PER_CALL } from './blocked-number.dto';
 
 export const DEFAULT_PAGE_SIZE = 20;

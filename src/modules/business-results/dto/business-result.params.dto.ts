@@ -1,7 +1,7 @@
 import { Matches } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { VdnParamsDto } from '../../../common/dto/vdn.params.dto';
-import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
+import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 
 export { BUSINESS_RESULT_CODE_PATTERN };
 

@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested, ValidationA
 import { ValidateDocumented } from '../../../common/dto/documented-rule';
 import { FORBIDDEN_CHARACTERS } from '../../../common/dto/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../common/dto/business-result-code';
+import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 
 /**
  * addBusinessResult forbids "special characters" without listing them (docs/isales/write-api-notes.md section 9);

@@ -1,3 +1,3 @@
-import { PageQueryDto } from '../../../common/dto/page.query.dto';
+import { PageQueryDto } from '../../../upstream/page.query.dto';
 
 export class ListBusinessResultsQueryDto extends PageQueryDto {}

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_PAGE_SIZE } from '../../../common/dto/page.query.dto';
+import { MAX_PAGE_SIZE } from '../../../upstream/page.query.dto';
 
 const CAMPAIGN_ID = /^[0-9A-Za-z._:-]{1,64}$/;
 export const STREAM_ID_PATTERN = /^\d{1,20}-\d{1,20}$/;

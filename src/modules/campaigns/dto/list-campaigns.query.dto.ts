@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '../../../common/dto/page.query.dto';
+import { PageQueryDto } from '../../../upstream/page.query.dto';
 import { IsInstant, IsNotAfter } from '../../appointments/dto/instant';
 import { CAMPAIGN_STATUS_FILTERS, CampaignStatusFilter, DEVICE_TYPES, DeviceType } from './campaign.dto';
 

@@ -1,6 +1,6 @@
 import { Matches } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import { ISALES_ID_PATTERN } from '../../../common/dto/id-list';
+import { ISALES_ID_PATTERN } from '../../../upstream/id-list';
 import { VdnParamsDto } from '../../../common/dto/vdn.params.dto';
 
 export class FileServerParamsDto extends VdnParamsDto {

@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IdList, MAX_IDS } from '../../../common/dto/id-list';
-import { PageQueryDto } from '../../../common/dto/page.query.dto';
+import { IdList, MAX_IDS } from '../../../upstream/id-list';
+import { PageQueryDto } from '../../../upstream/page.query.dto';
 
 export class ListFileServersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

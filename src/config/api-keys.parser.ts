@@ -1,4 +1,4 @@
-import { SCOPES } from './scopes.decorator';
+import { SCOPES } from '../common/request/scopes';
 import { parseVdnList } from './vdn-list';
 
 /** One configured API key: only the SHA-256 of the key is known to the gateway. */

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { declareCoercion, ValidateDocumented } from './documented-rule';
+import { declareCoercion, ValidateDocumented } from '../common/dto/documented-rule';
 
 /** iSales IDs (import tasks, servers, appointments) are numeric strings of about 30 digits. */
 export const ISALES_ID_PATTERN = /^[0-9]{1,64}$/;

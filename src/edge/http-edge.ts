@@ -36,8 +36,8 @@ export const HELMET_OPTIONS: HelmetOptions = {
 
 /**
  * helmet's headers, computed once by helmet itself. Without CSP nonces they are the same for every
- * answer, and running helmet's dozen middlewares per request (what @fastify/helmet does) cost about a
- * third of a cached answer's throughput (bench/README.md).
+ * answer, so running helmet's dozen middlewares per request (what @fastify/helmet does) would repeat
+ * the same work on every answer (its cost is measured in bench/README.md).
  */
 export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GatewayError } from '../errors/gateway-error';
-import { GENERIC_TITLES, genericProblem, instanceOf } from '../errors/generic-problem';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from '../errors/problem';
-import { allowedMethods } from '../http/route-methods';
-import { RequestContext } from '../request/request-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { GENERIC_TITLES, genericProblem, instanceOf } from '../common/errors/generic-problem';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from '../common/errors/problem';
+import { allowedMethods } from './route-methods';
+import { RequestContext } from '../common/request/request-context';
 
 /**
  * Renders every error as RFC 9457 problem details. Only what a GatewayError chose to say, or the

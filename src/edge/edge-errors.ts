@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { genericProblem, instanceOf } from '../errors/generic-problem';
-import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../request/request-context';
+import { genericProblem, instanceOf } from '../common/errors/generic-problem';
+import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
 
 /** Longest path segment the router matches (ids are 30 digits, codes 50 characters); longer: 414. */
 export const MAX_PARAM_LENGTH = 128;

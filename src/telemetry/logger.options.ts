@@ -1,14 +1,9 @@
 import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { LogLevel } from '../../config/app.config';
-import { RequestContext } from '../request/request-context';
-import { activeTraceIds, activeTracer } from '../../telemetry/tracer';
-
-/** A phone number as logs may show it: all but its last four characters masked. */
-export function maskNumber(value: string): string {
-  return value.length > 4 ? '*'.repeat(value.length - 4) + value.slice(-4) : '****';
-}
+import { LogLevel } from '../config/app.config';
+import { RequestContext } from '../common/request/request-context';
+import { activeTraceIds, activeTracer } from './tracer';
 
 function requestIdField(): { requestId?: string } {
   const requestId = RequestContext.requestId();
@@ -35,7 +30,7 @@ export function logMixin(): () => Record<string, unknown> {
  * nestjs-pino as the application's logger. The request id comes from the request context on every
  * line, with tracing on the active trace and span ids too (with it off, the mixin does not look);
  * requests themselves are logged by the edge's observe phase (src/edge/request-log.ts) rather than
- * pino-http's middleware, which cost about a third of a cached answer.
+ * pino-http's middleware, which would add a second logger's work to every request.
  */
 export function loggerOptions(level: LogLevel, stream?: DestinationStream): Params {
   return {
