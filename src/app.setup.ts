@@ -5,15 +5,18 @@ import pino from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { Authenticator } from './auth/authenticator';
 import { RateLimitBackend } from './edge/rate-limit.backend';
-import { LOG_BASE, logMixin } from './telemetry/logger.options';
+import { LOG_BASE, requestLogMixin } from './telemetry/logger.options';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/configuration';
 import { trustFunction } from './edge/client-address';
 import { CallbackGate } from './edge/callback-gate';
+import { installDirectRoutes } from './edge/direct-routes';
 import { installEdge } from './edge/edge.pipeline';
 import { RequestLogWriter } from './edge/request-log';
 import { serverOptions } from './edge/server-options';
 import { LifecycleService } from './health/lifecycle.service';
+import { LIST_BUSINESS_RESULTS } from './modules/business-results/business-results.direct';
+import { LIST_FILE_SERVERS } from './modules/file-servers/file-servers.direct';
 import { buildOpenApiDocument, DOCS_PATH, setupSwagger } from './openapi/openapi';
 
 /** Builds the application exactly as production runs it; main.ts and the e2e tests both use this. */
@@ -29,7 +32,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe(app));
+  const validation = createValidationPipe(app);
+  app.useGlobalPipes(validation);
+  // The two hot GETs skip Nest's per-request execution context (docs/design.md section 16).
+  installDirectRoutes(app.getHttpAdapter().getInstance(), [LIST_BUSINESS_RESULTS, LIST_FILE_SERVERS], { app, checks: validation });
 
   const lifecycle = app.get(LifecycleService);
   await installEdge(app.getHttpAdapter().getInstance(), config.edge, {
@@ -39,7 +45,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     callbackGate: app.get(CallbackGate),
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
-    requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: logMixin() }),
+    requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: requestLogMixin() }),
   });
   if (config.edge.docsEnabled) setupSwagger(app, buildOpenApiDocument(app));
   return app;

@@ -9,6 +9,10 @@ import { policyOf, RoutePolicy } from './route-policy';
 
 export { loggedUrl, MAX_LOGGED_URL } from './logged-url';
 
+/** Logged URLs kept (then all forgotten at once), and the longest URL kept: bounded memory whatever the traffic. */
+const MEMO_URLS = 1024;
+const MEMO_URL_CHARS = 1024;
+
 /**
  * Phase 7, the one `onResponse` step: records http_server_request_duration_seconds (health probes
  * included), writes the request's log line (probes left out: every few seconds per pod they would
@@ -20,6 +24,8 @@ export class ObservePhase {
   private readonly series = new WeakMap<RoutePolicy, HttpSeries>();
   private readonly unmatched = new Map<string, HttpSeries>();
   private otherMethods: HttpSeries | undefined;
+  /** The logged form of recent URLs: clients repeat the same few, and masking one means decoding each query pair. */
+  private readonly urls = new Map<string, string>();
 
   constructor(private readonly requestLog: RequestLogWriter) {}
 
@@ -62,6 +68,18 @@ export class ObservePhase {
     return series;
   }
 
+  private loggedUrl(url: string): string {
+    let logged = this.urls.get(url);
+    if (logged === undefined) {
+      logged = loggedUrl(url);
+      if (url.length <= MEMO_URL_CHARS) {
+        if (this.urls.size >= MEMO_URLS) this.urls.clear();
+        this.urls.set(url, logged);
+      }
+    }
+    return logged;
+  }
+
   private log(request: FastifyRequest, policy: RoutePolicy | undefined, status: number, ms: number): void {
     const auth = request.auth;
     this.requestLog.write({
@@ -69,7 +87,7 @@ export class ObservePhase {
       requestId: String(request.id),
       method: request.method,
       // A callback's path holds its token, a credential: the line shows the route template instead.
-      url: policy?.callbackToken ? policy.route : loggedUrl(request.url),
+      url: policy?.callbackToken ? policy.route : this.loggedUrl(request.url),
       route: policy?.route ?? UNMATCHED_ROUTE,
       client: request.clientAddress,
       upstream: RequestContext.upstreamCalls(),

@@ -32,8 +32,11 @@ export interface RequestLogOptions {
   destination: { write(line: string): unknown };
   /** The application log's base fields (LOG_BASE), written after the level and time. */
   base: Readonly<Record<string, unknown>>;
-  /** The application log's mixin (logMixin()): the request id and, with tracing, the trace ids. */
-  mixin: () => Record<string, unknown>;
+  /**
+   * The application log's mixin (logMixin()): the request id and, with tracing, the trace ids;
+   * undefined when it would add nothing but the request id, which the line carries anyway.
+   */
+  mixin: (() => Record<string, unknown>) | undefined;
   /** Milliseconds since the epoch (tests pass a fixed clock). */
   now?: () => number;
 }
@@ -81,7 +84,7 @@ export class RequestLogWriter {
     if ((warn ? WARN : INFO) < this.levelNumber) return;
     let line = `${warn ? this.warnHead : this.infoHead}${this.now()}${this.bindings}`;
     let identified = false;
-    const mixed = this.mixin();
+    const mixed = this.mixin?.();
     for (const key in mixed) {
       if (key === 'requestId') {
         line += `,"requestId":${JSON.stringify(fields.requestId)}`;

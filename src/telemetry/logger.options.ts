@@ -13,6 +13,14 @@ function requestIdField(): { requestId?: string } {
 /** The fields every line starts with after its level and time (pino's default base, written out: the access log writes them too). */
 export const LOG_BASE: Readonly<Record<string, string | number>> = { pid: process.pid, hostname: hostname() };
 
+/**
+ * The mixin of the access log's line (src/edge/request-log.ts), which carries the request id
+ * itself, where the mixin would put it: without tracing the mixin adds nothing else, and is not called.
+ */
+export function requestLogMixin(): (() => Record<string, unknown>) | undefined {
+  return activeTracer() ? logMixin() : undefined;
+}
+
 /** The fields every line carries from its context: the request id, and with tracing on, the trace and span ids. */
 export function logMixin(): () => Record<string, unknown> {
   return activeTracer() ? () => ({ ...requestIdField(), ...activeTraceIds() }) : requestIdField;

@@ -20,7 +20,7 @@ describe('LogWriter', () => {
   const line = (n: number) => `{"n":${n},"text":"é${'x'.repeat(n % 50)}"}\n`;
 
   it('keeps lines until enough is buffered, then writes them in order, in whole', async () => {
-    const writer = new LogWriter({ fd, minChars: 1000, flushEveryMs: 0 });
+    const writer = new LogWriter({ fd, minBytes: 1000, flushEveryMs: 0 });
     writer.write(line(0));
     expect(readFileSync(file, 'utf8')).toBe('');
     const expected = [line(0)];
@@ -32,8 +32,20 @@ describe('LogWriter', () => {
     expect(readFileSync(file, 'utf8')).toBe(expected.join(''));
   });
 
+  it('keeps the order across many buffers, a line longer than a buffer included', async () => {
+    const writer = new LogWriter({ fd, minBytes: 1000, flushEveryMs: 0 });
+    const expected: string[] = [];
+    for (let n = 0; n < 20000; n++) {
+      const text = n === 7000 ? `{"long":"${'é'.repeat(100_000)}"}\n` : line(n);
+      writer.write(text);
+      expected.push(text);
+    }
+    await writer.drain();
+    expect(readFileSync(file, 'utf8')).toBe(expected.join(''));
+  });
+
   it('writes everything once on flushSync, beside the write already under way', async () => {
-    const writer = new LogWriter({ fd, minChars: 100, flushEveryMs: 0 });
+    const writer = new LogWriter({ fd, minBytes: 100, flushEveryMs: 0 });
     const expected: string[] = [];
     for (let n = 0; n < 300; n++) {
       writer.write(line(n));
@@ -47,7 +59,7 @@ describe('LogWriter', () => {
   });
 
   it('writes what little is buffered on flush', async () => {
-    const writer = new LogWriter({ fd, minChars: 1 << 20, flushEveryMs: 0 });
+    const writer = new LogWriter({ fd, minBytes: 1 << 20, flushEveryMs: 0 });
     writer.write(line(1));
     writer.flush();
     await writer.drain();

@@ -64,6 +64,16 @@ export class GatewayValidationPipe implements PipeTransform {
     }
   }
 
+  /**
+   * The compiled check of one kind of input against one DTO class, for a handler wired at
+   * start-up (src/edge/direct-routes.ts): the same check this pipe applies, looked up once.
+   */
+  checkOf(kind: InputKind, target: Class): Check {
+    const check = this.checks[kind].get(target);
+    if (!check) throw new UntranslatableRuleError(`no compiled check for the ${kind} of ${target.name}`);
+    return check;
+  }
+
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const kind: InputKind | undefined =
       metadata.type === 'param' ? 'path' : metadata.type === 'query' ? 'query' : metadata.type === 'body' ? 'body' : undefined;

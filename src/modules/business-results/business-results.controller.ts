@@ -58,14 +58,19 @@ export class BusinessResultsController {
   })
   @ApiNotModified()
   @ApiProblems(ISALES.queryBusinessResults)
-  async list(
+  list(
     @Param() params: VdnParamsDto,
     @Query() query: ListBusinessResultsQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const read = await this.service.read(params.vdnId);
-    send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize));
+  ): Promise<void> | undefined {
+    // A hit from memory is answered at once: no promise for the common case.
+    const now = this.service.readFromMemory(params.vdnId);
+    if (now) {
+      send(reply, now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
+      return undefined;
+    }
+    return this.service.read(params.vdnId).then((read) => send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize)));
   }
 
   @Get(':code')

@@ -69,6 +69,13 @@ export class BusinessResultsService implements OnModuleDestroy {
     return read;
   }
 
+  /** A hit the L1 answers at once (no promise), or undefined: then `read`. */
+  readFromMemory(vdnId: number): CacheRead<BusinessResultsView> | undefined {
+    const read = this.cache.readFromMemory(cacheKey(vdnId));
+    if (read) recordCacheRead(read.state);
+    return read;
+  }
+
   /**
    * Drops the VDN's tree on every replica (Redis and each replica's memory), so the next read
    * anywhere fetches it afresh. The one way to say "this VDN's definitions changed".

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { AnyDirectRoute, DirectRoute, installDirectRoutes } from './direct-routes';
+
+class ThingParams {
+  id!: string;
+}
+class ThingQuery {
+  page!: number;
+}
+
+@Controller('api/v1/things/:id/')
+class ThingsController {
+  @Get()
+  list(@Param() params: ThingParams, @Query() query: ThingQuery): string {
+    return `${params.id}:${query.page}`;
+  }
+
+  @Post()
+  create(): string {
+    return 'created';
+  }
+}
+
+const LIST: DirectRoute<ThingsController> = {
+  controller: ThingsController,
+  method: 'list',
+  build(controller, input) {
+    const params = input('path', 0) as (value: unknown) => ThingParams;
+    const query = input('query', 1) as (value: unknown) => ThingQuery;
+    return (request) => controller.list(params(request.params), query(request.query));
+  },
+};
+
+/** The hooks installDirectRoutes adds, on a stand-in for Fastify. */
+function install(routes: readonly AnyDirectRoute[]) {
+  const hooks: { onRoute?: (options: RouteOptions) => void; onReady?: (done: (error?: Error) => void) => void } = {};
+  const fastify = { addHook: (name: 'onRoute' | 'onReady', hook: never) => (hooks[name] = hook) } as unknown as FastifyInstance;
+  const checked: string[] = [];
+  const checks = {
+    checkOf: (kind: string, target: { name: string }) => (value: unknown) => {
+      checked.push(`${kind}:${target.name}`);
+      return value;
+    },
+  };
+  const app = { get: () => new ThingsController() };
+  installDirectRoutes(fastify, routes, { app: app as never, checks: checks });
+  const ready = () => new Promise<Error | undefined>((resolve) => hooks.onReady!(resolve));
+  return { onRoute: hooks.onRoute!, ready, checked };
+}
+
+const nestHandler = () => 'nest';
+
+describe('installDirectRoutes', () => {
+  it('serves the GET Nest registers from the controller method with its own DTOs checked, and leaves every other route alone', async () => {
+    const { onRoute, ready, checked } = install([LIST]);
+    const get = { method: 'GET', url: '/api/v1/things/:id', handler: nestHandler } as unknown as RouteOptions;
+    const post = { method: 'POST', url: '/api/v1/things/:id', handler: nestHandler } as unknown as RouteOptions;
+    const head = { method: 'HEAD', url: '/api/v1/things/:id', handler: nestHandler } as unknown as RouteOptions;
+    for (const route of [get, post, head]) onRoute(route);
+    expect(post.handler).toBe(nestHandler);
+    expect(head.handler).toBe(nestHandler);
+    expect(get.handler).not.toBe(nestHandler);
+    expect(checked).toEqual([]);
+    const answer = (get.handler as unknown as (request: unknown) => string)({ params: { id: 'a' }, query: { page: 2 } });
+    expect(answer).toBe('a:2');
+    expect(checked).toEqual(['path:ThingParams', 'query:ThingQuery']);
+    expect(await ready()).toBeUndefined();
+  });
+
+  it('fails start-up when no registered GET matches a direct route', async () => {
+    const { onRoute, ready } = install([LIST]);
+    onRoute({ method: 'GET', url: '/api/v1/other', handler: nestHandler });
+    expect((await ready())?.message).toMatch('/api/v1/things/:id');
+  });
+
+  it('refuses a method that is not a GET', () => {
+    const create = { controller: ThingsController, method: 'create', build: () => nestHandler } as AnyDirectRoute;
+    expect(() => install([create])).toThrow('ThingsController.create is not a GET');
+  });
+});

@@ -1,0 +1,74 @@
+import { INestApplicationContext, RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { InputKind } from '../common/pipes/route-inputs';
+import type { GatewayValidationPipe } from '../common/pipes/validation.pipe';
+
+/** What a direct handler is built from, once: the application's instances and the compiled input checks. */
+export interface DirectRouteContext {
+  app: INestApplicationContext;
+  checks: Pick<GatewayValidationPipe, 'checkOf'>;
+}
+
+export type DirectHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
+
+/** The compiled check of the method's parameter at `index` (its declared DTO class), as the pipe applies it. */
+export type InputCheck = (kind: InputKind, index: number) => (value: unknown) => unknown;
+
+/**
+ * A GET route of a Nest controller served by a handler wired at start-up: the route is still
+ * declared, registered and documented by its controller (its decorators, its module, the OpenAPI
+ * document, the edge's policy), and the handler calls the same controller instance with the same
+ * compiled checks the validation pipe applies. What it skips per request is Nest's execution
+ * context: the argument factories, the pipes' promise chain, the interceptor and response plumbing.
+ */
+export interface DirectRoute<C = unknown> {
+  controller: Type<C>;
+  /** The controller method whose route this serves (its `@Get`). */
+  method: keyof C & string;
+  build(controller: C, input: InputCheck): DirectHandler;
+}
+
+/** A direct route of any controller, as installDirectRoutes takes it. */
+export interface AnyDirectRoute {
+  controller: Type<unknown>;
+  method: string;
+  build(controller: never, input: InputCheck): DirectHandler;
+}
+
+/** The route's URL as Nest registers it (no global prefix, no versioning in this application). */
+function routeUrl(route: AnyDirectRoute): string {
+  const handler = (route.controller.prototype as Record<string, unknown>)[route.method] as object;
+  const parts = [Reflect.getMetadata(PATH_METADATA, route.controller), Reflect.getMetadata(PATH_METADATA, handler)] as Array<string | string[] | undefined>;
+  if (parts.some(Array.isArray) || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET) {
+    throw new Error(`${route.controller.name}.${route.method} is not a GET of one path: it cannot be served directly`);
+  }
+  return '/' + (parts as Array<string | undefined>).flatMap((part) => (part ?? '').split('/').filter(Boolean)).join('/');
+}
+
+/**
+ * Swaps the handler of each direct route as Nest registers it (Fastify's `onRoute` may change a
+ * route's options; the HEAD route Fastify derives keeps Nest's handler). Start-up fails when a
+ * direct route matches no registered GET, so a renamed route cannot silently fall back.
+ */
+export function installDirectRoutes(fastify: FastifyInstance, routes: readonly AnyDirectRoute[], context: DirectRouteContext): void {
+  const byUrl = new Map(routes.map((route) => [routeUrl(route), route]));
+  const wired = new Set<string>();
+  fastify.addHook('onRoute', (options: RouteOptions) => {
+    if (options.method !== 'GET' || !byUrl.has(options.url)) return;
+    const route = byUrl.get(options.url)!;
+    const controller = context.app.get<unknown, never>(route.controller);
+    const types = (Reflect.getMetadata('design:paramtypes', route.controller.prototype as object, route.method) as unknown[] | undefined) ?? [];
+    const input: InputCheck = (kind, index) => {
+      const target = types[index];
+      if (typeof target !== 'function') throw new Error(`${route.controller.name}.${route.method}: parameter ${index} has no DTO class`);
+      return context.checks.checkOf(kind, target);
+    };
+    options.handler = route.build(controller, input);
+    wired.add(options.url);
+  });
+  fastify.addHook('onReady', (done) => {
+    const missing = [...byUrl.keys()].filter((url) => !wired.has(url));
+    done(missing.length > 0 ? new Error(`direct routes with no registered GET: ${missing.join(', ')}`) : undefined);
+  });
+}
