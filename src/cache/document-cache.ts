@@ -4,6 +4,7 @@ import { GatewayError } from '../common/errors/gateway-error';
 import { CacheOperationUnavailableError, CacheStore, CacheUnavailableError } from './cache-store';
 
 import { CacheRead, CacheState, DocumentCachePolicy, etagOf, Memo, Meta, OversizeListener, parseMeta } from './cached-document';
+import { InvalidationEcho } from './invalidation-echo';
 
 export type { CacheRead, CacheState, DocumentCachePolicy, OversizeListener } from './cached-document';
 export { etagOf } from './cached-document';
@@ -22,6 +23,7 @@ export class DocumentCache<T> {
   private readonly memo = new Map<string, Memo<T>>();
   /** Counts invalidations heard: a store answer read before one must not be confirmed after it. */
   private generation = 0;
+  private readonly echo = new InvalidationEcho();
 
   constructor(
     private readonly store: CacheStore,
@@ -31,7 +33,10 @@ export class DocumentCache<T> {
     private readonly now: () => number = () => Date.now(),
     private readonly onOversize: OversizeListener = () => undefined,
   ) {
-    store.onInvalidation((key) => this.forget(key));
+    store.onInvalidation((key) => {
+      this.forget(key);
+      this.echo.heard();
+    });
   }
 
   async read(key: string, load: () => Promise<string>): Promise<CacheRead<T>> {
@@ -68,7 +73,9 @@ export class DocumentCache<T> {
     this.forget(key);
     try {
       await this.store.del(key);
+      const echo = this.store.hearsInvalidations() ? this.echo.next() : undefined;
       await this.store.publishInvalidation(key);
+      await echo;
     } catch (error) {
       if (error instanceof CacheUnavailableError) throw new CacheOperationUnavailableError();
       throw error;
