@@ -3,7 +3,7 @@ import { MemoryCacheStore } from '../../cache/memory-cache.store';
 import { loadConfig } from '../../config/configuration';
 import type { IsalesClient } from '../../upstream/isales.client';
 import type { IsalesBusinessResult } from '../../upstream/isales.types';
-import { BusinessResultsService } from './business-results.service';
+import { BusinessResultsService, REFRESH_AFTER_WRITE_MS, UPSTREAM_PAGE_SIZE } from './business-results.service';
 
 type Definition = { code: string; name: string; children: Array<{ code: string; name: string }> };
 
@@ -63,5 +63,36 @@ describe('BusinessResultsService.create', () => {
       name: 'new',
       children: [{ code: null, name: 'c' }],
     });
+  });
+});
+
+describe('BusinessResultsService: the refresh after a write', () => {
+  const withLimit = (maxBytes: number) =>
+    loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'ak', ISALES_SK: 'sk', AUTH_DISABLED: 'true', BUSINESS_RESULTS_MAX_BYTES: String(maxBytes) });
+  let service: BusinessResultsService | undefined;
+  beforeAll(() => Logger.overrideLogger(false));
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => {
+    service?.onModuleDestroy();
+    jest.useRealTimers();
+  });
+
+  /** Pages of 50 asked for once the refresh interval has passed after a write (the lookups ask for pages of 1). */
+  async function treePagesAfterWrite(maxBytes: number, existing: number): Promise<number> {
+    const { client, pages } = fakeIsales(existing);
+    service = new BusinessResultsService(client, new MemoryCacheStore(), withLimit(maxBytes));
+    await service.read(1);
+    await service.create(1, { name: 'new' });
+    const before = pages.length;
+    await jest.advanceTimersByTimeAsync(REFRESH_AFTER_WRITE_MS);
+    return pages.slice(before).filter((page) => page.pageSize === UPSTREAM_PAGE_SIZE).length;
+  }
+
+  it('fetches the tree again in the background when it fits the cache', async () => {
+    expect(await treePagesAfterWrite(4 * 1024 * 1024, 120)).toBe(3);
+  });
+
+  it('skips a tree last seen over BUSINESS_RESULTS_MAX_BYTES: it would be fetched whole only to be dropped', async () => {
+    expect(await treePagesAfterWrite(1024, 120)).toBe(0);
   });
 });

@@ -34,6 +34,12 @@ export class BusinessResultsService implements OnModuleDestroy {
   private readonly cache: DocumentCache<BusinessResultsView>;
   private readonly config: BusinessResultsCacheConfig;
   private readonly refresh = new CoalescedRefresh(REFRESH_AFTER_WRITE_MS, (vdnId) => this.refreshTree(vdnId));
+  /**
+   * Keys whose tree was last fetched over BUSINESS_RESULTS_MAX_BYTES. A refresh after a write would
+   * fetch and parse such a tree whole only to drop it, every interval, at the other tenants'
+   * expense; it is skipped. The next read fetches it anyway and clears the mark if it now fits.
+   */
+  private readonly oversizeKeys = new Set<string>();
 
   constructor(
     private readonly isales: IsalesClient,
@@ -130,6 +136,7 @@ export class BusinessResultsService implements OnModuleDestroy {
 
   /** The background fetch after writes: through the cache, so it joins any read fetching the same tree. */
   private async refreshTree(vdnId: number): Promise<void> {
+    if (this.oversizeKeys.has(cacheKey(vdnId))) return;
     try {
       await this.cache.read(cacheKey(vdnId), () => this.fetchTree(vdnId));
     } catch (error) {
@@ -138,6 +145,7 @@ export class BusinessResultsService implements OnModuleDestroy {
   }
 
   private oversize(key: string, bytes: number): void {
+    this.oversizeKeys.add(key);
     recordOversizeTree();
     this.logger.warn(
       { key, bytes, maxBytes: this.config.maxBytes },
@@ -158,7 +166,7 @@ export class BusinessResultsService implements OnModuleDestroy {
     if (pages > this.config.maxPages) this.warnTruncated(vdnId);
     const rest = Array.from({ length: Math.min(pages, this.config.maxPages) - 1 }, (_, i) => i + 2);
     for (const page of await mapBounded(rest, UPSTREAM_PAGE_CONCURRENCY, fetchPage)) tree.push(...page.items.map(toBusinessResult));
-    return JSON.stringify(tree);
+    return this.fetched(vdnId, tree);
   }
 
   /** When iSales sends no total (dropCount), a short page is the last one. */
@@ -173,6 +181,12 @@ export class BusinessResultsService implements OnModuleDestroy {
       tree.push(...page.items.map(toBusinessResult));
       length = page.items.length;
     }
+    return this.fetched(vdnId, tree);
+  }
+
+  /** The tree as the cache stores it; whether it is over the limit again, the cache says (`oversize`). */
+  private fetched(vdnId: number, tree: BusinessResultDto[]): string {
+    this.oversizeKeys.delete(cacheKey(vdnId));
     return JSON.stringify(tree);
   }
 
