@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { AnyDirectRoute, DirectRoute, installDirectRoutes } from './direct-routes';
+import { AnyDirectRoute, DirectRoute, installDirectRoutes, pathAndQueryRoute } from './direct-routes';
 
 class ThingParams {
   id!: string;
@@ -67,6 +67,15 @@ describe('installDirectRoutes', () => {
     expect(answer).toBe('a:2');
     expect(checked).toEqual(['path:ThingParams', 'query:ThingQuery']);
     expect(await ready()).toBeUndefined();
+  });
+
+  it('builds a route from the path\u2019s and the query\u2019s DTOs, the path checked first', () => {
+    const route = pathAndQueryRoute(ThingsController, 'list', (controller, params: ThingParams, query: ThingQuery) => controller.list(params, query));
+    const { onRoute, checked } = install([route]);
+    const get = { method: 'GET', url: '/api/v1/things/:id', handler: nestHandler } as unknown as RouteOptions;
+    onRoute(get);
+    expect((get.handler as unknown as (request: unknown) => string)({ params: { id: 'b' }, query: { page: 3 } })).toBe('b:3');
+    expect(checked).toEqual(['path:ThingParams', 'query:ThingQuery']);
   });
 
   it('fails start-up when no registered GET matches a direct route', async () => {

@@ -29,6 +29,26 @@ export interface DirectRoute<C = unknown> {
   build(controller: C, input: InputCheck): DirectHandler;
 }
 
+/**
+ * The direct route of a controller's `method` whose first two parameters are its path's and its query's
+ * DTOs: `call` gets them checked, the path's first (Nest's pipes answer the first argument's problem too).
+ */
+export function pathAndQueryRoute<C, P, Q>(
+  controller: Type<C>,
+  method: keyof C & string,
+  call: (controller: C, params: P, query: Q, request: FastifyRequest, reply: FastifyReply) => unknown,
+): DirectRoute<C> {
+  return {
+    controller,
+    method,
+    build(instance, input) {
+      const params = input('path', 0) as (value: unknown) => P;
+      const query = input('query', 1) as (value: unknown) => Q;
+      return (request, reply) => call(instance, params(request.params), query(request.query), request, reply);
+    },
+  };
+}
+
 /** A direct route of any controller, as installDirectRoutes takes it. */
 export interface AnyDirectRoute {
   controller: Type<unknown>;

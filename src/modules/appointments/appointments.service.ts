@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsalesClient } from '../../upstream/isales.client';
-import { restPage } from '../resource-reads';
-import { AppointmentPageDto } from './dto/appointment.dto';
+import { IsalesAppointment } from '../../upstream/isales.types';
+import { ListedResourceService } from '../resource-reads';
 import { ListAppointmentsQueryDto } from './dto/list-appointments.query.dto';
 import {
   toAppointment,
@@ -17,12 +17,9 @@ import { CreateAppointmentDto } from './dto/create-appointment.dto';
 import { UpdateAppointmentDto } from './dto/update-appointment.dto';
 
 @Injectable()
-export class AppointmentsService {
-  constructor(private readonly isales: IsalesClient) {}
-
-  async list(vdnId: number, query: ListAppointmentsQueryDto): Promise<AppointmentPageDto> {
-    const page = await this.isales.listAppointments(vdnId, toAppointmentQuery(query));
-    return restPage(page, toAppointment, query);
+export class AppointmentsService extends ListedResourceService<ListAppointmentsQueryDto, IsalesAppointment, AppointmentDto> {
+  constructor(private readonly isales: IsalesClient) {
+    super({ fetch: (vdnId, query) => isales.listAppointments(vdnId, toAppointmentQuery(query)), map: toAppointment });
   }
 
   async create(vdnId: number, appointment: CreateAppointmentDto): Promise<AppointmentDto> {

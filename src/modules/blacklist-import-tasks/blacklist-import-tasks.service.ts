@@ -1,22 +1,18 @@
 import { Injectable } from '@nestjs/common';
-
 import { IsalesClient } from '../../upstream/isales.client';
-import { exactlyOne, restPage } from '../resource-reads';
-import { ImportTaskDto, ImportTaskPageDto } from './dto/import-task.dto';
-import { ListImportTasksQueryDto } from './dto/list-import-tasks.query.dto';
+import { IsalesImportTask } from '../../upstream/isales.types';
+import { FilteredResourceService } from '../resource-reads';
+import { ImportTaskDto } from './dto/import-task.dto';
 import { toImportTask, toImportTaskQuery } from './import-task.mapper';
 
 @Injectable()
-export class BlacklistImportTasksService {
-  constructor(private readonly isales: IsalesClient) {}
-
-  async list(vdnId: number, query: ListImportTasksQueryDto): Promise<ImportTaskPageDto> {
-    const page = await this.isales.listImportTasks(vdnId, toImportTaskQuery(query));
-    return restPage(page, toImportTask, query);
-  }
-
-  async get(vdnId: number, taskId: string): Promise<ImportTaskDto> {
-    const page = await this.isales.listImportTasks(vdnId, toImportTaskQuery({ page: 1, pageSize: 1, ids: [taskId] }));
-    return toImportTask(exactlyOne(page, (task) => task.id, taskId, `No blacklist import task ${taskId} in VDN ${vdnId}`));
+export class BlacklistImportTasksService extends FilteredResourceService<IsalesImportTask, ImportTaskDto> {
+  constructor(isales: IsalesClient) {
+    super({
+      fetch: (vdnId, query) => isales.listImportTasks(vdnId, toImportTaskQuery(query)),
+      map: toImportTask,
+      idOf: (task) => task.id,
+      noun: 'blacklist import task',
+    });
   }
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CacheRead } from '../../cache/document-cache';
 import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
-import { ApiNotModified, ApiProblems } from '../../common/swagger/api-problems.decorator';
+import { ApiNotModified } from '../../common/swagger/api-problems.decorator';
+import { locationHeader, pageExample, Read, ResourceController, Write } from '../resource-routes';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
 import { BusinessResultsService } from './business-results.service';
@@ -13,9 +14,6 @@ import { BusinessResultsView } from './business-results.view';
 import { BusinessResultLookupDto, BusinessResultPageDto } from './dto/business-result.dto';
 import { BusinessResultParamsDto } from './dto/business-result.params.dto';
 import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.dto';
-import { RequireScope } from '../../edge/scopes.decorator';
-import { Audited } from '../../common/audit/audited.decorator';
-import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { BusinessResultDto } from './dto/business-result.dto';
 import { CreateBusinessResultDto } from './dto/create-business-result.dto';
 
@@ -24,6 +22,13 @@ const CACHE_HEADERS = {
   'Cache-Control': { description: 'private, max-age = seconds the tree stays fresh', schema: { type: 'string' } },
   'X-Cache': { description: 'hit | miss | stale (stale: iSales failed and an older tree is served)', schema: { type: 'string' } },
 };
+
+/** A conditional GET: If-None-Match documented, and its 304. */
+const Conditional = () =>
+  applyDecorators(
+    ApiNotModified(),
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' }),
+  );
 
 /** Sends pre-rendered JSON with the cache headers, or 304 when the caller already has this tree. */
 function send(reply: FastifyReply, read: CacheRead<BusinessResultsView>, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
@@ -35,29 +40,26 @@ function send(reply: FastifyReply, read: CacheRead<BusinessResultsView>, ifNoneM
   reply.status(200).header('content-type', 'application/json; charset=utf-8').send(body());
 }
 
-@ApiTags('business results')
-@RequireScope('isales:read')
-@Controller('api/v1/vdns/:vdnId/business-results')
+@ResourceController('business results', 'api/v1/vdns/:vdnId/business-results')
 export class BusinessResultsController {
   constructor(private readonly service: BusinessResultsService) {}
 
   @Get()
-  @ApiOperation({
+  @Conditional()
+  @Read({
     operationId: 'listBusinessResults',
     summary: 'List business-result definitions (parents with their children)',
     description:
       'Served from the cached tree of the VDN (iSales: GET queryBusinessResults, paged at its maximum of 50 when the cache is cold). ' +
       'Any pageSize up to 100 works although iSales allows 50.',
+    ok: {
+      type: BusinessResultPageDto,
+      description: 'A page of parent definitions, each with its children',
+      headers: CACHE_HEADERS,
+      example: pageExample(BUSINESS_RESULT_EXAMPLES, 3),
+    },
+    problems: [ISALES.queryBusinessResults],
   })
-  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
-  @ApiOkResponse({
-    type: BusinessResultPageDto,
-    description: 'A page of parent definitions, each with its children',
-    headers: CACHE_HEADERS,
-    example: { items: BUSINESS_RESULT_EXAMPLES, page: 1, pageSize: 20, total: 3 },
-  })
-  @ApiNotModified()
-  @ApiProblems(ISALES.queryBusinessResults)
   list(
     @Param() params: VdnParamsDto,
     @Query() query: ListBusinessResultsQueryDto,
@@ -74,20 +76,19 @@ export class BusinessResultsController {
   }
 
   @Get(':code')
-  @ApiOperation({
+  @Conditional()
+  @Read({
     operationId: 'getBusinessResult',
     summary: 'One business-result definition by code, a parent or a child',
     description: 'Served from the cached tree; `level` and `parentCode` say where the code sits in it.',
+    ok: {
+      type: BusinessResultLookupDto,
+      description: 'The definition, with its place in the tree',
+      headers: CACHE_HEADERS,
+      example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null },
+    },
+    problems: [ISALES.queryBusinessResults, 404],
   })
-  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' })
-  @ApiOkResponse({
-    type: BusinessResultLookupDto,
-    description: 'The definition, with its place in the tree',
-    headers: CACHE_HEADERS,
-    example: { ...BUSINESS_RESULT_EXAMPLES[0], level: 'parent', parentCode: null },
-  })
-  @ApiNotModified()
-  @ApiProblems(ISALES.queryBusinessResults, 404)
   async get(
     @Param() params: BusinessResultParamsDto,
     @Query() _query: NoQueryDto,
@@ -101,24 +102,23 @@ export class BusinessResultsController {
   }
 
   @Post()
-  @RequireScope('isales:write')
-  @Idempotent()
-  @Audited('addBusinessResult')
-  @ApiOperation({
+  @Write({
+    idempotent: true,
+    audit: 'addBusinessResult',
     operationId: 'createBusinessResult',
     summary: 'Add a business-result definition',
     description:
       'iSales: POST addBusinessResult, then at most two GET queryBusinessResults of one definition each. Definitions cannot be changed or deleted afterwards. ' +
       'The VDN’s cached tree is dropped on every replica (and fetched again in the background), and the answer is the definition as iSales now lists it ' +
       '(with the codes iSales made up for those sent without one).',
+    created: {
+      type: BusinessResultDto,
+      description: 'The definition as iSales now lists it',
+      headers: locationHeader('The definition’s URL (when its code is known)'),
+      example: BUSINESS_RESULT_EXAMPLES[0],
+    },
+    problems: [ISALES.addBusinessResult, ISALES.queryBusinessResults],
   })
-  @ApiCreatedResponse({
-    type: BusinessResultDto,
-    description: 'The definition as iSales now lists it',
-    headers: { Location: { description: 'The definition’s URL (when its code is known)', schema: { type: 'string' } } },
-    example: BUSINESS_RESULT_EXAMPLES[0],
-  })
-  @ApiProblems(ISALES.addBusinessResult, ISALES.queryBusinessResults)
   async create(
     @Param() params: VdnParamsDto,
     @Query() _query: NoQueryDto,
@@ -131,15 +131,16 @@ export class BusinessResultsController {
   }
 
   @Delete('cache')
-  @RequireScope('isales:admin')
   @HttpCode(204)
-  @ApiOperation({
+  @Write({
+    scope: 'isales:admin',
+    audit: false,
     operationId: 'dropBusinessResultsCache',
     summary: 'Drop the cached tree of the VDN',
     description: 'The next read fetches the tree from iSales afresh (on every replica: the cache is shared).',
+    noContent: 'Dropped',
+    problems: [400, 500, 503],
   })
-  @ApiNoContentResponse({ description: 'Dropped' })
-  @ApiProblems(400, 500, 503)
   async dropCache(@Param() params: VdnParamsDto, @Query() _query: NoQueryDto): Promise<void> {
     await this.service.drop(params.vdnId);
   }

@@ -16,7 +16,8 @@ const KEPT =
   'entries and CALL_RESULT_STREAM_MAX_AGE_S seconds. Each entry has the fields `record` (the call result below, as JSON), ' +
   '`campaignId` and `callId`; a service may read the stream with its own consumer group (XREADGROUP).';
 
-const RECORD_EXAMPLE = {
+/** The callback page's example as the gateway keeps it (its spec checks that the mapping gives exactly this). */
+export const RECORD_EXAMPLE = {
   callId: '0023-134864174',
   vdnId: 11,
   campaignId: '3',

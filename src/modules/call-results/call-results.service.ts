@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { TenantTimeZones, timeZoneOf } from '../../config/isales-time-zones.config';
 import { IsalesClient } from '../../upstream/isales.client';
+import { found } from '../resource-reads';
 import { toCallResult } from './call-result.mapper';
 import { CallResultDto } from './dto/call-result.dto';
 
@@ -18,8 +18,7 @@ export class CallResultsService {
   }
 
   async get(vdnId: number, callId: string): Promise<CallResultDto> {
-    const record = await this.isales.getCallResult(vdnId, callId);
-    if (!record) throw new ResourceNotFoundError(`No call result ${callId} in VDN ${vdnId}`);
+    const record = found(await this.isales.getCallResult(vdnId, callId), 'call result', callId, vdnId);
     return toCallResult(record, timeZoneOf(this.zones, vdnId));
   }
 }

@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { IsalesClient } from '../../upstream/isales.client';
-import { restPage } from '../resource-reads';
+import { IsalesCampaign } from '../../upstream/isales.types';
+import { found, ListedResourceService } from '../resource-reads';
 import { toCampaign, toCampaignQuery, toCampaignSummary } from './campaign.mapper';
-import { CampaignDto, CampaignPageDto } from './dto/campaign.dto';
+import { CampaignDto, CampaignSummaryDto } from './dto/campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
 
 @Injectable()
-export class CampaignsService {
-  constructor(private readonly isales: IsalesClient) {}
-
-  async list(vdnId: number, query: ListCampaignsQueryDto): Promise<CampaignPageDto> {
-    const page = await this.isales.listCampaigns(vdnId, toCampaignQuery(query));
-    return restPage(page, toCampaignSummary, query);
+export class CampaignsService extends ListedResourceService<ListCampaignsQueryDto, IsalesCampaign, CampaignSummaryDto> {
+  constructor(private readonly isales: IsalesClient) {
+    super({ fetch: (vdnId, query) => isales.listCampaigns(vdnId, toCampaignQuery(query)), map: toCampaignSummary });
   }
 
   async get(vdnId: number, campaignId: number): Promise<CampaignDto> {
-    const campaign = await this.isales.getCampaign(vdnId, campaignId);
-    if (!campaign) throw new ResourceNotFoundError(`No campaign ${campaignId} in VDN ${vdnId}`);
-    return toCampaign(campaign);
+    return toCampaign(found(await this.isales.getCampaign(vdnId, campaignId), 'campaign', campaignId, vdnId));
   }
 
   pause(vdnId: number, campaignId: number): Promise<void> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/gateway-error';
 import { IsalesClient } from '../../upstream/isales.client';
-import { exactlyOne, restPage } from '../resource-reads';
-import { FileServerDto, FileServerPageDto } from './dto/file-server.dto';
-import { ListFileServersQueryDto } from './dto/list-file-servers.query.dto';
+import { IsalesFileServer } from '../../upstream/isales.types';
+import { FilteredResourceService } from '../resource-reads';
+import { FileServerDto } from './dto/file-server.dto';
 import { toFileServer, toFileServerQuery, toIsalesServer, toWrittenFileServer } from './file-server.mapper';
 import { CreateFileServerDto } from './dto/create-file-server.dto';
 import { UpdateFileServerDto } from './dto/update-file-server.dto';
@@ -14,17 +14,14 @@ function sameHost(current: string | null, next: string): boolean {
 }
 
 @Injectable()
-export class FileServersService {
-  constructor(private readonly isales: IsalesClient) {}
-
-  async list(vdnId: number, query: ListFileServersQueryDto): Promise<FileServerPageDto> {
-    const page = await this.isales.listFileServers(vdnId, toFileServerQuery(query));
-    return restPage(page, toFileServer, query);
-  }
-
-  async get(vdnId: number, serverId: string): Promise<FileServerDto> {
-    const page = await this.isales.listFileServers(vdnId, toFileServerQuery({ page: 1, pageSize: 1, ids: [serverId] }));
-    return toFileServer(exactlyOne(page, (server) => server.serverId, serverId, `No file server ${serverId} in VDN ${vdnId}`));
+export class FileServersService extends FilteredResourceService<IsalesFileServer, FileServerDto> {
+  constructor(private readonly isales: IsalesClient) {
+    super({
+      fetch: (vdnId, query) => isales.listFileServers(vdnId, toFileServerQuery(query)),
+      map: toFileServer,
+      idOf: (server) => server.serverId,
+      noun: 'file server',
+    });
   }
 
   async create(vdnId: number, server: CreateFileServerDto): Promise<FileServerDto> {
