@@ -1,4 +1,4 @@
-import { GatewayError } from '../common/errors/gateway-error';
+import { GatewayError, ProblemKindError } from '../common/errors/gateway-error';
 
 /** A refusal by access control; `reason` is a small stable string for logs (and later metrics), never for the body. */
 abstract class AccessRefusedError extends GatewayError {
@@ -33,26 +33,24 @@ export class ForbiddenError extends AccessRefusedError {
 }
 
 /** 503: the issuer's key set cannot be fetched, so no token can be checked (not the caller's fault). */
-export class AuthUnavailableError extends GatewayError {
-  readonly slug = 'auth-unavailable';
-  readonly title = 'Tokens cannot be verified right now';
-  readonly status = 503;
+export class AuthUnavailableError extends ProblemKindError {
   readonly reason = 'jwks-unavailable';
 
   constructor() {
-    super('The identity provider\u2019s signing keys are unreachable; try again shortly.');
-    this.retryAfterS = 5;
+    super(
+      { slug: 'auth-unavailable', title: 'Tokens cannot be verified right now', status: 503, retryAfterS: 5 },
+      'The identity provider\u2019s signing keys are unreachable; try again shortly.',
+    );
   }
 }
 
 /** 429: the principal (or, unauthenticated, the client address) spent its budget for the window. */
-export class RateLimitedError extends GatewayError {
-  readonly slug = 'rate-limited';
-  readonly title = 'Too many requests';
-  readonly status = 429;
-
+export class RateLimitedError extends ProblemKindError {
   constructor(retryAfterS: number, windowS: number) {
-    super(`Rate limit reached; the budget renews within ${Math.max(retryAfterS, 1)} s (window ${windowS} s).`);
-    this.retryAfterS = Math.max(retryAfterS, 1);
+    const renewsS = Math.max(retryAfterS, 1);
+    super(
+      { slug: 'rate-limited', title: 'Too many requests', status: 429, retryAfterS: renewsS },
+      `Rate limit reached; the budget renews within ${renewsS} s (window ${windowS} s).`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { GatewayError } from '../common/errors/gateway-error';
+import { ProblemKindError } from '../common/errors/gateway-error';
 
 /**
  * What the business-result cache needs from a shared store: a hash per key (small `meta` beside
@@ -44,13 +44,11 @@ export class CacheUnavailableError extends Error {
 }
 
 /** What a caller sees when an operation needs the cache itself (dropping it) and Redis is down. */
-export class CacheOperationUnavailableError extends GatewayError {
-  readonly slug = 'cache-unavailable';
-  readonly title = 'The shared cache is unavailable';
-  readonly status = 503;
-
+export class CacheOperationUnavailableError extends ProblemKindError {
   constructor() {
-    super('Redis does not answer, so the cached tree could not be dropped; try again shortly.');
-    this.retryAfterS = 5;
+    super(
+      { slug: 'cache-unavailable', title: 'The shared cache is unavailable', status: 503, retryAfterS: 5 },
+      'Redis does not answer, so the cached tree could not be dropped; try again shortly.',
+    );
   }
 }

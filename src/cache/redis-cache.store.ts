@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { Cluster, Redis } from 'ioredis';
+import type { RedisClients } from '../redis/redis-clients';
+import type { RedisSubscription } from '../redis/redis-subscription';
+import { orUnavailable } from '../redis/redis-unavailable';
 import { CacheStore, CacheUnavailableError } from './cache-store';
-
-const STARTUP_WAIT_MS = 2000;
 
 /** Deletes the lock only while it still carries our token. */
 const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -13,36 +13,29 @@ const EXTEND_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redi
 /**
  * The shared store. Every failure (refused, disconnected, timed out) becomes CacheUnavailableError;
  * the degradation is logged once when it starts and once when Redis is back, never per request.
- * Invalidations travel over Redis pub/sub on `channel`, through a second connection that only
- * subscribes (a subscribed connection can run no other command).
+ * Invalidations travel over Redis pub/sub on `channel` (a subscription of RedisClients, which also
+ * waits for it at start-up).
  */
 export class RedisCacheStore extends CacheStore {
   readonly kind = 'redis' as const;
   private readonly logger = new Logger('Cache');
   private degraded = false;
-  private subscriber: Redis | Cluster | null = null;
-  private subscribed = false;
-  private firstSubscription: Promise<void> = Promise.resolve();
+  private subscription: RedisSubscription | null = null;
   private readonly listeners: Array<(key: string | null) => void> = [];
+
+  private readonly onReady = () => this.recovered();
+  private readonly onError = (error: Error) => this.degrade(error.message);
+  private readonly onEnd = () => this.degrade('connection closed');
 
   constructor(
     private readonly redis: Redis | Cluster,
+    private readonly clients: RedisClients,
     private readonly channel: string,
   ) {
     super();
-    redis.on('ready', () => this.recovered());
-    redis.on('error', (error: Error) => this.degrade(error.message));
-    redis.on('end', () => this.degrade('connection closed'));
-  }
-
-  /**
-   * Gives the connection (and the subscription, when someone listens) a moment to come up at boot,
-   * so the first requests are not served as if Redis were down; past the bound the gateway starts
-   * degraded and reconnects in the background.
-   */
-  async onModuleInit(): Promise<void> {
-    const ready = this.redis.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => this.redis.once('ready', () => resolve()));
-    await Promise.race([Promise.all([ready, this.firstSubscription]), sleep(STARTUP_WAIT_MS, undefined, { ref: false })]);
+    redis.on('ready', this.onReady);
+    redis.on('error', this.onError);
+    redis.on('end', this.onEnd);
   }
 
   private degrade(reason: string): void {
@@ -58,15 +51,12 @@ export class RedisCacheStore extends CacheStore {
   }
 
   private async run<T>(command: () => Promise<T>): Promise<T> {
-    try {
-      const result = await command();
-      this.recovered();
-      return result;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+    const result = await orUnavailable(command, (reason) => {
       this.degrade(reason);
-      throw new CacheUnavailableError(reason);
-    }
+      return new CacheUnavailableError(reason);
+    });
+    this.recovered();
+    return result;
   }
 
   hmget(key: string, fields: readonly string[]): Promise<Array<string | null>> {
@@ -99,38 +89,12 @@ export class RedisCacheStore extends CacheStore {
 
   onInvalidation(listener: (key: string | null) => void): void {
     this.listeners.push(listener);
-    if (!this.subscriber) this.subscribe();
+    // Once subscribed (again), listeners hear `null`: whatever was published meanwhile is lost.
+    this.subscription ??= this.clients.subscribe(this.channel, { message: (key) => this.notify(key), subscribed: () => this.notify(null) });
   }
 
   hearsInvalidations(): boolean {
-    return this.subscribed;
-  }
-
-  /**
-   * Subscribes on every (re)connection. Until the subscription is confirmed nothing counts as
-   * heard; once it is, listeners hear `null`, since whatever was published meanwhile is lost.
-   */
-  private subscribe(): void {
-    // Redis and Cluster both have duplicate(); their overloads differ only in optional arguments.
-    const subscriber: Redis | Cluster = (this.redis as Redis).duplicate();
-    this.subscriber = subscriber;
-    let confirmFirst: () => void;
-    this.firstSubscription = new Promise((resolve) => (confirmFirst = resolve));
-    const lost = () => {
-      this.subscribed = false;
-    };
-    subscriber.on('error', lost);
-    subscriber.on('close', lost);
-    subscriber.on('ready', () => {
-      subscriber.subscribe(this.channel).then(() => {
-        this.subscribed = true;
-        this.notify(null);
-        confirmFirst();
-      }, lost);
-    });
-    subscriber.on('message', (channel: string, key: string) => {
-      if (channel === this.channel) this.notify(key);
-    });
+    return this.subscription?.subscribed ?? false;
   }
 
   private notify(key: string | null): void {
@@ -145,12 +109,10 @@ export class RedisCacheStore extends CacheStore {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    // Closing is not an outage: no "Redis unavailable" warning on every rolling restart.
-    for (const event of ['ready', 'error', 'end']) this.redis.removeAllListeners(event);
-    this.redis.on('error', () => undefined);
-    this.subscribed = false;
-    const subscriber = this.subscriber;
-    await Promise.all([this.redis.quit().catch(() => this.redis.disconnect()), subscriber?.quit().catch(() => subscriber.disconnect())]);
+  /** Closing is not an outage: no "Redis unavailable" warning on every rolling restart (RedisClients closes the connections). */
+  onModuleDestroy(): void {
+    this.redis.removeListener('ready', this.onReady);
+    this.redis.removeListener('error', this.onError);
+    this.redis.removeListener('end', this.onEnd);
   }
 }

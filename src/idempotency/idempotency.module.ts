@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { createRedisConnection } from '../cache/redis-connection';
-import { AppConfig, APP_CONFIG } from '../config/configuration';
+import { RedisClients } from '../redis/redis-clients';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency-store';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
@@ -12,9 +11,11 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
   providers: [
     {
       provide: IdempotencyStore,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): IdempotencyStore =>
-        config.redis ? new RedisIdempotencyStore(createRedisConnection(config.redis)) : new MemoryIdempotencyStore(),
+      inject: [RedisClients],
+      useFactory: (clients: RedisClients): IdempotencyStore => {
+        const redis = clients.dedicated('idempotency');
+        return redis ? new RedisIdempotencyStore(redis) : new MemoryIdempotencyStore();
+      },
     },
     IdempotencyInterceptor,
   ],

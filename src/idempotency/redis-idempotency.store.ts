@@ -1,40 +1,23 @@
 import type { Cluster, Redis } from 'ioredis';
+import { orUnavailable } from '../redis/redis-unavailable';
 import { IdempotencyStore, IdempotencyStoreUnavailableError } from './idempotency-store';
 
 const CLAIM = "local v = redis.call('get', KEYS[1]) if v then return v end redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return false";
 const SWAP = "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) end return 0";
 const REMOVE = "if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end return 0";
-const STARTUP_WAIT_MS = 2000;
 
 /**
- * The keys on the Redis of the cache (same REDIS_* settings), through a connection of its own.
- * Connection errors are not logged here: the cache's store already reports the same Redis going
- * away and coming back; what it costs writes is logged per refused request.
+ * The keys on the Redis of the cache (same REDIS_* settings), through a connection of its own
+ * (RedisClients' `idempotency`). Connection errors are not logged here: the cache's store already
+ * reports the same Redis going away and coming back; what it costs writes is logged per refused request.
  */
 export class RedisIdempotencyStore extends IdempotencyStore {
   constructor(private readonly redis: Redis | Cluster) {
     super();
-    redis.on('error', () => undefined);
   }
 
-  /** Like the cache's store: a moment for the connection to come up before the first request. */
-  async onModuleInit(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, STARTUP_WAIT_MS);
-      this.redis.once('ready', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  private async run<T>(command: () => Promise<T>): Promise<T> {
-    try {
-      return await command();
-    } catch (error) {
-      throw new IdempotencyStoreUnavailableError(error instanceof Error ? error.message : String(error));
-    }
+  private run<T>(command: () => Promise<T>): Promise<T> {
+    return orUnavailable(command, (reason) => new IdempotencyStoreUnavailableError(reason));
   }
 
   protected async claim(key: string, value: string, ttlMs: number): Promise<string | null> {
@@ -48,9 +31,5 @@ export class RedisIdempotencyStore extends IdempotencyStore {
 
   protected async remove(key: string, expected: string): Promise<void> {
     await this.run(() => this.redis.eval(REMOVE, 1, key, expected));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GatewayError } from '../common/errors/gateway-error';
+import { GatewayError, ProblemKindError } from '../common/errors/gateway-error';
 import { UpstreamFault } from '../common/errors/problem';
 
 /** A problem as it is kept for replay: what the filter renders, minus the request's own id and URL. */
@@ -114,18 +114,8 @@ export function toStoredProblem(error: GatewayError): StoredProblem {
 }
 
 /** The first request's problem, answered again (with this request's id and URL). */
-export class ReplayedProblemError extends GatewayError {
-  readonly slug: string;
-  readonly title: string;
-  readonly status: number;
-  override readonly upstream?: UpstreamFault;
-
+export class ReplayedProblemError extends ProblemKindError {
   constructor(problem: StoredProblem) {
-    super(problem.detail);
-    this.slug = problem.slug;
-    this.title = problem.title;
-    this.status = problem.status;
-    this.upstream = problem.upstream;
-    this.retryAfterS = problem.retryAfterS;
+    super(problem, problem.detail);
   }
 }

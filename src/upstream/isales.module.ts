@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config/configuration';
-import type { Cluster, Redis } from 'ioredis';
-import { REDIS_CONNECTION } from '../cache/redis-connection';
+import { RedisClients } from '../redis/redis-clients';
 import { IsalesClient } from './isales.client';
 import { IsalesCredentials } from './isales-credentials.provider';
 import { IsalesPolicies } from './isales-policies';
@@ -21,9 +20,9 @@ import { UndiciTransport } from './undici-transport';
     IsalesCredentials,
     {
       provide: IsalesPolicies,
-      inject: [APP_CONFIG, REDIS_CONNECTION],
-      useFactory: (config: AppConfig, redis: Redis | Cluster | null) => {
-        const policies = new IsalesPolicies(config, createUpstreamQuota(config.resilience, redis));
+      inject: [APP_CONFIG, RedisClients],
+      useFactory: (config: AppConfig, clients: RedisClients) => {
+        const policies = new IsalesPolicies(config, createUpstreamQuota(config.resilience, clients.shared));
         exportPolicyMetrics(policies);
         return policies;
       },

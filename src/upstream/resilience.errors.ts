@@ -34,24 +34,40 @@ export class IsalesCircuitOpenError extends UpstreamNotCalledError {
   }
 }
 
-/** Every slot toward iSales is taken and so is every place in the waiting line (this instance's, or the VDN's share of it). */
-export class IsalesBusyError extends UpstreamNotCalledError {
-  readonly slug = 'upstream-busy';
-  readonly title = 'Too many requests to iSales are in progress';
+/** Held off by this gateway (HELD_OFF), to be tried again in a second; `refusal` says which limit and why. */
+abstract class HeldOffError extends UpstreamNotCalledError {
+  readonly slug: string;
+  readonly title: string;
   readonly upstreamMeaning = HELD_OFF;
 
-  constructor(operation: IsalesOperation) {
-    super(operation, 'This gateway instance already has as many requests to iSales in progress and waiting as it allows; try again in a second.', 1);
+  constructor(operation: IsalesOperation, refusal: { slug: string; title: string; detail: string }) {
+    super(operation, refusal.detail, 1);
+    this.slug = refusal.slug;
+    this.title = refusal.title;
   }
 }
 
+/** Every slot toward iSales is taken and so is every place in the waiting line (this instance's, or the VDN's share of it). */
+const BUSY = {
+  slug: 'upstream-busy',
+  title: 'Too many requests to iSales are in progress',
+  detail: 'This gateway instance already has as many requests to iSales in progress and waiting as it allows; try again in a second.',
+};
 /** No share of the fleet-wide call rate came free within the call's deadline. */
-export class IsalesQuotaExhaustedError extends UpstreamNotCalledError {
-  readonly slug = 'upstream-quota-exhausted';
-  readonly title = 'The request rate allowed toward iSales is used up';
-  readonly upstreamMeaning = HELD_OFF;
+const QUOTA_EXHAUSTED = {
+  slug: 'upstream-quota-exhausted',
+  title: 'The request rate allowed toward iSales is used up',
+  detail: 'The gateways together already send iSales as many requests per second as it is allowed to receive; try again in a second.',
+};
 
+export class IsalesBusyError extends HeldOffError {
   constructor(operation: IsalesOperation) {
-    super(operation, 'The gateways together already send iSales as many requests per second as it is allowed to receive; try again in a second.', 1);
+    super(operation, BUSY);
+  }
+}
+
+export class IsalesQuotaExhaustedError extends HeldOffError {
+  constructor(operation: IsalesOperation) {
+    super(operation, QUOTA_EXHAUSTED);
   }
 }

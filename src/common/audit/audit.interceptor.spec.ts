@@ -65,4 +65,17 @@ describe('AuditInterceptor', () => {
       expect.objectContaining({ target: '9', outcome: 'failed', status: 500 }),
     ]);
   });
+
+  it("reads a route's metadata at its first request only: later requests look it up", async () => {
+    const reflector = new Reflector();
+    const reads = jest.spyOn(reflector, 'get');
+    const audit = new AuditInterceptor(reflector);
+    jest.spyOn(audit['logger'], 'log').mockImplementation(() => undefined);
+    const fn = handler('deleteAppointment', 204);
+    for (let i = 0; i < 3; i++) {
+      const ctx = context(fn, { method: 'DELETE', params: { vdnId: '1', appointmentId: String(i) } });
+      await lastValueFrom(audit.intercept(ctx, { handle: () => of(undefined) }));
+    }
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
 });

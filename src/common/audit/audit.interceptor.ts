@@ -11,6 +11,12 @@ export const AUDIT_OPERATION_KEY = 'isales-gateway:audit-operation';
 
 type Outcome = 'success' | 'rejected' | 'failed';
 
+/** What the audit needs of a route: read from its handler's metadata once, at the route's first request. */
+interface AuditedRoute {
+  readonly operation: string;
+  readonly successStatus: number;
+}
+
 /** Route parameters that are phone numbers (a blocked number): audited masked, like every logged number. */
 const NUMBER_PARAMS = new Set(['number']);
 
@@ -36,12 +42,13 @@ function statusOf(error: unknown): number {
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Audit');
+  private readonly routes = new WeakMap<object, AuditedRoute>();
 
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const operation = this.reflector.get<string>(AUDIT_OPERATION_KEY, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: Record<string, string> }>>();
+    const { operation, successStatus } = this.routeOf(context.getHandler(), request.method);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const params = request.params ?? {};
     const line = (target: string | null, status: number, outcome: Outcome, error?: unknown) =>
@@ -61,8 +68,7 @@ export class AuditInterceptor implements NestInterceptor {
       );
     return next.handle().pipe(
       tap({
-        // Nest sets the route's status after the interceptors, so it is read where the route declares it.
-        next: (answer) => line(targetOf(params, answer), this.successStatus(context, request.method), 'success'),
+        next: (answer) => line(targetOf(params, answer), successStatus, 'success'),
         error: (error: unknown) => {
           const status = statusOf(error);
           line(targetOf(params), status, status < 500 ? 'rejected' : 'failed', error);
@@ -71,7 +77,17 @@ export class AuditInterceptor implements NestInterceptor {
     );
   }
 
-  private successStatus(context: ExecutionContext, method: string): number {
-    return this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (method === 'POST' ? 201 : 200);
+  /** A handler serves one method, so its status on success is known from its first request on. */
+  private routeOf(handler: ReturnType<ExecutionContext['getHandler']>, method: string): AuditedRoute {
+    let route = this.routes.get(handler);
+    if (route === undefined) {
+      route = {
+        operation: this.reflector.get<string>(AUDIT_OPERATION_KEY, handler),
+        // Nest sets the route's status after the interceptors, so it is read where the route declares it.
+        successStatus: this.reflector.get<number | undefined>(HTTP_CODE_METADATA, handler) ?? (method === 'POST' ? 201 : 200),
+      };
+      this.routes.set(handler, route);
+    }
+    return route;
   }
 }

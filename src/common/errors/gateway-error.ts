@@ -24,6 +24,35 @@ export abstract class GatewayError extends Error {
   }
 }
 
+/** What a problem says whatever the occasion: its type, title and status, Retry-After and the upstream fault when it has them. */
+export interface ProblemKind {
+  readonly slug: string;
+  readonly title: string;
+  readonly status: number;
+  readonly retryAfterS?: number;
+  readonly upstream?: UpstreamFault;
+}
+
+/**
+ * A GatewayError whose fixed parts come as one ProblemKind (its own constant, or the problem it
+ * answers again), so a class only adds its detail and whatever else it carries.
+ */
+export abstract class ProblemKindError extends GatewayError {
+  readonly slug: string;
+  readonly title: string;
+  readonly status: number;
+  override readonly upstream?: UpstreamFault;
+
+  constructor(kind: ProblemKind, detail: string) {
+    super(detail);
+    this.slug = kind.slug;
+    this.title = kind.title;
+    this.status = kind.status;
+    this.upstream = kind.upstream;
+    this.retryAfterS = kind.retryAfterS;
+  }
+}
+
 export class ValidationFailedError extends GatewayError {
   readonly slug = 'validation-failed';
   readonly title = 'The request is not valid';

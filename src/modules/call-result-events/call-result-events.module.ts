@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import type { Cluster, Redis } from 'ioredis';
-import { REDIS_CONNECTION } from '../../cache/redis-connection';
 import { AppConfig, APP_CONFIG } from '../../config/configuration';
 import { CallbackGate } from '../../edge/callback-gate';
+import { RedisClients } from '../../redis/redis-clients';
 import { CallbackController } from './callback.controller';
 import { CallResultEventsController } from './call-result-events.controller';
 import { CallResultEventsService } from './call-result-events.service';
@@ -19,11 +18,12 @@ import { RedisCallResultStore } from './redis-call-result.store';
   providers: [
     {
       provide: CallResultStore,
-      inject: [REDIS_CONNECTION, APP_CONFIG],
-      useFactory: (redis: Redis | Cluster | null, config: AppConfig): CallResultStore => {
+      inject: [RedisClients, APP_CONFIG],
+      useFactory: (clients: RedisClients, config: AppConfig): CallResultStore => {
         const { streamMaxLen: maxLen, streamMaxAgeS: maxAgeS, sseHeartbeatS } = config.callResults;
-        return redis && config.redis
-          ? new RedisCallResultStore(redis, config.redis, { maxLen, maxAgeS, blockMs: sseHeartbeatS * 1000 })
+        const redis = clients.shared;
+        return redis
+          ? new RedisCallResultStore(redis, clients, { maxLen, maxAgeS, blockMs: sseHeartbeatS * 1000 })
           : new MemoryCallResultStore({ maxLen, maxAgeS });
       },
     },

@@ -1,4 +1,4 @@
-import { GatewayError } from '../../common/errors/gateway-error';
+import { ProblemKindError } from '../../common/errors/gateway-error';
 import type { CallResultEvent } from './call-result-event';
 
 /** One kept call result: its stream id (`<ms>-<seq>`, what `Last-Event-ID` and `since` name) and the record. */
@@ -35,13 +35,11 @@ export abstract class CallResultStore {
 }
 
 /** The store did not answer (Redis down): nothing was stored, so iSales must push again. */
-export class CallResultStoreUnavailableError extends GatewayError {
-  readonly slug = 'call-results-unavailable';
-  readonly title = 'The call-result store is unavailable';
-  readonly status = 503;
-
+export class CallResultStoreUnavailableError extends ProblemKindError {
   constructor() {
-    super('Redis does not answer, so the call results could not be stored or read; try again shortly.');
-    this.retryAfterS = 5;
+    super(
+      { slug: 'call-results-unavailable', title: 'The call-result store is unavailable', status: 503, retryAfterS: 5 },
+      'Redis does not answer, so the call results could not be stored or read; try again shortly.',
+    );
   }
 }

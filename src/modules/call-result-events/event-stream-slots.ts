@@ -1,24 +1,17 @@
-import { GatewayError } from '../../common/errors/gateway-error';
+import { ProblemKind, ProblemKindError } from '../../common/errors/gateway-error';
 
-export class TooManyEventStreamsError extends GatewayError {
-  readonly slug = 'too-many-event-streams';
-  readonly title = 'Too many open event streams';
-  readonly status = 429;
+const TOO_MANY: ProblemKind = { slug: 'too-many-event-streams', title: 'Too many open event streams', status: 429, retryAfterS: 5 };
+const FULL: ProblemKind = { slug: 'event-streams-full', title: 'This replica holds as many event streams as it may', status: 503, retryAfterS: 5 };
 
+export class TooManyEventStreamsError extends ProblemKindError {
   constructor(max: number) {
-    super(`These credentials already hold ${max} open event streams on this replica (CALL_RESULT_SSE_MAX_PER_PRINCIPAL); close one first.`);
-    this.retryAfterS = 5;
+    super(TOO_MANY, `These credentials already hold ${max} open event streams on this replica (CALL_RESULT_SSE_MAX_PER_PRINCIPAL); close one first.`);
   }
 }
 
-export class EventStreamsFullError extends GatewayError {
-  readonly slug = 'event-streams-full';
-  readonly title = 'This replica holds as many event streams as it may';
-  readonly status = 503;
-
+export class EventStreamsFullError extends ProblemKindError {
   constructor() {
-    super('This replica holds CALL_RESULT_SSE_MAX open event streams; try again shortly (another replica may take it).');
-    this.retryAfterS = 5;
+    super(FULL, 'This replica holds CALL_RESULT_SSE_MAX open event streams; try again shortly (another replica may take it).');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { RedisConfig } from '../../config/cache.config';
-import { createRedisConnection } from '../../cache/redis-connection';
+import type { RedisClients } from '../../redis/redis-clients';
+import { orUnavailable } from '../../redis/redis-unavailable';
 import type { CallResultEvent } from './call-result-event';
 import { CallResultStore, CallResultStoreUnavailableError, CallResultTail, StoredCallResult } from './call-result-store';
 
@@ -55,13 +55,13 @@ function toStored(entries: StreamEntries | null | undefined): StoredCallResult[]
   return out;
 }
 
-/** How long a new blocking connection may take to become ready before the stream is refused (503). */
-const TAIL_CONNECT_MS = 2000;
+/** Nothing was stored or read: the 503 that tells iSales to push again, or a reader to retry. */
+const unavailable = () => new CallResultStoreUnavailableError();
 
 export class RedisCallResultStore extends CallResultStore {
   constructor(
     private readonly redis: Redis | Cluster,
-    private readonly config: RedisConfig,
+    private readonly clients: RedisClients,
     private readonly limits: { maxLen: number; maxAgeS: number; blockMs: number },
   ) {
     super();
@@ -72,51 +72,27 @@ export class RedisCallResultStore extends CallResultStore {
     const keys = [streamKey(vdnId), ...records.map((r) => seenKey(vdnId, r.callId))];
     const args: (string | number)[] = [this.limits.maxLen, this.limits.maxAgeS * 1000, this.limits.maxAgeS];
     for (const record of records) args.push(JSON.stringify(record), record.campaignId ?? '', record.callId);
-    try {
-      const [stored, length] = await (this.redis as unknown as WithAppendCommand).appendCallResults(keys.length, ...keys, ...args);
-      return { stored, duplicates: records.length - stored, length };
-    } catch {
-      throw new CallResultStoreUnavailableError();
-    }
+    const append = () => (this.redis as unknown as WithAppendCommand).appendCallResults(keys.length, ...keys, ...args);
+    const [stored, length] = await orUnavailable(append, unavailable);
+    return { stored, duplicates: records.length - stored, length };
   }
 
   async page(vdnId: number, afterId: string | null, count: number): Promise<StoredCallResult[]> {
-    try {
-      const entries = (await this.redis.xrange(streamKey(vdnId), afterId === null ? '-' : `(${afterId}`, '+', 'COUNT', count)) as StreamEntries;
-      return toStored(entries);
-    } catch {
-      throw new CallResultStoreUnavailableError();
-    }
+    const entries = await orUnavailable(() => this.redis.xrange(streamKey(vdnId), afterId === null ? '-' : `(${afterId}`, '+', 'COUNT', count), unavailable);
+    return toStored(entries);
   }
 
   async lastId(vdnId: number): Promise<string> {
-    try {
-      const [newest] = (await this.redis.xrevrange(streamKey(vdnId), '+', '-', 'COUNT', 1)) as StreamEntries;
-      return newest ? newest[0] : '0-0';
-    } catch {
-      throw new CallResultStoreUnavailableError();
-    }
+    const [newest] = (await orUnavailable(() => this.redis.xrevrange(streamKey(vdnId), '+', '-', 'COUNT', 1), unavailable)) as StreamEntries;
+    return newest ? newest[0] : '0-0';
   }
 
   /**
    * XREAD BLOCK holds its connection, so each event stream has one of its own (CALL_RESULT_SSE_MAX
-   * bounds how many), with a command timeout above the block time.
+   * bounds how many), with a command timeout above the block time; one that is not ready in time is a 503.
    */
   async openTail(vdnId: number): Promise<CallResultTail> {
-    const connection = createRedisConnection(this.config, { commandTimeoutMs: this.limits.blockMs + 5000 });
-    connection.on('error', () => undefined);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('not ready')), TAIL_CONNECT_MS);
-        connection.once('ready', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    } catch {
-      connection.disconnect();
-      throw new CallResultStoreUnavailableError();
-    }
+    const connection = await orUnavailable(() => this.clients.openBlocking(this.limits.blockMs + 5000), unavailable);
     const key = streamKey(vdnId);
     return {
       async read(afterId, count, blockMs) {

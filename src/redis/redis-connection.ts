@@ -1,9 +1,6 @@
 import Redis, { Cluster, RedisOptions } from 'ioredis';
 import { RedisConfig } from '../config/cache.config';
 
-/** Injection token of the one shared ioredis client, or null without Redis (CacheModule provides it). */
-export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
-
 /**
  * One ioredis client for standalone (REDIS_URL), Sentinel or Cluster, through ioredis' own support.
  * Commands fail fast instead of queueing while disconnected, and time out after a short bound, so
