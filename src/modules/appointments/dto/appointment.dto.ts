@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 export const APPOINTMENT_TYPES = ['manual', 'automatic'] as const;
 export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
@@ -97,17 +98,4 @@ export class AppointmentDto {
   createdAt: string | null;
 }
 
-export class AppointmentPageDto {
-  @ApiProperty({ type: [AppointmentDto] })
-  items: AppointmentDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count of matches, whatever this page holds; null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 4 })
-  total: number | null;
-}
+export class AppointmentPageDto extends PageOf(AppointmentDto, { description: MATCHES_TOTAL, example: 4, nullable: true }) {}

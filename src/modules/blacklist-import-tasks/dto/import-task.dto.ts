@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 export const IMPORT_TASK_STATUSES = ['preparing', 'importing', 'completed', 'failed'] as const;
 export type ImportTaskStatus = (typeof IMPORT_TASK_STATUSES)[number];
@@ -43,17 +44,4 @@ export class ImportTaskDto {
   error: string | null;
 }
 
-export class ImportTaskPageDto {
-  @ApiProperty({ type: [ImportTaskDto] })
-  items: ImportTaskDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count of matches, whatever this page holds; null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 1 })
-  total: number | null;
-}
+export class ImportTaskPageDto extends PageOf(ImportTaskDto, { description: MATCHES_TOTAL, example: 1, nullable: true }) {}
