@@ -2,7 +2,7 @@ import { IsOptional } from 'class-validator';
 import { OptionalMatching } from '../../../common/dto/optional-string';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AtLeastOneOf } from '../../../common/dto/at-least-one';
-import { ValidateDocumented } from '../../../common/dto/documented-rule';
+import { ValidateWithSibling } from '../../../common/dto/documented-rule';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 import { IsInstant, IsNotAfter } from './instant';
 import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';
@@ -13,10 +13,9 @@ const CALL_ID_PATTERN = /^[0-9A-Za-z._:-]{1,64}$/;
 
 /** Only with `other` given too. */
 function Requires(other: string): PropertyDecorator {
-  return ValidateDocumented({
+  return ValidateWithSibling(other, {
     name: 'requires',
-    constraints: [other],
-    validate: (_value: unknown, args) => (args?.object as Record<string, unknown> | undefined)?.[other] !== undefined,
+    validate: (_value, needed) => needed !== undefined,
     message: `$property needs ${other}`,
     schema: ([needed], property) => ({
       property: { description: `Only with \`${String(needed)}\`.` },
