@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNamedCode } from '../../../common/dto/named-code';
 import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 export const APPOINTMENT_TYPES = ['manual', 'automatic'] as const;
@@ -58,12 +59,7 @@ export class AppointmentDto {
   id: string | null;
 
   /** `manual | automatic`; an undocumented upstream code passes through as its raw string. */
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'automatic',
-    description: `one of ${APPOINTMENT_TYPES.join(', ')}, or an undocumented raw upstream code`,
-  })
+  @ApiNamedCode(APPOINTMENT_TYPES, 'automatic')
   type: AppointmentType | (string & {}) | null;
 
   /** The reserved time (ISO 8601, UTC). */

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNamedCode } from '../../../common/dto/named-code';
 import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 export const IMPORT_TASK_STATUSES = ['preparing', 'importing', 'completed', 'failed'] as const;
@@ -11,12 +12,7 @@ export class ImportTaskDto {
   id: string | null;
 
   /** `preparing | importing | completed | failed`; an undocumented upstream code passes through as its raw string. */
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'completed',
-    description: `one of ${IMPORT_TASK_STATUSES.join(', ')}, or an undocumented raw upstream code`,
-  })
+  @ApiNamedCode(IMPORT_TASK_STATUSES, 'completed')
   status: ImportTaskStatus | (string & {}) | null;
 
   /** When the import started (ISO 8601, UTC). */
