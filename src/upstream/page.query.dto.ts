@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsIntegerIn } from '../common/dto/integer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 
 export const MAX_PAGE_SIZE = 100;
@@ -13,10 +13,7 @@ export class PageQueryDto {
    */
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @IsIntegerIn(1, MAX_PAGE)
   page: number = 1;
 
   /**
@@ -25,10 +22,7 @@ export class PageQueryDto {
    */
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsIntegerIn(1, MAX_PAGE_SIZE)
   pageSize: number = 20;
 }
 

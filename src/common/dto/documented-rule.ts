@@ -79,3 +79,19 @@ export function ValidateDocumented(options: DocumentedValidatorOptions): Propert
     decorate(target, key);
   };
 }
+
+/** A documented rule relating a property to `other`, a sibling in the same input: `validate` sees both values. */
+export interface SiblingRuleOptions extends Omit<DocumentedValidatorOptions, 'constraints' | 'validate'> {
+  validate: (value: unknown, sibling: unknown) => boolean;
+}
+
+/** A documented rule on a property and its sibling `other` (given with it, without it, ordered after it). */
+export function ValidateWithSibling(other: string, options: SiblingRuleOptions): PropertyDecorator {
+  return ValidateDocumented({
+    name: options.name,
+    constraints: [other],
+    validate: (value, args) => options.validate(value, (args?.object as Record<string, unknown> | undefined)?.[other]),
+    message: options.message,
+    schema: options.schema,
+  });
+}

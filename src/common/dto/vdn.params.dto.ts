@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIntegerIn } from './integer';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class VdnParamsDto {
@@ -8,9 +7,6 @@ export class VdnParamsDto {
    * @example 1
    */
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 9999 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(9999)
+  @IsIntegerIn(1, 9999)
   vdnId: number;
 }

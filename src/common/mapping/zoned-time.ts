@@ -4,6 +4,9 @@
  * stated (docs/isales/call-results-choices.md §1). Pure: the zone is a parameter, never the host's.
  */
 
+/** How the document describes such a time. */
+export const ZONED_TIME_DESCRIPTION = 'ISO 8601 with the tenant\u2019s UTC offset (iSales sends the tenant\u2019s wall clock without a zone)';
+
 const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/i;
 

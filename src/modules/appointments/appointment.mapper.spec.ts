@@ -12,19 +12,6 @@ const asSentByIsales = (record: Record<string, unknown>) => record as unknown as
 describe('toAppointment', () => {
   it('normalises the seed example', () => {
     expect(toAppointment(seed)).toEqual(APPOINTMENT_EXAMPLE);
-    expect(toAppointment(seed)).toEqual({
-      id: '174730253678826340158055543045',
-      type: 'automatic',
-      appointedAt: '2025-05-15T09:48:43.000Z',
-      calledNumber: '66660001',
-      callerNumber: '710002',
-      expired: true,
-      task: { id: '1106025109', name: 'Preempted task', status: '2' },
-      agent: { account: '116', name: '116' },
-      call: { startedAt: '2025-05-15T09:48:33.000Z', endedAt: '2025-05-15T09:48:43.000Z', flag: '2', failCode: '00604', result: '0101' },
-      businessResult: 'Reservation business result > aab',
-      createdAt: '2025-05-15T09:48:56.000Z',
-    });
   });
 
   it.each([

@@ -3,6 +3,14 @@ import { stringOrNull } from '../../common/mapping/values';
 export const CALL_STATUSES = ['failed', 'succeeded'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+/** A call result's `status` in the document: the same in a queried result and in a pushed one. */
+export const CALL_STATUS_PROPERTY = {
+  type: String,
+  nullable: true,
+  example: 'succeeded',
+  description: `one of ${CALL_STATUSES.join(', ')} (iSales callStatus 5, 6), or another raw iSales value`,
+};
+
 /**
  * iSales' `callStatus` (5 call failed, 6 call succeeded): typed int on its pages, sent as the string
  * "6" by callresultdetail's own example and as the number 6 by the result callback's

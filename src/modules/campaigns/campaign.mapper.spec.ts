@@ -1,3 +1,5 @@
+import { SEED_CAMPAIGNS } from '../../../simulator/data/seed-campaigns';
+import { servedCampaign } from '../../../simulator/handlers/campaign-input';
 import { toCampaign, toCampaignQuery, toCampaignSummary } from './campaign.mapper';
 import { CAMPAIGN_EXAMPLE, CAMPAIGN_SUMMARY_EXAMPLES } from './campaign.example';
 import { IsalesCampaign } from '../../upstream/isales.types';
@@ -19,16 +21,8 @@ const listed = [
     callerNo: '710002',
   },
 ];
-// The detail's returnObject, with the sub-objects the page names without describing.
-const detail = {
-  ...listed[1],
-  description: 'Renewal reminders',
-  maxAlertingTime: 45,
-  scheduleParam: { scheduleType: 1, beginTime: '08:00', endTime: '20:00', weekDays: [1, 2, 3, 4, 5] },
-  ivrParam: null,
-  skillParam: { skillId: 2, skillName: 'renewals', outBoundType: 1 },
-  callBackUrl: 'https://crm.example.com/isales/call-results',
-};
+// The detail's returnObject as the simulator serves its running campaign, with the sub-objects the page names without describing.
+const detail = asSentByIsales(servedCampaign(SEED_CAMPAIGNS[1]));
 
 describe('toCampaignSummary', () => {
   it('normalises the list example, its undocumented status 1 passed as "1"', () => {

@@ -1,7 +1,8 @@
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { OptionalMatching } from '../../../common/dto/optional-string';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AtLeastOneOf } from '../../../common/dto/at-least-one';
-import { ValidateDocumented } from '../../../common/dto/documented-rule';
+import { ValidateWithSibling } from '../../../common/dto/documented-rule';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 import { IsInstant, IsNotAfter } from './instant';
 import { PHONE_NUMBER_MESSAGE, PHONE_NUMBER_PATTERN } from './phone-number';
@@ -12,10 +13,9 @@ const CALL_ID_PATTERN = /^[0-9A-Za-z._:-]{1,64}$/;
 
 /** Only with `other` given too. */
 function Requires(other: string): PropertyDecorator {
-  return ValidateDocumented({
+  return ValidateWithSibling(other, {
     name: 'requires',
-    constraints: [other],
-    validate: (_value: unknown, args) => (args?.object as Record<string, unknown> | undefined)?.[other] !== undefined,
+    validate: (_value, needed) => needed !== undefined,
     message: `$property needs ${other}`,
     schema: ([needed], property) => ({
       property: { description: `Only with \`${String(needed)}\`.` },
@@ -30,33 +30,23 @@ function Requires(other: string): PropertyDecorator {
 @AtLeastOneOf(['callerNumber', 'failCode', 'callId', 'businessResult', 'businessSubStatus', 'startedAt', 'endedAt'])
 export class AppointmentResultDto {
   /** The number the call came from. */
-  @ApiPropertyOptional({ example: '710002', pattern: PHONE_NUMBER_PATTERN.source })
-  @IsOptional()
-  @Matches(PHONE_NUMBER_PATTERN, { message: PHONE_NUMBER_MESSAGE })
+  @OptionalMatching(PHONE_NUMBER_PATTERN, PHONE_NUMBER_MESSAGE, '710002')
   callerNumber?: string;
 
   /** CTI cause code: 00000 succeeded, anything else failed. */
-  @ApiPropertyOptional({ example: '00000', pattern: FAIL_CODE_PATTERN.source })
-  @IsOptional()
-  @Matches(FAIL_CODE_PATTERN, { message: '$property must be a CTI cause code (digits)' })
+  @OptionalMatching(FAIL_CODE_PATTERN, '$property must be a CTI cause code (digits)', '00000')
   failCode?: string;
 
   /** The CTI call record's ID. */
-  @ApiPropertyOptional({ example: '1747302513-4711', pattern: CALL_ID_PATTERN.source })
-  @IsOptional()
-  @Matches(CALL_ID_PATTERN, { message: '$property must be 1 to 64 of 0-9, A-Z, a-z, ., _, : and -' })
+  @OptionalMatching(CALL_ID_PATTERN, '$property must be 1 to 64 of 0-9, A-Z, a-z, ., _, : and -', '1747302513-4711')
   callId?: string;
 
   /** A business-result code (a parent of the VDN's tree). */
-  @ApiPropertyOptional({ example: '11111', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
-  @IsOptional()
-  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  @OptionalMatching(BUSINESS_RESULT_CODE_PATTERN, BUSINESS_RESULT_CODE_MESSAGE, '11111')
   businessResult?: string;
 
   /** A sub-result code of `businessResult`. */
-  @ApiPropertyOptional({ example: '12324', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
-  @IsOptional()
-  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  @OptionalMatching(BUSINESS_RESULT_CODE_PATTERN, BUSINESS_RESULT_CODE_MESSAGE, '12324')
   @Requires('businessResult')
   businessSubStatus?: string;
 

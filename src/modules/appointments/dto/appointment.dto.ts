@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNamedCode } from '../../../common/dto/named-code';
+import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 export const APPOINTMENT_TYPES = ['manual', 'automatic'] as const;
 export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
@@ -57,12 +59,7 @@ export class AppointmentDto {
   id: string | null;
 
   /** `manual | automatic`; an undocumented upstream code passes through as its raw string. */
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'automatic',
-    description: `one of ${APPOINTMENT_TYPES.join(', ')}, or an undocumented raw upstream code`,
-  })
+  @ApiNamedCode(APPOINTMENT_TYPES, 'automatic')
   type: AppointmentType | (string & {}) | null;
 
   /** The reserved time (ISO 8601, UTC). */
@@ -97,17 +94,4 @@ export class AppointmentDto {
   createdAt: string | null;
 }
 
-export class AppointmentPageDto {
-  @ApiProperty({ type: [AppointmentDto] })
-  items: AppointmentDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count of matches, whatever this page holds; null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 4 })
-  total: number | null;
-}
+export class AppointmentPageDto extends PageOf(AppointmentDto, { description: MATCHES_TOTAL, example: 4, nullable: true }) {}

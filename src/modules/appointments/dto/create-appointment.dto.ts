@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Variants } from '../../../common/dto/variants';
+import { OptionalText } from '../../../common/dto/optional-string';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ISALES_ID_PATTERN } from '../../../upstream/id-list';
 import { AGENT_ACCOUNT_PATTERN } from './agent-list';
@@ -63,9 +64,6 @@ export class CreateAppointmentDto {
   @IsCallData()
   callData?: string | Record<string, unknown>;
 
-  @ApiPropertyOptional({ maxLength: MAX_REMARK, example: 'Call back about the renewal' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(MAX_REMARK, { message: `$property must be at most ${MAX_REMARK} characters` })
+  @OptionalText(MAX_REMARK, 'Call back about the renewal')
   remark?: string;
 }

@@ -1,5 +1,4 @@
-import { ValidationArguments } from 'class-validator';
-import { ValidateDocumented } from '../../../common/dto/documented-rule';
+import { ValidateDocumented, ValidateWithSibling } from '../../../common/dto/documented-rule';
 
 /**
  * An RFC 3339 date-time (what OpenAPI's `date-time` means): date, `T`, time with seconds, and a zone
@@ -69,14 +68,9 @@ export function IsInstant(): PropertyDecorator {
 
 /** The start of a range must not be after its end (`other`); checked only when both are valid instants. */
 export function IsNotAfter(other: string): PropertyDecorator {
-  return ValidateDocumented({
+  return ValidateWithSibling(other, {
     name: 'isNotAfter',
-    constraints: [other],
-    validate(value: unknown, args?: ValidationArguments) {
-      const end = (args?.object as Record<string, unknown> | undefined)?.[other];
-      if (!isInstant(value) || !isInstant(end)) return true;
-      return epochMsOf(value as string) <= epochMsOf(end as string);
-    },
+    validate: (value, end) => !isInstant(value) || !isInstant(end) || epochMsOf(value as string) <= epochMsOf(end as string),
     message: `$property must not be after ${other}`,
     schema: ([end]) => ({ property: { description: `Must not be after \`${String(end)}\`.`, 'x-not-after': end } }),
   });

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNamedCode } from '../../../common/dto/named-code';
+import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 export const IMPORT_TASK_STATUSES = ['preparing', 'importing', 'completed', 'failed'] as const;
 export type ImportTaskStatus = (typeof IMPORT_TASK_STATUSES)[number];
@@ -10,12 +12,7 @@ export class ImportTaskDto {
   id: string | null;
 
   /** `preparing | importing | completed | failed`; an undocumented upstream code passes through as its raw string. */
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'completed',
-    description: `one of ${IMPORT_TASK_STATUSES.join(', ')}, or an undocumented raw upstream code`,
-  })
+  @ApiNamedCode(IMPORT_TASK_STATUSES, 'completed')
   status: ImportTaskStatus | (string & {}) | null;
 
   /** When the import started (ISO 8601, UTC). */
@@ -43,17 +40,4 @@ export class ImportTaskDto {
   error: string | null;
 }
 
-export class ImportTaskPageDto {
-  @ApiProperty({ type: [ImportTaskDto] })
-  items: ImportTaskDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count of matches, whatever this page holds; null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 1 })
-  total: number | null;
-}
+export class ImportTaskPageDto extends PageOf(ImportTaskDto, { description: MATCHES_TOTAL, example: 1, nullable: true }) {}

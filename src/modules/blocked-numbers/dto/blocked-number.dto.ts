@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../../common/dto/page-of';
 
 /** "At most 24 characters, 0-9, * and #" (blocklist/add and blocklist/delete, docs/isales/next-api-notes.md section 1). */
 export const BLOCKED_NUMBER_PATTERN = /^[0-9*#]{1,24}$/;
@@ -20,17 +21,8 @@ export class BlockedNumberDto {
   valid: boolean | null;
 }
 
-export class BlockedNumberPageDto {
-  @ApiProperty({ type: [BlockedNumberDto] })
-  items: BlockedNumberDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count (its totalCount); null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 2 })
-  total: number | null;
-}
+export class BlockedNumberPageDto extends PageOf(BlockedNumberDto, {
+  description: "iSales' total count (its totalCount); null when iSales did not send one.",
+  example: 2,
+  nullable: true,
+}) {}

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsIntegerIn } from '../../../common/dto/integer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CommaSeparatedList } from '../../../upstream/id-list';
 import { IsNotWith } from '../../../common/dto/not-with';
@@ -19,10 +19,7 @@ export class ListBlockedNumbersQueryDto {
    */
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @IsIntegerIn(1, MAX_PAGE)
   @IsNotWith('numbers')
   page?: number;
 
@@ -32,10 +29,7 @@ export class ListBlockedNumbersQueryDto {
    */
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsIntegerIn(1, MAX_PAGE_SIZE)
   @IsNotWith('numbers')
   pageSize?: number;
 

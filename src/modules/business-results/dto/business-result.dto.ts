@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../../common/dto/page-of';
 
 export class BusinessResultChildDto {
   /** Sub-result code ([0-9A-Za-z-], up to 50 characters). */
@@ -21,20 +22,11 @@ export class BusinessResultDto {
   children: BusinessResultChildDto[];
 }
 
-export class BusinessResultPageDto {
-  @ApiProperty({ type: [BusinessResultDto] })
-  items: BusinessResultDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** Number of parent definitions in the VDN. */
-  @ApiProperty({ type: Number, example: 3 })
-  total: number;
-}
+export class BusinessResultPageDto extends PageOf(BusinessResultDto, {
+  description: 'Number of parent definitions in the VDN.',
+  example: 3,
+  nullable: false,
+}) {}
 
 /** One definition found by code: a parent (with its children) or a child (with its parent's code). */
 export class BusinessResultLookupDto extends BusinessResultDto {

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested, ValidationArguments } from 'class-validator';
 import { ValidateDocumented } from '../../../common/dto/documented-rule';
 import { FORBIDDEN_CHARACTERS } from '../../../common/dto/text';
+import { OptionalMatching } from '../../../common/dto/optional-string';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 
@@ -39,9 +40,7 @@ export class BusinessResultChildInputDto {
   name: string;
 
   /** iSales makes one up when none is given. */
-  @ApiPropertyOptional({ example: '100001', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
-  @IsOptional()
-  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  @OptionalMatching(BUSINESS_RESULT_CODE_PATTERN, BUSINESS_RESULT_CODE_MESSAGE, '100001')
   code?: string;
 
   @ApiPropertyOptional({ example: '客户直接挂断', maxLength: 200 })

@@ -1,5 +1,6 @@
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { OptionalMatching, OptionalText } from '../../../common/dto/optional-string';
+import { ApiProperty } from '@nestjs/swagger';
 import { BUSINESS_RESULT_CODE_MESSAGE, BUSINESS_RESULT_CODE_PATTERN } from '../../../upstream/business-result-code';
 
 /** The page gives busiResultDesc no limit; this bounds it (docs/isales/call-results-choices.md §3). */
@@ -15,20 +16,13 @@ export class BusinessResultWriteBackDto {
   businessResult: string;
 
   /** A sub-result code of `businessResult`; one of another parent is a 400 from iSales (0200034). */
-  @ApiPropertyOptional({ example: '12324', pattern: BUSINESS_RESULT_CODE_PATTERN.source })
-  @IsOptional()
-  @Matches(BUSINESS_RESULT_CODE_PATTERN, { message: BUSINESS_RESULT_CODE_MESSAGE })
+  @OptionalMatching(BUSINESS_RESULT_CODE_PATTERN, BUSINESS_RESULT_CODE_MESSAGE, '12324')
   subStatus?: string;
 
-  @ApiPropertyOptional({ maxLength: MAX_DESCRIPTION, example: 'Customer asked for a callback next week' })
-  @IsOptional()
-  @IsString({ message: '$property must be a string' })
-  @MaxLength(MAX_DESCRIPTION, { message: `$property must be at most ${MAX_DESCRIPTION} characters` })
+  @OptionalText(MAX_DESCRIPTION, 'Customer asked for a callback next week')
   description?: string;
 
   /** The agent's work number, to keep routing this data to the same agent. */
-  @ApiPropertyOptional({ example: '2033', pattern: WORK_NUMBER_PATTERN.source })
-  @IsOptional()
-  @Matches(WORK_NUMBER_PATTERN, { message: '$property must be an agent work number (1 to 10 digits)' })
+  @OptionalMatching(WORK_NUMBER_PATTERN, '$property must be an agent work number (1 to 10 digits)', '2033')
   agent?: string;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CALL_STATUSES, CallStatus } from '../../call-results/call-status';
-
-const ZONED_TIME = 'ISO 8601 with the tenant\u2019s UTC offset (iSales sends the tenant\u2019s wall clock without a zone)';
+import { CALL_STATUS_PROPERTY, CallStatus } from '../../call-results/call-status';
+import { ZONED_TIME_DESCRIPTION } from '../../../common/mapping/zoned-time';
 
 /** A call result as iSales pushed it, clean: what each event's `data` and each kept entry's `record` hold. */
 export class CallResultEventDto {
@@ -20,12 +19,7 @@ export class CallResultEventDto {
   @ApiProperty({ type: String, nullable: true, example: '60584' })
   calledNumber: string | null;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'succeeded',
-    description: `one of ${CALL_STATUSES.join(', ')} (iSales callStatus 5, 6), or another raw iSales value`,
-  })
+  @ApiProperty(CALL_STATUS_PROPERTY)
   status: CallStatus | (string & {}) | null;
 
   /** The CTI cause code (0 or 00000 = success). */
@@ -33,7 +27,7 @@ export class CallResultEventDto {
   failCode: string | null;
 
   /** When the call was made (iSales callTimeStr). */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2020-08-30T20:00:00+08:00', description: ZONED_TIME })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2020-08-30T20:00:00+08:00', description: ZONED_TIME_DESCRIPTION })
   calledAt: string | null;
 
   /** The campaign's own field, as iSales pushed it. */

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { IsIntegerIn } from '../../../common/dto/integer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_PAGE_SIZE } from '../../../upstream/page.query.dto';
 
@@ -27,9 +27,6 @@ export class CallResultPageQueryDto extends CallResultEventsQueryDto {
    */
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsIntegerIn(1, MAX_PAGE_SIZE)
   pageSize: number = 100;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CALL_STATUSES, CallStatus } from '../call-status';
-
-const ZONED_TIME = 'ISO 8601 with the tenant\u2019s UTC offset (iSales sends the tenant\u2019s wall clock without a zone)';
+import { CALL_STATUS_PROPERTY, CallStatus } from '../call-status';
+import { ZONED_TIME_DESCRIPTION } from '../../../common/mapping/zoned-time';
 
 /** How one outbound call ended (iSales callresultdetail). */
 export class CallResultDto {
@@ -12,12 +11,7 @@ export class CallResultDto {
   @ApiProperty({ type: String, nullable: true, example: '88881955' })
   calledNumber: string | null;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'succeeded',
-    description: `one of ${CALL_STATUSES.join(', ')} (iSales callStatus 5, 6), or another raw iSales value`,
-  })
+  @ApiProperty(CALL_STATUS_PROPERTY)
   status: CallStatus | (string & {}) | null;
 
   /** The CTI cause code (00000 = success). */
@@ -25,15 +19,15 @@ export class CallResultDto {
   failCode: string | null;
 
   /** When the called party's phone started ringing. */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-02-10T11:45:43+08:00', description: ZONED_TIME })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-02-10T11:45:43+08:00', description: ZONED_TIME_DESCRIPTION })
   ringingAt: string | null;
 
   /** When the call was answered. */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-02-10T11:45:47+08:00', description: ZONED_TIME })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-02-10T11:45:47+08:00', description: ZONED_TIME_DESCRIPTION })
   startedAt: string | null;
 
   /** When the call was hung up. */
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-02-10T11:45:51+08:00', description: ZONED_TIME })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2022-02-10T11:45:51+08:00', description: ZONED_TIME_DESCRIPTION })
   endedAt: string | null;
 
   /** The tenant's display-result code for the cause (iSales resultCode), e.g. OB99999. */

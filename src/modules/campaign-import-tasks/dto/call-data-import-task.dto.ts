@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../../common/dto/page-of';
 import { ImportTaskDto } from '../../blacklist-import-tasks/dto/import-task.dto';
 
 /** A campaign's call-data file import task: the blacklist import task's fields plus the numbers it blocked. */
@@ -8,17 +9,8 @@ export class CallDataImportTaskDto extends ImportTaskDto {
   blockedCount: number | null;
 }
 
-export class CallDataImportTaskPageDto {
-  @ApiProperty({ type: [CallDataImportTaskDto] })
-  items: CallDataImportTaskDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count, whatever this page holds; null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 1 })
-  total: number | null;
-}
+export class CallDataImportTaskPageDto extends PageOf(CallDataImportTaskDto, {
+  description: "iSales' total count, whatever this page holds; null when iSales did not send one.",
+  example: 1,
+  nullable: true,
+}) {}

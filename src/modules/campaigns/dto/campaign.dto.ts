@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../../common/dto/page-of';
 
 /** The list's `status` filter: iSales' 2, 3 and 4 (0, all, is no filter). */
 export const CAMPAIGN_STATUS_FILTERS = ['started', 'paused', 'completed'] as const;
@@ -70,17 +71,8 @@ export class CampaignDto extends CampaignSummaryDto {
   callbackUrl: string | null;
 }
 
-export class CampaignPageDto {
-  @ApiProperty({ type: [CampaignSummaryDto] })
-  items: CampaignSummaryDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count of matches (its totalSize); null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 5 })
-  total: number | null;
-}
+export class CampaignPageDto extends PageOf(CampaignSummaryDto, {
+  description: "iSales' total count of matches (its totalSize); null when iSales did not send one.",
+  example: 5,
+  nullable: true,
+}) {}

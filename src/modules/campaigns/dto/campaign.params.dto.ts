@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIntegerIn } from '../../../common/dto/integer';
 import { ApiProperty } from '@nestjs/swagger';
 import { VdnParamsDto } from '../../../common/dto/vdn.params.dto';
 
@@ -12,9 +11,6 @@ export class CampaignParamsDto extends VdnParamsDto {
    * @example 1106025109
    */
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_CAMPAIGN_ID })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CAMPAIGN_ID)
+  @IsIntegerIn(1, MAX_CAMPAIGN_ID)
   campaignId: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { MATCHES_TOTAL, PageOf } from '../../../common/dto/page-of';
 
 /** An SFTP file server registered in iSales (outbound-data and blacklist files are imported from it). */
 export class FileServerDto {
@@ -23,17 +24,4 @@ export class FileServerDto {
   username: string | null;
 }
 
-export class FileServerPageDto {
-  @ApiProperty({ type: [FileServerDto] })
-  items: FileServerDto[];
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  /** iSales' total count of matches, whatever this page holds; null when iSales did not send one. */
-  @ApiProperty({ type: Number, nullable: true, example: 5 })
-  total: number | null;
-}
+export class FileServerPageDto extends PageOf(FileServerDto, { description: MATCHES_TOTAL, example: 5, nullable: true }) {}
