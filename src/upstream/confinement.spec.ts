@@ -76,7 +76,8 @@ function withoutComments(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/(^|\s)\/\/[^\n]*/g, '$1')
-    .replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
+    .replace(/'(?:[^'\\\n]|\\.)*'/g, "''")
+    .replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
 }
 
 export function isalesFieldsIn(text: string): string[] {
@@ -95,6 +96,7 @@ describe('the upstream is confined to src/upstream', () => {
     expect(importedErrorModules(file, "import { ISALES } from '../upstream/operations.catalogue';")).toEqual([]);
     expect(isalesFieldsIn('const code = payload.resultCode;')).toEqual(['resultCode']);
     expect(isalesFieldsIn('// resultCode, as iSales names it')).toEqual([]);
+    expect(isalesFieldsIn('description: "iSales\' count (its totalSize)",')).toEqual([]);
   });
 
   it.each(outside.map((file) => [relative(SRC, file), file]))('%s imports no iSales error class', (_name, file) => {
