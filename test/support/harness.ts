@@ -85,6 +85,75 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
   return listeningSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
 }
 
+/**
+ * A simulator of the test file's own and, with `redis`, a redis-server: started before the file's
+ * tests, stopped after them. For suites that start their gateways themselves, per test or as processes.
+ * Call it inside `describe`.
+ */
+export function useSimulator(options: { redis?: boolean; simulator?: SimulatorOptions } = {}) {
+  let simulator: Simulator;
+  let redis: RedisProcess | undefined;
+  beforeAll(async () => {
+    if (options.redis) redis = await RedisProcess.start();
+    simulator = await startSimulator(options.simulator);
+  });
+  afterAll(async () => {
+    await simulator?.close();
+    await redis?.stop();
+  });
+  return {
+    get simulator() {
+      return simulator;
+    },
+    /** The redis-server (only with `redis`). */
+    get redis() {
+      if (!redis) throw new Error('useSimulator was called without redis');
+      return redis;
+    },
+  };
+}
+
+/**
+ * Replicas of the gateway in front of one simulator, sharing one redis-server of the test file's own:
+ * a gateway per entry of `envs` (REDIS_URL added), started one after another before the file's tests
+ * (each through `ready`, when given) and closed after them, before the simulator and Redis stop.
+ * Call it inside `describe`.
+ */
+export function useReplicas(
+  envs: Array<Record<string, string>>,
+  options: { simulator?: SimulatorOptions; ready?: (gateway: Gateway) => Promise<unknown> } = {},
+) {
+  let redis: RedisProcess;
+  let simulator: Simulator;
+  const gateways: Gateway[] = [];
+  beforeAll(async () => {
+    redis = await RedisProcess.start();
+    simulator = await startSimulator(options.simulator);
+    for (const env of envs) {
+      const gateway = await startGateway(simulator.url, { ...env, REDIS_URL: redis.url });
+      gateways.push(gateway);
+      await options.ready?.(gateway);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(gateways.splice(0).map((gateway) => gateway.close()));
+    await simulator?.close();
+    await redis?.stop();
+  });
+  return {
+    get redis() {
+      return redis;
+    },
+    get simulator() {
+      return simulator;
+    },
+    /** The replicas, in the order of `envs`. */
+    get gateways(): readonly Gateway[] {
+      return gateways;
+    },
+  };
+}
+
 /** A gateway in front of a fresh simulator: what most e2e suites need. */
 export async function startStack(options: { simulator?: SimulatorOptions; env?: Record<string, string> } = {}) {
   const simulator = await startSimulator(options.simulator);
