@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { connect, type Server, type Socket } from 'node:net';
-import { apiKeyHash } from '../src/auth/api-key.verifier';
-import { SCOPES } from '../src/common/request/scopes';
 import { CALLBACK_EXAMPLE } from '../simulator/callbacks';
 import { once } from 'node:events';
-import { Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK, useReplicas } from './support/harness';
+import { apiKeysWith, Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK, useReplicas } from './support/harness';
 import { PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { SseReader, waitFor } from './support/sse-reader';
 import { scrape } from './support/metrics-scrape';
@@ -36,10 +34,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const ENV = {
   ISALES_CALLBACK_TOKENS: JSON.stringify([{ id: 'tenant-a', token: sha256(TOKEN), vdns: [1, 2, 3, 4, 5, 6, 7] }]),
-  AUTH_API_KEYS: JSON.stringify([
-    { id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: [...SCOPES] },
-    { id: 'vdn1', sha256: apiKeyHash(VDN1_KEY), vdns: [1], scopes: ['isales:read'] },
-  ]),
+  AUTH_API_KEYS: apiKeysWith({ id: 'vdn1', key: VDN1_KEY, vdns: [1], scopes: ['isales:read'] }),
   CALL_RESULT_SSE_MAX_PER_PRINCIPAL: '3',
   CALL_RESULT_SSE_HEARTBEAT_S: '1',
 };

@@ -1,12 +1,11 @@
 import { once } from 'node:events';
 import { RateLimitBackend } from '../src/edge/rate-limit.backend';
-import { apiKeyHash } from '../src/auth/api-key.verifier';
-import { Gateway, startGateway, TEST_API_KEYS, useReplicas } from './support/harness';
+import { apiKeysWith, Gateway, startGateway, useReplicas } from './support/harness';
 import { RedisProcess } from './support/redis-server';
 
 const PATH = '/api/v1/vdns/1/file-servers';
 const OTHER_KEY = 'second-service-key-71ac';
-const API_KEYS = JSON.stringify([...JSON.parse(TEST_API_KEYS), { id: 'second', sha256: apiKeyHash(OTHER_KEY), vdns: '*', scopes: ['isales:read'] }]);
+const API_KEYS = apiKeysWith({ id: 'second', key: OTHER_KEY, vdns: '*', scopes: ['isales:read'] });
 // A generous command timeout: a busy machine must not make a replica fall back to counting alone.
 const LIMIT = { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_S: '60', AUTH_API_KEYS: API_KEYS, REDIS_COMMAND_TIMEOUT_MS: '5000' };
 

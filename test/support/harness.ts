@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Simulator, SimulatorOptions, startSimulator as listeningSimulator } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
-import { SCOPES } from '../../src/common/request/scopes';
+import { Scope, SCOPES } from '../../src/common/request/scopes';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { createGatewayClient, GatewayClient } from '../../clients/typescript/src/index';
 import { LogCapture, sharedLogCapture } from './log-capture';
@@ -15,6 +15,25 @@ export const TEST_SK = 'e2e-sk-0123456789-secret';
 /** The default test principal: an API key with every VDN and every scope. */
 export const TEST_API_KEY = 'e2e-api-key-0123456789-all-vdns';
 export const TEST_API_KEYS = JSON.stringify([{ id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: [...SCOPES] }]);
+/** A principal of a test's own: its raw API key (hashed for AUTH_API_KEYS), VDNs and scopes. */
+export interface TestApiKey {
+  id: string;
+  key: string;
+  vdns: '*' | number[];
+  scopes: Scope[];
+}
+
+/** AUTH_API_KEYS with the default test principal and `others`. */
+export function apiKeysWith(...others: TestApiKey[]): string {
+  const entries = others.map(({ id, key, vdns, scopes }) => ({ id, sha256: apiKeyHash(key), vdns, scopes }));
+  return JSON.stringify([...(JSON.parse(TEST_API_KEYS) as unknown[]), ...entries]);
+}
+
+/** `init` as the principal of API key `key`. */
+export function asApiKey(key: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), 'x-api-key': key } };
+}
+
 /** Settings by which a test chooses its own access control instead of the default test principal. */
 export const AUTH_SETTINGS = ['AUTH_API_KEYS', 'AUTH_API_KEYS_FILE', 'AUTH_JWKS_URL', 'AUTH_DISABLED'];
 
