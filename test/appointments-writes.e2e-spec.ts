@@ -2,7 +2,7 @@ import { AppointmentDto, AppointmentPageDto } from '../src/modules/appointments/
 import { ProblemDetails } from '../src/common/errors/problem';
 import { startStack, useStack } from './support/harness';
 import { createdThrough, jsonInit } from './support/json-request';
-import { expectRejectedBeforeUpstream, itMapsEachUpstreamCode } from './support/problem-expectations';
+import { expectRejectedBeforeUpstream, expectWriteNotRetried, itMapsEachUpstreamCode } from './support/problem-expectations';
 
 const APPOINTMENTS = '/api/v1/vdns/1/appointments';
 const SEED_TASK = '1106025109';
@@ -199,10 +199,6 @@ describe('appointment writes (gateway + simulator over HTTP)', () => {
     } as const;
     itMapsEachUpstreamCode(stack, routes);
 
-    it('does not retry a reservation iSales answered with 503', async () => {
-      stack.simulator.setFault('appointCreate', { httpStatus: 503 });
-      expect((await routes.appointCreate()).status).toBe(502);
-      expect(stack.simulator.requests.map((r) => r.operation)).toEqual(['appointCreate']);
-    });
+    it('does not retry a reservation iSales answered with 503', () => expectWriteNotRetried(stack, 'appointCreate', routes.appointCreate));
   });
 });

@@ -3,7 +3,7 @@ import { CampaignDto, CampaignPageDto } from '../src/modules/campaigns/dto/campa
 import { CAMPAIGN_EXAMPLE, CAMPAIGN_SUMMARY_EXAMPLES } from '../src/modules/campaigns/campaign.example';
 import { apiKeysWith, asApiKey, useRedisStack } from './support/harness';
 import { jsonInit } from './support/json-request';
-import { expectProblem, expectRejectedBeforeUpstream, itMapsEachUpstreamCode } from './support/problem-expectations';
+import { expectProblem, expectRejectedBeforeUpstream, expectWriteNotRetried, itMapsEachUpstreamCode } from './support/problem-expectations';
 
 const CAMPAIGNS = '/api/v1/vdns/1/campaigns';
 /** VDN 1's running campaign (simulator/data/seed-campaigns.ts). */
@@ -172,11 +172,7 @@ describe('campaigns (gateway + simulator + redis over HTTP)', () => {
     } as const;
     itMapsEachUpstreamCode(stack, routes);
 
-    it('does not retry a pause iSales answered with 503', async () => {
-      stack.simulator.setFault('campaignPause', { httpStatus: 503 });
-      expect((await routes.campaignPause()).status).toBe(502);
-      expect(stack.simulator.requests.map((r) => r.operation)).toEqual(['campaignPause']);
-    });
+    it('does not retry a pause iSales answered with 503', () => expectWriteNotRetried(stack, 'campaignPause', routes.campaignPause));
 
     it('answers a detail without returnObject as 404', async () => {
       stack.simulator.setFault('campaignDetail', { resultCode: '0200000', resultDesc: 'x' });

@@ -104,32 +104,49 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
   return listeningSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
 }
 
+/** A simulator and, with `redis`, a redis-server, of a test file's own. */
+interface Backends {
+  simulator: Simulator;
+  redis?: RedisProcess;
+}
+
+async function startBackends(options: { redis?: boolean; simulator?: SimulatorOptions }): Promise<Backends> {
+  const redis = options.redis ? await RedisProcess.start() : undefined;
+  return { redis, simulator: await startSimulator(options.simulator) };
+}
+
+async function stopBackends(backends: Backends | undefined): Promise<void> {
+  await backends?.simulator.close();
+  await backends?.redis?.stop();
+}
+
+/** How a suite reaches the backends its `beforeAll` started. */
+class BackendsHandle {
+  backends?: Backends;
+
+  get simulator(): Simulator {
+    return this.backends!.simulator;
+  }
+
+  /** The redis-server (only when one was asked for). */
+  get redis(): RedisProcess {
+    if (!this.backends?.redis) throw new Error('these backends have no redis-server');
+    return this.backends.redis;
+  }
+}
+
 /**
  * A simulator of the test file's own and, with `redis`, a redis-server: started before the file's
  * tests, stopped after them. For suites that start their gateways themselves, per test or as processes.
  * Call it inside `describe`.
  */
-export function useSimulator(options: { redis?: boolean; simulator?: SimulatorOptions } = {}) {
-  let simulator: Simulator;
-  let redis: RedisProcess | undefined;
+export function useSimulator(options: { redis?: boolean; simulator?: SimulatorOptions } = {}): BackendsHandle {
+  const handle = new BackendsHandle();
   beforeAll(async () => {
-    if (options.redis) redis = await RedisProcess.start();
-    simulator = await startSimulator(options.simulator);
+    handle.backends = await startBackends(options);
   });
-  afterAll(async () => {
-    await simulator?.close();
-    await redis?.stop();
-  });
-  return {
-    get simulator() {
-      return simulator;
-    },
-    /** The redis-server (only with `redis`). */
-    get redis() {
-      if (!redis) throw new Error('useSimulator was called without redis');
-      return redis;
-    },
-  };
+  afterAll(() => stopBackends(handle.backends));
+  return handle;
 }
 
 /**
@@ -142,35 +159,20 @@ export function useReplicas(
   envs: Array<Record<string, string>>,
   options: { simulator?: SimulatorOptions; ready?: (gateway: Gateway) => Promise<unknown> } = {},
 ) {
-  let redis: RedisProcess;
-  let simulator: Simulator;
-  const gateways: Gateway[] = [];
+  const handle = Object.assign(new BackendsHandle(), { gateways: [] as Gateway[] });
   beforeAll(async () => {
-    redis = await RedisProcess.start();
-    simulator = await startSimulator(options.simulator);
+    handle.backends = await startBackends({ redis: true, simulator: options.simulator });
     for (const env of envs) {
-      const gateway = await startGateway(simulator.url, { ...env, REDIS_URL: redis.url });
-      gateways.push(gateway);
+      const gateway = await startGateway(handle.simulator.url, { ...env, REDIS_URL: handle.redis.url });
+      handle.gateways.push(gateway);
       await options.ready?.(gateway);
     }
   });
   afterAll(async () => {
-    await Promise.all(gateways.splice(0).map((gateway) => gateway.close()));
-    await simulator?.close();
-    await redis?.stop();
+    await Promise.all(handle.gateways.splice(0).map((gateway) => gateway.close()));
+    await stopBackends(handle.backends);
   });
-  return {
-    get redis() {
-      return redis;
-    },
-    get simulator() {
-      return simulator;
-    },
-    /** The replicas, in the order of `envs`. */
-    get gateways(): readonly Gateway[] {
-      return gateways;
-    },
-  };
+  return handle;
 }
 
 /** A gateway in front of a fresh simulator: what most e2e suites need. */

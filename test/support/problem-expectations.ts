@@ -76,3 +76,14 @@ export function itMapsEachUpstreamCode(
     await expectUpstreamCodeMapped(stack, await call(), code, outcome);
   });
 }
+
+/** A write iSales answered with HTTP 503 is not retried: one call to `operation`, and a 502. */
+export async function expectWriteNotRetried(
+  stack: { simulator: Pick<Simulator, 'setFault' | 'requests'> },
+  operation: IsalesOperation,
+  call: () => Promise<Response>,
+): Promise<void> {
+  stack.simulator.setFault(operation, { httpStatus: 503 });
+  expect((await call()).status).toBe(502);
+  expect(stack.simulator.requests.map((r) => r.operation)).toEqual([operation]);
+}
