@@ -62,11 +62,11 @@ export function parseHashedEntries<T>(
   const check = new EntryChecks();
   const entries: T[] = [];
   try {
-    for (const [index, entry] of document.entries()) {
+    for (const [index, entry] of (document as unknown[]).entries()) {
       check.at = `entry ${index}`;
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) check.fail(`${check.at} must be an object`);
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new EntryProblem(`${check.at} must be an object`);
       const unknown = Object.keys(entry).filter((key) => !fields.includes(key));
-      if (unknown.length > 0) check.fail(`${check.at} has unknown fields (${unknown.map((k) => k.slice(0, 32)).join(', ')})`);
+      if (unknown.length > 0) throw new EntryProblem(`${check.at} has unknown fields (${unknown.map((k) => k.slice(0, 32)).join(', ')})`);
       entries.push(read(entry as Record<string, unknown>, check, index));
     }
   } catch (error) {
