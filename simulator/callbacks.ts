@@ -19,6 +19,19 @@ export interface CallbackRecord {
   recordPath: string;
 }
 
+/** The one record of the callback page's example (docs/isales/result-callback.md section 1). */
+export const CALLBACK_EXAMPLE: Readonly<CallbackRecord> = {
+  campaignId: '3',
+  sessionId: '1202_test013',
+  called: '60584',
+  callTimeStr: '2020-08-30 20:00:00',
+  callStatus: 6,
+  failCode: '0',
+  vdnId: 11,
+  callId: '0023-134864174',
+  recordPath: '',
+};
+
 export interface CallbackSettings {
   /**
    * Pushes per record, the first included: the tenant parameter "maximum outbound-result callback

@@ -1,9 +1,8 @@
-import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { AppointmentDto, AppointmentPageDto } from '../src/modules/appointments/dto/appointment.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { startStack, useStack } from './support/harness';
-import { jsonInit } from './support/json-request';
-import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
+import { createdThrough, jsonInit } from './support/json-request';
+import { expectRejectedBeforeUpstream, expectWriteNotRetried, itMapsEachUpstreamCode } from './support/problem-expectations';
 
 const APPOINTMENTS = '/api/v1/vdns/1/appointments';
 const SEED_TASK = '1106025109';
@@ -27,13 +26,7 @@ describe('appointment writes (gateway + simulator over HTTP)', () => {
   const listed = async (id: string) =>
     (await json<AppointmentPageDto>(await stack.get(`${APPOINTMENTS}?taskId=${SEED_TASK}&pageSize=100`))).items.find((a) => a.id === id);
 
-  async function created(overrides: Record<string, unknown> = {}): Promise<AppointmentDto> {
-    const response = await send('POST', APPOINTMENTS, reservation(overrides));
-    expect(response.status).toBe(201);
-    const appointment = await json<AppointmentDto>(response);
-    stack.simulator.clearRequests();
-    return appointment;
-  }
+  const created = (overrides: Record<string, unknown> = {}) => createdThrough<AppointmentDto>(stack, APPOINTMENTS, reservation(overrides));
 
   describe('POST /vdns/{vdnId}/appointments', () => {
     it('reserves a call (201, Location) that the next list shows', async () => {
@@ -204,19 +197,8 @@ describe('appointment writes (gateway + simulator over HTTP)', () => {
       appointUpdateResult: () => send('PUT', `${one}/result`, { failCode: '00000' }),
       appointDelete: () => send('DELETE', one),
     } as const;
-    const rows = (Object.keys(routes) as Array<keyof typeof routes>).flatMap((operation) =>
-      Object.entries(ISALES_ERROR_TABLES[operation]).map(([code, outcome]) => [operation, code, outcome, routes[operation]] as const),
-    );
+    itMapsEachUpstreamCode(stack, routes);
 
-    it.each(rows)('%s %s -> %s', async (operation, code, outcome, call) => {
-      stack.simulator.setFault(operation, { resultCode: code, resultDesc: 'x' });
-      await expectUpstreamCodeMapped(stack, await call(), code, outcome);
-    });
-
-    it('does not retry a reservation iSales answered with 503', async () => {
-      stack.simulator.setFault('appointCreate', { httpStatus: 503 });
-      expect((await routes.appointCreate()).status).toBe(502);
-      expect(stack.simulator.requests.map((r) => r.operation)).toEqual(['appointCreate']);
-    });
+    it('does not retry a reservation iSales answered with 503', () => expectWriteNotRetried(stack, 'appointCreate', routes.appointCreate));
   });
 });

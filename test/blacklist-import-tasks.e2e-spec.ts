@@ -1,8 +1,9 @@
 import { DEFAULT_GENERATED_SIZE } from '../simulator/simulator';
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/operations.catalogue';
+import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { IMPORT_TASK_EXAMPLE } from '../src/modules/blacklist-import-tasks/import-task.example';
 import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';
+import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
@@ -67,26 +68,16 @@ describe('blacklist import tasks (gateway + simulator over HTTP)', () => {
     ['taskId', `${BASE}/1/blacklist-import-tasks/not-an-id`],
   ])('rejects a bad %s with 400 and makes no upstream call (%s)', async (name, path) => {
     const response = await stack.get(path);
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toMatch(PROBLEM);
-    const problem = (await response.json()) as { invalidParams: Array<{ name: string }>; requestId: string; instance: string };
-    expect(problem.invalidParams.map((p) => p.name)).toContain(name);
+    const problem = await expectRejectedBeforeUpstream(stack, response, name);
     expect(problem.requestId).toBe(response.headers.get('x-request-id'));
-    expect(stack.simulator.requests).toHaveLength(0);
   });
 
-  const codes = Object.entries(ISALES_ERROR_TABLES.queryDataImportTask);
-  it.each(codes)('maps business code %s (%s) from iSales to its status', async (code, outcome) => {
-    stack.simulator.setFault('queryDataImportTask', { resultCode: code, resultDesc: `desc of ${code}` });
-    const { error, response } = await list(1);
-    expect(response.status).toBe(OUTCOME_STATUS[outcome]);
-    expect(response.headers.get('content-type')).toMatch(PROBLEM);
-    expect(error).toMatchObject({
-      status: OUTCOME_STATUS[outcome],
-      instance: `${BASE}/1/blacklist-import-tasks`,
-      upstream: { code, description: `desc of ${code}` },
-    });
-    if (outcome === 'rate-limited') expect(response.headers.get('retry-after')).toBe('1');
+  it.each(Object.entries(ISALES_ERROR_TABLES.queryDataImportTask))('maps business code %s (%s) from iSales to its status', async (code, outcome) => {
+    stack.simulator.setFault('queryDataImportTask', { resultCode: code, resultDesc: 'x' });
+    const answer = await list(1);
+    const problem = await expectUpstreamCodeMapped(stack, answer, code, outcome);
+    expect(problem.instance).toBe(`${BASE}/1/blacklist-import-tasks`);
+    if (outcome === 'rate-limited') expect(answer.response.headers.get('retry-after')).toBe('1');
   });
 
   it('keeps the request id of the caller end to end, and sends it to iSales', async () => {

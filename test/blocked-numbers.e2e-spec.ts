@@ -1,11 +1,9 @@
-import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { BlockedNumberPageDto } from '../src/modules/blocked-numbers/dto/blocked-number.dto';
 import { BLOCKED_NUMBER_EXAMPLES } from '../src/modules/blocked-numbers/blocked-number.example';
-import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
-import { TEST_API_KEYS, useRedisStack } from './support/harness';
+import { apiKeysWith, asApiKey, useRedisStack } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { sharedLogCapture } from './support/log-capture';
-import { expectProblem, expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
+import { expectProblem, expectRejectedBeforeUpstream, itMapsEachUpstreamCode } from './support/problem-expectations';
 
 const BLOCKED = '/api/v1/vdns/1/blocked-numbers';
 /** The delete page's example number, blocked in VDN 1 (simulator/data/seed-campaigns.ts). */
@@ -14,13 +12,11 @@ const SEED_NUMBER = '13100000000';
 const VDN1_WRITER = 'vdn1-writer-key-7d2a9e';
 const WRITER = 'writer-key-3e6b0c';
 const READER = 'reader-key-0f4d8a';
-const API_KEYS = JSON.stringify([
-  ...(JSON.parse(TEST_API_KEYS) as unknown[]),
-  { id: 'vdn1-writer', sha256: apiKeyHash(VDN1_WRITER), vdns: [1], scopes: ['isales:read', 'isales:write'] },
-  { id: 'writer', sha256: apiKeyHash(WRITER), vdns: '*', scopes: ['isales:read', 'isales:write'] },
-  { id: 'reader', sha256: apiKeyHash(READER), vdns: '*', scopes: ['isales:read'] },
-]);
-const as = (key: string, init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-api-key': key } });
+const API_KEYS = apiKeysWith(
+  { id: 'vdn1-writer', key: VDN1_WRITER, vdns: [1], scopes: ['isales:read', 'isales:write'] },
+  { id: 'writer', key: WRITER, vdns: '*', scopes: ['isales:read', 'isales:write'] },
+  { id: 'reader', key: READER, vdns: '*', scopes: ['isales:read'] },
+);
 
 let counter = 0;
 /** Numbers no other test uses. */
@@ -184,7 +180,7 @@ describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
     });
 
     it('needs isales:admin: a writer is refused (403) before iSales', async () => {
-      const body = await expectProblem(await stack.request(`${BLOCKED}?confirm=delete-all`, as(WRITER, { method: 'DELETE' })), 403);
+      const body = await expectProblem(await stack.request(`${BLOCKED}?confirm=delete-all`, asApiKey(WRITER, { method: 'DELETE' })), 403);
       expect(body.detail).toBe('The credentials do not grant isales:admin.');
       expect(stack.simulator.requests).toHaveLength(0);
     });
@@ -217,18 +213,18 @@ describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
 
   describe('access', () => {
     it('reads with isales:read; adding and deleting need isales:write', async () => {
-      expect((await stack.get(BLOCKED, as(READER))).status).toBe(200);
+      expect((await stack.get(BLOCKED, asApiKey(READER))).status).toBe(200);
       stack.simulator.clearRequests();
-      const add = await stack.request(BLOCKED, as(READER, jsonInit('POST', { numbers: fresh() })));
+      const add = await stack.request(BLOCKED, asApiKey(READER, jsonInit('POST', { numbers: fresh() })));
       expect((await expectProblem(add, 403)).detail).toBe('The credentials do not grant isales:write.');
-      const remove = await stack.request(`${BLOCKED}/${SEED_NUMBER}`, as(READER, { method: 'DELETE' }));
+      const remove = await stack.request(`${BLOCKED}/${SEED_NUMBER}`, asApiKey(READER, { method: 'DELETE' }));
       expect((await expectProblem(remove, 403)).detail).toBe('The credentials do not grant isales:write.');
       expect(stack.simulator.requests).toHaveLength(0);
     });
 
     it('keeps a key for VDN 1 out of VDN 2\u2019s list (403, iSales not called)', async () => {
-      await expectProblem(await stack.request('/api/v1/vdns/2/blocked-numbers', as(VDN1_WRITER, jsonInit('POST', { numbers: fresh() }))), 403);
-      await expectProblem(await stack.request('/api/v1/vdns/2/blocked-numbers', as(VDN1_WRITER)), 403);
+      await expectProblem(await stack.request('/api/v1/vdns/2/blocked-numbers', asApiKey(VDN1_WRITER, jsonInit('POST', { numbers: fresh() }))), 403);
+      await expectProblem(await stack.request('/api/v1/vdns/2/blocked-numbers', asApiKey(VDN1_WRITER)), 403);
       expect(stack.simulator.requests).toHaveLength(0);
     });
   });
@@ -242,16 +238,7 @@ describe('blocked numbers (gateway + simulator + redis over HTTP)', () => {
     } as const;
     // 0200007 and 0200018 on add name the numbers (above); 0200007 is followed by a look-up.
     const named = new Set(['blocklistAdd 0200007', 'blocklistAdd 0200018']);
-    const rows = (Object.keys(routes) as Array<keyof typeof routes>).flatMap((operation) =>
-      Object.entries(ISALES_ERROR_TABLES[operation])
-        .filter(([code]) => !named.has(`${operation} ${code}`))
-        .map(([code, outcome]) => [operation, code, outcome, routes[operation]] as const),
-    );
-
-    it.each(rows)('%s %s -> %s', async (operation, code, outcome, call) => {
-      stack.simulator.setFault(operation, { resultCode: code, resultDesc: 'x' });
-      await expectUpstreamCodeMapped(stack, await call(), code, outcome);
-    });
+    itMapsEachUpstreamCode(stack, routes, named);
 
     it('names every number when the look-up after a 0200007 fails', async () => {
       stack.simulator.setFault('blocklistAdd', { resultCode: '0200007', resultDesc: 'x' });

@@ -1,36 +1,25 @@
 import { eventually } from './support/eventually';
 import { fakeClock } from './support/clock';
-import { Simulator } from '../simulator/simulator';
 import { freePort, RedisProcess } from './support/redis-server';
-import { Gateway, startGateway, startSimulator } from './support/harness';
+import { Gateway, startGateway, useSimulator } from './support/harness';
 
 const PATH = '/api/v1/vdns/1/business-results';
 
 // The Redis code path, against a real redis-server of the test's own and the simulator as iSales.
 describe('business-result cache on Redis', () => {
-  let redis: RedisProcess;
-  let simulator: Simulator;
-
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    simulator = await startSimulator();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-    await redis?.stop();
-  });
+  const backends = useSimulator({ redis: true });
   // A test that fakes the clock gets the real one back, whatever it ended with.
   afterEach(() => jest.useRealTimers());
   beforeEach(async () => {
-    simulator.clearFaults();
-    simulator.clearRequests();
-    const client = redis.client();
+    backends.simulator.clearFaults();
+    backends.simulator.clearRequests();
+    const client = backends.redis.client();
     await client.flushall();
     client.disconnect();
   });
 
-  const fetches = () => simulator.requests.filter((r) => r.operation === 'queryBusinessResults').length;
-  const gateway = (env: Record<string, string> = {}) => startGateway(simulator.url, { REDIS_URL: redis.url, ...env });
+  const fetches = () => backends.simulator.requests.filter((r) => r.operation === 'queryBusinessResults').length;
+  const gateway = (env: Record<string, string> = {}) => startGateway(backends.simulator.url, { REDIS_URL: backends.redis.url, ...env });
   const get = (g: Gateway, path = PATH, init?: RequestInit) => g.fetch(path, init);
 
   it('stores the tree under one versioned, prefixed key and serves the second read without iSales', async () => {
@@ -44,7 +33,7 @@ describe('business-result cache on Redis', () => {
       expect(second.headers.get('x-cache')).toBe('hit');
       expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
       expect(fetches()).toBe(1);
-      const client = redis.client();
+      const client = backends.redis.client();
       expect(await client.keys('*')).toEqual(['test-prefix:business-results:v1:1']);
       client.disconnect();
     } finally {
@@ -74,12 +63,12 @@ describe('business-result cache on Redis', () => {
   });
 
   it('coalesces 50 concurrent cold reads over two instances into one upstream fetch, every time', async () => {
-    simulator.setFault('queryBusinessResults', { latencyMs: 100 });
+    backends.simulator.setFault('queryBusinessResults', { latencyMs: 100 });
     const [a, b] = await Promise.all([gateway(), gateway()]);
     try {
       for (let round = 0; round < 20; round++) {
         expect((await get(a, `${PATH}/cache`, { method: 'DELETE' })).status).toBe(204);
-        simulator.clearRequests();
+        backends.simulator.clearRequests();
         const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => get(i % 2 ? a : b)));
         expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
         const bodies = new Set(await Promise.all(responses.map((r) => r.text())));
@@ -98,14 +87,14 @@ describe('business-result cache on Redis', () => {
       const clock = fakeClock();
       clock.advance(1100);
       for (const fault of [{ httpStatus: 500 }, { hang: true }, { drop: true }, { httpStatus: 401 }, { resultCode: '0299999' }]) {
-        simulator.setFault('queryBusinessResults', fault);
+        backends.simulator.setFault('queryBusinessResults', fault);
         const stale = await get(g);
         expect(stale.status).toBe(200);
         expect(stale.headers.get('x-cache')).toBe('stale');
         expect(stale.headers.get('cache-control')).toBe('private, max-age=0');
         expect(await stale.text()).toBe(await fresh.clone().text());
       }
-      simulator.setFault('queryBusinessResults', { httpStatus: 500 });
+      backends.simulator.setFault('queryBusinessResults', { httpStatus: 500 });
       expect((await get(g, '/api/v1/vdns/2/business-results')).status).toBe(502);
     } finally {
       await g.close();
@@ -131,8 +120,8 @@ describe('business-result cache on Redis', () => {
 
   it('keeps answering from iSales while Redis is down, logs that once, and caches again when it is back', async () => {
     const own = await RedisProcess.start();
-    simulator.setFault('queryBusinessResults', { latencyMs: 50 });
-    const g = await startGateway(simulator.url, { REDIS_URL: own.url });
+    backends.simulator.setFault('queryBusinessResults', { latencyMs: 50 });
+    const g = await startGateway(backends.simulator.url, { REDIS_URL: own.url });
     try {
       expect((await get(g)).headers.get('x-cache')).toBe('miss');
       expect((await get(g)).headers.get('x-cache')).toBe('hit');
@@ -160,7 +149,7 @@ describe('business-result cache on Redis', () => {
 
   it('answers from iSales when REDIS_URL points at a closed port, and refuses to pretend a DELETE worked', async () => {
     const port = await freePort();
-    const g = await startGateway(simulator.url, { REDIS_URL: `redis://127.0.0.1:${port}/0` });
+    const g = await startGateway(backends.simulator.url, { REDIS_URL: `redis://127.0.0.1:${port}/0` });
     try {
       for (let i = 0; i < 3; i++) {
         const response = await get(g);

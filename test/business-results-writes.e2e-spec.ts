@@ -1,9 +1,7 @@
 import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { BusinessResultDto, BusinessResultPageDto } from '../src/modules/business-results/dto/business-result.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
-import { Simulator } from '../simulator/simulator';
-import { RedisProcess } from './support/redis-server';
-import { requestGateway, startGateway, startSimulator, useStack } from './support/harness';
+import { requestGateway, useReplicas, useStack } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
@@ -88,32 +86,19 @@ describe('business-result writes (gateway + simulator over HTTP)', () => {
 });
 
 describe('business-result writes across replicas on one Redis', () => {
-  let redis: RedisProcess;
-  let simulator: Simulator;
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    simulator = await startSimulator();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-    await redis?.stop();
-  });
+  const replicas = useReplicas([{}, {}]);
 
   it('after a definition is added through one replica, the other serves it at once', async () => {
-    const [a, b] = await Promise.all([startGateway(simulator.url, { REDIS_URL: redis.url }), startGateway(simulator.url, { REDIS_URL: redis.url })]);
-    try {
-      const tree = async () => (await (await requestGateway(b, `${RESULTS}?pageSize=100`)).json()) as BusinessResultPageDto;
-      const before = await tree();
-      expect((await requestGateway(b, RESULTS)).headers.get('x-cache')).toBe('hit');
-      const code = uniqueCode();
-      const added = await requestGateway(a, RESULTS, jsonInit('POST', { name: 'Added on A', code }));
-      expect(added.status).toBe(201);
-      const after = await tree();
-      expect(after.total).toBe(before.total + 1);
-      expect(after.items.at(-1)).toEqual({ code, name: 'Added on A', children: [] });
-      expect((await requestGateway(b, `${RESULTS}/${code}`)).status).toBe(200);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
+    const [a, b] = replicas.gateways;
+    const tree = async () => (await (await requestGateway(b, `${RESULTS}?pageSize=100`)).json()) as BusinessResultPageDto;
+    const before = await tree();
+    expect((await requestGateway(b, RESULTS)).headers.get('x-cache')).toBe('hit');
+    const code = uniqueCode();
+    const added = await requestGateway(a, RESULTS, jsonInit('POST', { name: 'Added on A', code }));
+    expect(added.status).toBe(201);
+    const after = await tree();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.at(-1)).toEqual({ code, name: 'Added on A', children: [] });
+    expect((await requestGateway(b, `${RESULTS}/${code}`)).status).toBe(200);
   });
 });

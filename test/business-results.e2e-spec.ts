@@ -1,8 +1,9 @@
 import { DEFAULT_BUSINESS_RESULT_PARENTS } from '../simulator/simulator';
-import { ISALES_ERROR_TABLES, OUTCOME_STATUS } from '../src/upstream/operations.catalogue';
+import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from '../src/modules/business-results/business-result.example';
 import type { operations } from '../clients/typescript/src/index';
 import { useStack } from './support/harness';
+import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const BASE = '/api/v1/vdns';
 const PROBLEM = /^application\/problem\+json/;
@@ -85,21 +86,16 @@ describe('business results (gateway + simulator over HTTP)', () => {
     ['code', `${BASE}/1/business-results/a_b`],
     ['sort', `${BASE}/1/business-results?sort=name`],
   ])('rejects a bad %s with 400 and makes no upstream call (%s)', async (name, path) => {
-    const response = await stack.get(path);
-    expect(response.status).toBe(400);
-    const problem = (await response.json()) as { invalidParams: Array<{ name: string }> };
-    expect(problem.invalidParams.map((p) => p.name)).toContain(name);
-    expect(stack.simulator.requests).toHaveLength(0);
+    await expectRejectedBeforeUpstream(stack, await stack.get(path), name);
   });
 
-  const codes = Object.entries(ISALES_ERROR_TABLES.queryBusinessResults);
-  it.each(codes)('maps business code %s (%s) from iSales to its status when nothing is cached', async (code, outcome) => {
-    stack.simulator.setFault('queryBusinessResults', { resultCode: code, resultDesc: `desc of ${code}` });
-    const { error, response } = await list(3);
-    expect(response.status).toBe(OUTCOME_STATUS[outcome]);
-    expect(response.headers.get('content-type')).toMatch(PROBLEM);
-    expect(error).toMatchObject({ status: OUTCOME_STATUS[outcome], upstream: { code, description: `desc of ${code}` } });
-  });
+  it.each(Object.entries(ISALES_ERROR_TABLES.queryBusinessResults))(
+    'maps business code %s (%s) from iSales to its status when nothing is cached',
+    async (code, outcome) => {
+      stack.simulator.setFault('queryBusinessResults', { resultCode: code, resultDesc: 'x' });
+      await expectUpstreamCodeMapped(stack, await list(3), code, outcome);
+    },
+  );
 
   it('answers 502 for an undocumented code, and 504 when iSales does not answer', async () => {
     stack.simulator.setFault('queryBusinessResults', { resultCode: '0200006', resultDesc: 'db' });

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import { connect, type Server, type Socket } from 'node:net';
-import { apiKeyHash } from '../src/auth/api-key.verifier';
-import { SCOPES } from '../src/common/request/scopes';
-import type { Simulator } from '../simulator/simulator';
+import { CALLBACK_EXAMPLE } from '../simulator/callbacks';
 import { once } from 'node:events';
-import { Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK } from './support/harness';
+import { apiKeysWith, Gateway, startGateway, startSimulator, TEST_AK, TEST_API_KEY, TEST_SK, useReplicas } from './support/harness';
 import { PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
-import { RedisProcess } from './support/redis-server';
 import { SseReader, waitFor } from './support/sse-reader';
 import { scrape } from './support/metrics-scrape';
 
@@ -37,10 +34,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const ENV = {
   ISALES_CALLBACK_TOKENS: JSON.stringify([{ id: 'tenant-a', token: sha256(TOKEN), vdns: [1, 2, 3, 4, 5, 6, 7] }]),
-  AUTH_API_KEYS: JSON.stringify([
-    { id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: [...SCOPES] },
-    { id: 'vdn1', sha256: apiKeyHash(VDN1_KEY), vdns: [1], scopes: ['isales:read'] },
-  ]),
+  AUTH_API_KEYS: apiKeysWith({ id: 'vdn1', key: VDN1_KEY, vdns: [1], scopes: ['isales:read'] }),
   CALL_RESULT_SSE_MAX_PER_PRINCIPAL: '3',
   CALL_RESULT_SSE_HEARTBEAT_S: '1',
 };
@@ -51,10 +45,10 @@ interface KeptPage {
 }
 
 describe('call results as events (iSales callback -> Redis stream -> SSE)', () => {
-  let redis: RedisProcess;
-  let simulator: Simulator;
+  const replicas = useReplicas([ENV, ENV], { simulator: { callbacks: { maxPushes: 6, retryIntervalMs: 300, timeoutMs: 5000 } } });
   let a: Gateway;
   let b: Gateway;
+  beforeAll(() => ([a, b] = replicas.gateways));
   const readers: SseReader[] = [];
 
   const callbackUrl = (gateway: Gateway, token = TOKEN) => `${gateway.url}/callbacks/isales/call-results/${token}`;
@@ -75,50 +69,31 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
       since = page.next!;
     }
   };
-  const record = (vdnId: number, callId: string, extra: Record<string, unknown> = {}) => ({
-    campaignId: '3',
-    sessionId: '1202_test013',
-    called: '60584',
-    callTimeStr: '2020-08-30 20:00:00',
-    callStatus: 6,
-    failCode: '0',
-    vdnId,
-    callId,
-    recordPath: '',
-    ...extra,
-  });
+  /** The callback page's example record, as VDN `vdnId`'s call `callId`. */
+  const record = (vdnId: number, callId: string, extra: Record<string, unknown> = {}) => ({ ...CALLBACK_EXAMPLE, vdnId, callId, ...extra });
   const post = (gateway: Gateway, body: unknown, token = TOKEN) =>
     fetch(callbackUrl(gateway, token), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    simulator = await startSimulator({ callbacks: { maxPushes: 6, retryIntervalMs: 300, timeoutMs: 5000 } });
-    a = await startGateway(simulator.url, { ...ENV, REDIS_URL: redis.url });
-    b = await startGateway(simulator.url, { ...ENV, REDIS_URL: redis.url });
-  });
   afterEach(() => {
     for (const reader of readers.splice(0)) reader.close();
-    simulator.callbacks.clearPushes();
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await simulator?.close();
-    await redis?.stop();
+    replicas.simulator.callbacks.clearPushes();
   });
 
   it('delivers 100 results pushed over two replicas exactly once, and exactly the 20 missed after a reconnect with Last-Event-ID', async () => {
-    simulator.callbacks.setUrl(1, '31', callbackUrl(a));
-    simulator.callbacks.setUrl(1, '32', callbackUrl(b));
+    replicas.simulator.callbacks.setUrl(1, '31', callbackUrl(a));
+    replicas.simulator.callbacks.setUrl(1, '32', callbackUrl(b));
     const reader = open(a, 1);
     await reader.opened();
     expect(reader.status).toBe(200);
     expect(reader.headers['content-type']).toMatch(/^text\/event-stream/);
     await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
 
-    const ended = [...simulator.callbacks.endedCalls(1, '31', 50), ...simulator.callbacks.endedCalls(1, '32', 50)];
-    await Promise.all([simulator.callbacks.push(1, '31', ended.slice(0, 50), true), simulator.callbacks.push(1, '32', ended.slice(50), true)]);
-    expect(simulator.callbacks.pushes.filter((push) => push.accepted)).toHaveLength(100);
+    const ended = [...replicas.simulator.callbacks.endedCalls(1, '31', 50), ...replicas.simulator.callbacks.endedCalls(1, '32', 50)];
+    await Promise.all([
+      replicas.simulator.callbacks.push(1, '31', ended.slice(0, 50), true),
+      replicas.simulator.callbacks.push(1, '32', ended.slice(50), true),
+    ]);
+    expect(replicas.simulator.callbacks.pushes.filter((push) => push.accepted)).toHaveLength(100);
     await waitFor(() => reader.events.length >= 100, 20000, '100 events');
     const ids = reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId);
     expect(new Set(ids).size).toBe(100);
@@ -132,8 +107,8 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
 
     reader.close();
     const last = reader.lastEventId!;
-    const missed = simulator.callbacks.endedCalls(1, '32', 20);
-    await simulator.callbacks.push(1, '32', missed, true);
+    const missed = replicas.simulator.callbacks.endedCalls(1, '32', 20);
+    await replicas.simulator.callbacks.push(1, '32', missed, true);
     const again = open(b, 1, { 'x-api-key': TEST_API_KEY, 'last-event-id': last });
     await waitFor(() => again.events.length >= 20, 20000, '20 events');
     await waitFor(() => again.comments > 1, 5000, 'a heartbeat');
@@ -144,34 +119,34 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
   it('keeps a record pushed 3 times once, and streams it once', async () => {
     const reader = open(b, 2);
     await waitFor(() => reader.comments > 0, 5000, 'the stream to open');
-    simulator.callbacks.setUrl(2, '3', callbackUrl(a));
+    replicas.simulator.callbacks.setUrl(2, '3', callbackUrl(a));
     const same = [record(2, '0023-134864174')];
-    for (let i = 0; i < 3; i++) await simulator.callbacks.push(2, '3', same);
-    expect(simulator.callbacks.pushes.map((push) => push.accepted)).toEqual([true, true, true]);
+    for (let i = 0; i < 3; i++) await replicas.simulator.callbacks.push(2, '3', same);
+    expect(replicas.simulator.callbacks.pushes.map((push) => push.accepted)).toEqual([true, true, true]);
     const marker = record(2, 'marker-1');
-    await simulator.callbacks.push(2, '3', [marker]);
+    await replicas.simulator.callbacks.push(2, '3', [marker]);
     await waitFor(() => reader.events.length >= 2, 10000, 'the marker');
     expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).toEqual(['0023-134864174', 'marker-1']);
     expect((await kept(a, 2)).map((item) => item.record.callId)).toEqual(['0023-134864174', 'marker-1']);
   });
 
   it('answers a push non-200 while Redis is down, and keeps the re-push once Redis is back', async () => {
-    simulator.callbacks.setUrl(3, '3', callbackUrl(a));
-    await redis.stop();
-    const pushed = simulator.callbacks.push(3, '3', [record(3, 'during-outage')]);
-    await waitFor(() => simulator.callbacks.pushes.length >= 1, 10000, 'the first push');
-    const refused = simulator.callbacks.pushes[0];
+    replicas.simulator.callbacks.setUrl(3, '3', callbackUrl(a));
+    await replicas.redis.stop();
+    const pushed = replicas.simulator.callbacks.push(3, '3', [record(3, 'during-outage')]);
+    await waitFor(() => replicas.simulator.callbacks.pushes.length >= 1, 10000, 'the first push');
+    const refused = replicas.simulator.callbacks.pushes[0];
     expect(refused.accepted).toBe(false);
     expect(refused.status).toBe(503);
-    await redis.start();
+    await replicas.redis.start();
     await pushed;
-    const pushes = simulator.callbacks.pushes;
+    const pushes = replicas.simulator.callbacks.pushes;
     expect(pushes[pushes.length - 1].accepted).toBe(true);
     expect((await kept(b, 3)).map((item) => item.record.callId)).toEqual(['during-outage']);
   });
 
   it('answers a wrong token 404 before reading the body, stores nothing, and 2000 such pushes grow Redis by less than 1 MB', async () => {
-    const client = redis.client();
+    const client = replicas.redis.client();
     try {
       const before = await client.dbsize();
       const wrong = await post(a, [record(4, 'wrong-token')], 'not-the-token');
@@ -193,7 +168,7 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
   }, 120000);
 
   it('counts wrong tokens against the client address like any stranger (429 once its budget is spent)', async () => {
-    const limited = await startGateway(simulator.url, { ...ENV, REDIS_URL: redis.url, RATE_LIMIT_MAX: '3' });
+    const limited = await startGateway(replicas.simulator.url, { ...ENV, REDIS_URL: replicas.redis.url, RATE_LIMIT_MAX: '3' });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await post(limited, [record(4, 'x')], `guess-${i}`)).status);
@@ -204,7 +179,12 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
   });
 
   it('admits a push only from ISALES_CALLBACK_SOURCES, the client address read after TRUST_PROXY', async () => {
-    const guarded = await startGateway(simulator.url, { ...ENV, REDIS_URL: redis.url, ISALES_CALLBACK_SOURCES: '10.9.0.0/16', TRUST_PROXY: '127.0.0.1' });
+    const guarded = await startGateway(replicas.simulator.url, {
+      ...ENV,
+      REDIS_URL: replicas.redis.url,
+      ISALES_CALLBACK_SOURCES: '10.9.0.0/16',
+      TRUST_PROXY: '127.0.0.1',
+    });
     try {
       const from = (forwarded?: string) =>
         fetch(callbackUrl(guarded), {
@@ -277,10 +257,10 @@ describe('call results as events (iSales callback -> Redis stream -> SSE)', () =
     async () => {
       const gateway = await startGatewayProcess({
         ...ENV,
-        ISALES_BASE_URL: simulator.url,
+        ISALES_BASE_URL: replicas.simulator.url,
         ISALES_AK: TEST_AK,
         ISALES_SK: TEST_SK,
-        REDIS_URL: redis.url,
+        REDIS_URL: replicas.redis.url,
         SHUTDOWN_GRACE_MS: '10000',
       });
       try {

@@ -1,25 +1,20 @@
-import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { CALL_RESULT_EXAMPLE } from '../src/modules/call-results/call-result.example';
 import { CallResultDto } from '../src/modules/call-results/dto/call-result.dto';
 import { CALL_DATA_IMPORT_TASK_EXAMPLE } from '../src/modules/campaign-import-tasks/call-data-import-task.example';
 import { CallDataImportTaskPageDto } from '../src/modules/campaign-import-tasks/dto/call-data-import-task.dto';
 import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
-import { TEST_API_KEY, useStack } from './support/harness';
+import { apiKeysWith, asApiKey, TestApiKey, useStack } from './support/harness';
 import { jsonInit } from './support/json-request';
 import { expectProblem, expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const RESULTS = '/api/v1/vdns/1/call-results';
 const WRITE_BACK = '/api/v1/vdns/1/call-data/1001/business-result';
 const IMPORT_TASKS = '/api/v1/vdns/1/campaigns/3/import-tasks';
-/** A key for VDN 1 that may only read, and one that may only write. */
-const READER_KEY = 'call-results-reader-key-0123456789';
-const WRITER_KEY = 'call-results-writer-key-0123456789';
-const API_KEYS = JSON.stringify([
-  { id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: ['isales:read', 'isales:write', 'isales:admin'] },
-  { id: 'reader', sha256: apiKeyHash(READER_KEY), vdns: [1], scopes: ['isales:read'] },
-  { id: 'writer', sha256: apiKeyHash(WRITER_KEY), vdns: [1], scopes: ['isales:write'] },
-]);
+/** Principals of VDN 1: one that may only read, one that may only write. */
+const READER: TestApiKey = { id: 'reader', key: 'call-results-reader-key-0123456789', vdns: [1], scopes: ['isales:read'] };
+const WRITER: TestApiKey = { id: 'writer', key: 'call-results-writer-key-0123456789', vdns: [1], scopes: ['isales:write'] };
+const API_KEYS = apiKeysWith(READER, WRITER);
 let counter = 0;
 const freshKey = () => `call-data-${process.pid}-${++counter}`;
 
@@ -30,7 +25,6 @@ describe('call results, business-result write-back, campaign import tasks (gatew
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => stack.request(path, jsonInit(method, body, headers));
   const json = async <T>(response: Response) => (await response.json()) as T;
   const upstream = (operation: string) => stack.simulator.requests.filter((r) => r.operation === operation);
-  const asKey = (key: string, init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-api-key': key } });
 
   describe('GET /vdns/{vdnId}/call-results/{callId}', () => {
     it('answers the page example in the tenant\u2019s zone, callStatus "6" as succeeded', async () => {
@@ -92,9 +86,9 @@ describe('call results, business-result write-back, campaign import tasks (gatew
     });
 
     it('needs isales:read and the VDN (403), without calling iSales', async () => {
-      expect((await stack.request(`${RESULTS}/0023-134864174`, asKey(READER_KEY))).status).toBe(200);
-      await expectProblem(await stack.request(`${RESULTS}/0023-134864174`, asKey(WRITER_KEY)), 403);
-      await expectProblem(await stack.request('/api/v1/vdns/2/call-results/0023-134864174', asKey(READER_KEY)), 403);
+      expect((await stack.request(`${RESULTS}/0023-134864174`, asApiKey(READER.key))).status).toBe(200);
+      await expectProblem(await stack.request(`${RESULTS}/0023-134864174`, asApiKey(WRITER.key)), 403);
+      await expectProblem(await stack.request('/api/v1/vdns/2/call-results/0023-134864174', asApiKey(READER.key)), 403);
       expect(upstream('callResultDetail')).toHaveLength(1);
     });
   });
@@ -156,10 +150,10 @@ describe('call results, business-result write-back, campaign import tasks (gatew
 
     it('needs isales:write and the VDN (403), without calling iSales', async () => {
       const body = JSON.stringify({ businessResult: '11111' });
-      const init = (key: string) => asKey(key, { method: 'PUT', body, headers: { 'content-type': 'application/json' } });
-      expect((await stack.request(WRITE_BACK, init(WRITER_KEY))).status).toBe(204);
-      await expectProblem(await stack.request(WRITE_BACK, init(READER_KEY)), 403);
-      await expectProblem(await stack.request('/api/v1/vdns/2/call-data/1001/business-result', init(WRITER_KEY)), 403);
+      const init = (key: string) => asApiKey(key, { method: 'PUT', body, headers: { 'content-type': 'application/json' } });
+      expect((await stack.request(WRITE_BACK, init(WRITER.key))).status).toBe(204);
+      await expectProblem(await stack.request(WRITE_BACK, init(READER.key)), 403);
+      await expectProblem(await stack.request('/api/v1/vdns/2/call-data/1001/business-result', init(WRITER.key)), 403);
       expect(upstream('callBusiResult')).toHaveLength(1);
     });
 
@@ -225,9 +219,9 @@ describe('call results, business-result write-back, campaign import tasks (gatew
     });
 
     it('needs isales:read and the VDN (403), without calling iSales', async () => {
-      expect((await stack.request(IMPORT_TASKS, asKey(READER_KEY))).status).toBe(200);
-      await expectProblem(await stack.request(IMPORT_TASKS, asKey(WRITER_KEY)), 403);
-      await expectProblem(await stack.request('/api/v1/vdns/2/campaigns/3/import-tasks', asKey(READER_KEY)), 403);
+      expect((await stack.request(IMPORT_TASKS, asApiKey(READER.key))).status).toBe(200);
+      await expectProblem(await stack.request(IMPORT_TASKS, asApiKey(WRITER.key)), 403);
+      await expectProblem(await stack.request('/api/v1/vdns/2/campaigns/3/import-tasks', asApiKey(READER.key)), 403);
       expect(upstream('queryCallDataImportTask')).toHaveLength(1);
     });
   });

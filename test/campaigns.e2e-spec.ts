@@ -1,11 +1,9 @@
-import { apiKeyHash } from '../src/auth/api-key.verifier';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { CampaignDto, CampaignPageDto } from '../src/modules/campaigns/dto/campaign.dto';
 import { CAMPAIGN_EXAMPLE, CAMPAIGN_SUMMARY_EXAMPLES } from '../src/modules/campaigns/campaign.example';
-import { ISALES_ERROR_TABLES } from '../src/upstream/operations.catalogue';
-import { TEST_API_KEYS, useRedisStack } from './support/harness';
+import { apiKeysWith, asApiKey, useRedisStack } from './support/harness';
 import { jsonInit } from './support/json-request';
-import { expectProblem, expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
+import { expectProblem, expectRejectedBeforeUpstream, expectWriteNotRetried, itMapsEachUpstreamCode } from './support/problem-expectations';
 
 const CAMPAIGNS = '/api/v1/vdns/1/campaigns';
 /** VDN 1's running campaign (simulator/data/seed-campaigns.ts). */
@@ -17,12 +15,10 @@ const EXPIRED = 49;
 /** A service allowed to write in VDN 1 only, and one that may only read. */
 const VDN1_WRITER = 'vdn1-writer-key-5b8e2d';
 const READER = 'reader-key-9c1f3a';
-const API_KEYS = JSON.stringify([
-  ...(JSON.parse(TEST_API_KEYS) as unknown[]),
-  { id: 'vdn1-writer', sha256: apiKeyHash(VDN1_WRITER), vdns: [1], scopes: ['isales:read', 'isales:write'] },
-  { id: 'reader', sha256: apiKeyHash(READER), vdns: '*', scopes: ['isales:read'] },
-]);
-const as = (key: string, init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-api-key': key } });
+const API_KEYS = apiKeysWith(
+  { id: 'vdn1-writer', key: VDN1_WRITER, vdns: [1], scopes: ['isales:read', 'isales:write'] },
+  { id: 'reader', key: READER, vdns: '*', scopes: ['isales:read'] },
+);
 
 describe('campaigns (gateway + simulator + redis over HTTP)', () => {
   const stack = useRedisStack({ AUTH_API_KEYS: API_KEYS });
@@ -128,19 +124,19 @@ describe('campaigns (gateway + simulator + redis over HTTP)', () => {
 
   describe('access', () => {
     it('lets a key for VDN 1 pause there but not in VDN 2 (403, iSales not called)', async () => {
-      const refused = await stack.request('/api/v1/vdns/2/campaigns/1/pause', as(VDN1_WRITER, { method: 'POST' }));
+      const refused = await stack.request('/api/v1/vdns/2/campaigns/1/pause', asApiKey(VDN1_WRITER, { method: 'POST' }));
       await expectProblem(refused, 403);
       expect(stack.simulator.requests).toHaveLength(0);
-      expect((await stack.request(`${CAMPAIGNS}/${RUNNING}/pause`, as(VDN1_WRITER, { method: 'POST' }))).status).toBe(204);
-      expect((await stack.request(`${CAMPAIGNS}/${RUNNING}/resume`, as(VDN1_WRITER, { method: 'POST' }))).status).toBe(204);
+      expect((await stack.request(`${CAMPAIGNS}/${RUNNING}/pause`, asApiKey(VDN1_WRITER, { method: 'POST' }))).status).toBe(204);
+      expect((await stack.request(`${CAMPAIGNS}/${RUNNING}/resume`, asApiKey(VDN1_WRITER, { method: 'POST' }))).status).toBe(204);
     });
 
     it('reads with isales:read; pausing and resuming need isales:write', async () => {
-      expect((await stack.get(CAMPAIGNS, as(READER))).status).toBe(200);
-      expect((await stack.get(`${CAMPAIGNS}/${RUNNING}`, as(READER))).status).toBe(200);
+      expect((await stack.get(CAMPAIGNS, asApiKey(READER))).status).toBe(200);
+      expect((await stack.get(`${CAMPAIGNS}/${RUNNING}`, asApiKey(READER))).status).toBe(200);
       stack.simulator.clearRequests();
       for (const action of ['pause', 'resume']) {
-        const body = await expectProblem(await stack.request(`${CAMPAIGNS}/${RUNNING}/${action}`, as(READER, { method: 'POST' })), 403);
+        const body = await expectProblem(await stack.request(`${CAMPAIGNS}/${RUNNING}/${action}`, asApiKey(READER, { method: 'POST' })), 403);
         expect(body.detail).toBe('The credentials do not grant isales:write.');
       }
       expect(stack.simulator.requests).toHaveLength(0);
@@ -174,20 +170,9 @@ describe('campaigns (gateway + simulator + redis over HTTP)', () => {
       campaignPause: () => post(`${CAMPAIGNS}/${RUNNING}/pause`),
       campaignResume: () => post(`${CAMPAIGNS}/${PAUSED}/resume`),
     } as const;
-    const rows = (Object.keys(routes) as Array<keyof typeof routes>).flatMap((operation) =>
-      Object.entries(ISALES_ERROR_TABLES[operation]).map(([code, outcome]) => [operation, code, outcome, routes[operation]] as const),
-    );
+    itMapsEachUpstreamCode(stack, routes);
 
-    it.each(rows)('%s %s -> %s', async (operation, code, outcome, call) => {
-      stack.simulator.setFault(operation, { resultCode: code, resultDesc: 'x' });
-      await expectUpstreamCodeMapped(stack, await call(), code, outcome);
-    });
-
-    it('does not retry a pause iSales answered with 503', async () => {
-      stack.simulator.setFault('campaignPause', { httpStatus: 503 });
-      expect((await routes.campaignPause()).status).toBe(502);
-      expect(stack.simulator.requests.map((r) => r.operation)).toEqual(['campaignPause']);
-    });
+    it('does not retry a pause iSales answered with 503', () => expectWriteNotRetried(stack, 'campaignPause', routes.campaignPause));
 
     it('answers a detail without returnObject as 404', async () => {
       stack.simulator.setFault('campaignDetail', { resultCode: '0200000', resultDesc: 'x' });

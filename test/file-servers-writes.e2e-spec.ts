@@ -3,7 +3,7 @@ import { FILE_SERVER_EXAMPLE } from '../src/modules/file-servers/file-server.exa
 import { FileServerDto } from '../src/modules/file-servers/dto/file-server.dto';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { useStack } from './support/harness';
-import { jsonInit } from './support/json-request';
+import { createdThrough, jsonInit } from './support/json-request';
 import { expectRejectedBeforeUpstream, expectUpstreamCodeMapped } from './support/problem-expectations';
 
 const SERVERS = '/api/v1/vdns/1/file-servers';
@@ -17,13 +17,8 @@ describe('file-server writes (gateway + simulator over HTTP)', () => {
   const operations = () => stack.simulator.requests.map((r) => r.operation);
 
   /** A fresh server in VDN 1, created straight in the simulator's state through the gateway. */
-  async function created(overrides: Partial<typeof NEW_SERVER> = {}): Promise<FileServerDto> {
-    const response = await send('POST', SERVERS, { ...NEW_SERVER, username: `u${Date.now() % 1e9}`, ...overrides });
-    expect(response.status).toBe(201);
-    const server = await json<FileServerDto>(response);
-    stack.simulator.clearRequests();
-    return server;
-  }
+  const created = (overrides: Partial<typeof NEW_SERVER> = {}) =>
+    createdThrough<FileServerDto>(stack, SERVERS, { ...NEW_SERVER, username: `u${Date.now() % 1e9}`, ...overrides });
 
   describe('POST /vdns/{vdnId}/file-servers', () => {
     it('creates the server (201, Location, never the password) and the next read lists it', async () => {

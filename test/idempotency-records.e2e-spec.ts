@@ -1,9 +1,7 @@
-import { Simulator } from '../simulator/simulator';
 import { ProblemDetails } from '../src/common/errors/problem';
 import { DEFAULT_IDEMPOTENCY_MAX_RECORD_BYTES } from '../src/config/idempotency.config';
-import { Gateway, requestGateway, startGateway, startSimulator } from './support/harness';
+import { Gateway, requestGateway, useReplicas } from './support/harness';
 import { jsonInit } from './support/json-request';
-import { RedisProcess } from './support/redis-server';
 
 const APPOINTMENTS = '/api/v1/vdns/1/appointments';
 const RESULTS = '/api/v1/vdns/1/business-results';
@@ -14,30 +12,15 @@ const freshKey = () => `records-${process.pid}-${++counter}`;
 
 /** Issue 27: an idempotency record keeps what a replay needs, within IDEMPOTENCY_MAX_RECORD_BYTES. */
 describe('what an idempotency record keeps (gateway + redis + simulator)', () => {
-  let redis: RedisProcess;
-  let simulator: Simulator;
-  let gateway: Gateway;
-  let small: Gateway;
-
-  beforeAll(async () => {
-    redis = await RedisProcess.start();
-    simulator = await startSimulator();
-    [gateway, small] = await Promise.all([
-      startGateway(simulator.url, { REDIS_URL: redis.url }),
-      startGateway(simulator.url, { REDIS_URL: redis.url, IDEMPOTENCY_MAX_RECORD_BYTES: '1024' }),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([gateway?.close(), small?.close()]);
-    await simulator?.close();
-    await redis?.stop();
-  });
+  const replicas = useReplicas([{}, { IDEMPOTENCY_MAX_RECORD_BYTES: '1024' }]);
+  const gateway = () => replicas.gateways[0];
+  const small = () => replicas.gateways[1];
 
   const post = (on: Gateway, path: string, body: unknown, key: string) => requestGateway(on, path, jsonInit('POST', body, { 'idempotency-key': key }));
 
   /** The idempotency record `write` leaves in Redis (the one key that appears meanwhile). */
   async function recordOf(write: () => Promise<Response>): Promise<{ response: Response; record: string }> {
-    const client = redis.client();
+    const client = replicas.redis.client();
     try {
       const keys = async () => (await client.keys('*')).filter((key) => key.includes('idempotency:'));
       const before = new Set(await keys());
@@ -54,19 +37,19 @@ describe('what an idempotency record keeps (gateway + redis + simulator)', () =>
     const key = freshKey();
     const appointedAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2 * 86_400_000).toISOString();
     const body = { type: 'manual', calledNumber: NUMBER, agent: '116', taskId: SEED_TASK, appointedAt };
-    const { response: first, record } = await recordOf(() => post(gateway, APPOINTMENTS, body, key));
+    const { response: first, record } = await recordOf(() => post(gateway(), APPOINTMENTS, body, key));
     const firstText = await first.text();
     expect(first.status).toBe(201);
     expect(firstText).toContain(NUMBER);
     expect(record).not.toContain(NUMBER);
     expect(Buffer.byteLength(record)).toBeLessThan(DEFAULT_IDEMPOTENCY_MAX_RECORD_BYTES);
 
-    const replay = await post(small, APPOINTMENTS, { ...body }, key);
+    const replay = await post(small(), APPOINTMENTS, { ...body }, key);
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.headers.get('location')).toBe(first.headers.get('location'));
     expect(await replay.text()).toBe(firstText);
-    expect(simulator.requests.filter((r) => r.operation === 'appointCreate')).toHaveLength(1);
+    expect(replicas.simulator.requests.filter((r) => r.operation === 'appointCreate')).toHaveLength(1);
   });
 
   it('keeps only that a write succeeded when its answer exceeds the cap: a replay is a 409 with Location, and nothing is written again', async () => {
@@ -74,23 +57,23 @@ describe('what an idempotency record keeps (gateway + redis + simulator)', () =>
     const code = `rec-${process.pid}-${counter}`;
     // Children without codes: iSales makes them up, so the answer is not the request again.
     const body = { name: 'Large', code, children: Array.from({ length: 60 }, (_, i) => ({ name: `child ${i}` })) };
-    const { response: first, record } = await recordOf(() => post(small, RESULTS, body, key));
+    const { response: first, record } = await recordOf(() => post(small(), RESULTS, body, key));
     expect(first.status).toBe(201);
     expect(Buffer.byteLength(record)).toBeLessThanOrEqual(1024);
 
-    const replay = await post(small, RESULTS, body, key);
+    const replay = await post(small(), RESULTS, body, key);
     expect(replay.status).toBe(409);
     expect(replay.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(replay.headers.get('location')).toBe(first.headers.get('location'));
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(((await replay.json()) as ProblemDetails).type).toMatch(/idempotency-answer-not-kept$/);
-    expect(simulator.requests.filter((r) => r.operation === 'addBusinessResult')).toHaveLength(1);
+    expect(replicas.simulator.requests.filter((r) => r.operation === 'addBusinessResult')).toHaveLength(1);
 
     // Within the default cap the same answer is kept whole and replayed as it was.
     const again = freshKey();
     const other = { ...body, code: `${code}-b` };
-    const answered = await post(gateway, RESULTS, other, again);
-    const replayed = await post(gateway, RESULTS, other, again);
+    const answered = await post(gateway(), RESULTS, other, again);
+    const replayed = await post(gateway(), RESULTS, other, again);
     expect(replayed.status).toBe(201);
     expect(await replayed.text()).toBe(await answered.text());
   });

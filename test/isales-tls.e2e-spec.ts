@@ -3,8 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTlsServer, Server as TlsServer } from 'node:tls';
-import { Simulator } from '../simulator/simulator';
-import { startGateway, startSimulator } from './support/harness';
+import { startGateway, useSimulator } from './support/harness';
 import { selfSignedCertificate } from './support/tls-certificate';
 
 /**
@@ -13,16 +12,15 @@ import { selfSignedCertificate } from './support/tls-certificate';
  * through unchanged, so the simulator still verifies every signature.
  */
 describe('iSales over TLS', () => {
+  const backends = useSimulator();
   let dir: string;
-  let simulator: Simulator;
   let terminator: TlsServer;
   let httpsUrl: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gateway-tls-'));
     const certificate = selfSignedCertificate(dir, 'ca.pem');
-    simulator = await startSimulator();
-    const simulatorPort = Number(new URL(simulator.url).port);
+    const simulatorPort = Number(new URL(backends.simulator.url).port);
     terminator = createTlsServer({ key: certificate.key, cert: certificate.cert }, (tls) => {
       const plain = connect(simulatorPort, '127.0.0.1');
       tls.pipe(plain).pipe(tls);
@@ -39,7 +37,6 @@ describe('iSales over TLS', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => terminator?.close(resolve));
-    await simulator?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,9 +3,8 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Simulator } from '../simulator/simulator';
 import { GatewayProcess, startGatewayProcess as startProcess } from './support/gateway-process';
-import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
+import { TEST_AK, TEST_SK, useSimulator } from './support/harness';
 
 interface LogLine {
   level: number;
@@ -20,15 +19,8 @@ interface LogLine {
  * lines are still buffered and check that every one of them reaches the stream.
  */
 describe('the log stream of the gateway process', () => {
-  let simulator: Simulator;
-
-  beforeAll(async () => {
-    simulator = await startSimulator();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-  });
-  afterEach(() => simulator.clearFaults());
+  const backends = useSimulator();
+  afterEach(() => backends.simulator.clearFaults());
 
   /**
    * `loops` clients each send file-server reads, one after another, with request ids of their own,
@@ -94,8 +86,8 @@ describe('the log stream of the gateway process', () => {
   }
 
   it('writes every request line of a run stopped by SIGTERM in the middle of its load', async () => {
-    simulator.setFault('queryServer', { latencyMs: 100 });
-    const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
+    backends.simulator.setFault('queryServer', { latencyMs: 100 });
+    const gateway = await startProcess({ ISALES_BASE_URL: backends.simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
     const { code, lines } = await endUnderLoad(gateway, 20, 'SIGTERM');
     expect(code).toBe(0);
     expect(loggedLast(lines, 'stopped')).toBeDefined();
@@ -106,7 +98,7 @@ describe('the log stream of the gateway process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateway-fatal-'));
     const preload = join(dir, 'throw-on-sigusr2.js');
     writeFileSync(preload, "process.on('SIGUSR2', () => setImmediate(() => { throw new Error('fatal-from-test'); }));\n");
-    const gateway = await startProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK }, ['--require', preload]);
+    const gateway = await startProcess({ ISALES_BASE_URL: backends.simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK }, ['--require', preload]);
     try {
       const { code, lines } = await endUnderLoad(gateway, 10, 'SIGUSR2');
       expect(code).toBe(1);

@@ -1,13 +1,11 @@
 import { once } from 'node:events';
-import { Simulator } from '../simulator/simulator';
 import { RateLimitBackend } from '../src/edge/rate-limit.backend';
-import { apiKeyHash } from '../src/auth/api-key.verifier';
-import { Gateway, startGateway, startSimulator, TEST_API_KEYS } from './support/harness';
+import { apiKeysWith, Gateway, startGateway, useReplicas } from './support/harness';
 import { RedisProcess } from './support/redis-server';
 
 const PATH = '/api/v1/vdns/1/file-servers';
 const OTHER_KEY = 'second-service-key-71ac';
-const API_KEYS = JSON.stringify([...JSON.parse(TEST_API_KEYS), { id: 'second', sha256: apiKeyHash(OTHER_KEY), vdns: '*', scopes: ['isales:read'] }]);
+const API_KEYS = apiKeysWith({ id: 'second', key: OTHER_KEY, vdns: '*', scopes: ['isales:read'] });
 // A generous command timeout: a busy machine must not make a replica fall back to counting alone.
 const LIMIT = { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_S: '60', AUTH_API_KEYS: API_KEYS, REDIS_COMMAND_TIMEOUT_MS: '5000' };
 
@@ -20,24 +18,10 @@ async function connected(gateway: Gateway): Promise<Gateway> {
 
 // Two replicas sharing one real redis-server spend one budget per principal.
 describe('rate limits', () => {
-  let simulator: Simulator;
-  let redis: RedisProcess;
-  let gateways: Gateway[] = [];
-
-  beforeAll(async () => {
-    simulator = await startSimulator();
-    redis = await RedisProcess.start();
-    const start = async () => connected(await startGateway(simulator.url, { ...LIMIT, REDIS_URL: redis.url }));
-    gateways = [await start(), await start()];
-  });
-  afterAll(async () => {
-    for (const gateway of gateways) await gateway.close();
-    await redis?.stop();
-    await simulator?.close();
-  });
+  const replicas = useReplicas([LIMIT, LIMIT], { ready: connected });
 
   it('shares one budget per principal across replicas, with RateLimit-* headers, then answers 429 problems', async () => {
-    const [a, b] = gateways;
+    const [a, b] = replicas.gateways;
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const response = await (i % 2 ? b : a).fetch(PATH);
@@ -46,7 +30,7 @@ describe('rate limits', () => {
       expect(response.headers.get('ratelimit-remaining')).toBe(String(4 - i));
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    const calls = simulator.requests.length;
+    const calls = replicas.simulator.requests.length;
 
     const refused = await b.fetch(PATH);
     expect(refused.status).toBe(429);
@@ -56,7 +40,7 @@ describe('rate limits', () => {
     expect(Number(refused.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
     const body = await refused.json();
     expect(body).toMatchObject({ type: 'urn:isales-gateway:problem:rate-limited', status: 429, requestId: refused.headers.get('x-request-id') });
-    expect(simulator.requests.length).toBe(calls);
+    expect(replicas.simulator.requests.length).toBe(calls);
 
     // Another principal has its own budget; probes are never limited.
     expect((await a.fetch(PATH, { headers: { 'x-api-key': OTHER_KEY } })).status).toBe(200);
@@ -64,7 +48,7 @@ describe('rate limits', () => {
   });
 
   it('limits callers without valid credentials by their address', async () => {
-    const [a, b] = gateways;
+    const [a, b] = replicas.gateways;
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? b : a).fetch(PATH, { headers: { 'x-api-key': `guess-${i}` } })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
@@ -72,7 +56,7 @@ describe('rate limits', () => {
 
   it('keeps answering when Redis is gone, counting in memory', async () => {
     const own = await RedisProcess.start();
-    const gateway = await startGateway(simulator.url, { ...LIMIT, RATE_LIMIT_MAX: '3', REDIS_URL: own.url });
+    const gateway = await startGateway(replicas.simulator.url, { ...LIMIT, RATE_LIMIT_MAX: '3', REDIS_URL: own.url });
     try {
       await own.stop();
       const statuses: number[] = [];

@@ -37,27 +37,44 @@ async function expectCachedReads(gateway: Gateway, simulator: Simulator): Promis
   expect(health.details.cache).toEqual({ status: 'up', backend: 'redis' });
 }
 
-describe('Redis Sentinel (one master, one replica, three sentinels)', () => {
-  const topology = new RedisTopology();
+/**
+ * A gateway in front of a simulator of its own, on the Redis deployment `start` makes of `topology`
+ * and configured by `env` (read once the topology is up): started before the describe's tests,
+ * stopped after them. Call it inside `describe`.
+ */
+function useGatewayOn(topology: RedisTopology, start: () => Promise<void>, env: () => Record<string, string>) {
   let simulator: Simulator | undefined;
   let gateway: Gateway | undefined;
-
   beforeAll(async () => {
-    await topology.startSentinel(MASTER_NAME);
+    await start();
     simulator = await startSimulator();
-    gateway = await startGateway(simulator.url, {
-      REDIS_SENTINELS: RedisTopology.list(topology.sentinelPorts),
-      REDIS_SENTINEL_NAME: MASTER_NAME,
-    });
+    gateway = await startGateway(simulator.url, env());
   });
   afterAll(async () => {
     await gateway?.close();
     await simulator?.close();
     await topology.stop();
   });
+  return {
+    get simulator(): Simulator {
+      return simulator!;
+    },
+    get gateway(): Gateway {
+      return gateway!;
+    },
+  };
+}
+
+describe('Redis Sentinel (one master, one replica, three sentinels)', () => {
+  const topology = new RedisTopology();
+  const stack = useGatewayOn(
+    topology,
+    () => topology.startSentinel(MASTER_NAME),
+    () => ({ REDIS_SENTINELS: RedisTopology.list(topology.sentinelPorts), REDIS_SENTINEL_NAME: MASTER_NAME }),
+  );
 
   it('caches the business-result tree on the master the sentinels name, and it reaches the replica', async () => {
-    await expectCachedReads(gateway!, simulator!);
+    await expectCachedReads(stack.gateway, stack.simulator);
 
     const [masterPort, replicaPort] = topology.nodePorts;
     // Through the sentinels, as any client would find the master.
@@ -81,25 +98,17 @@ describe('Redis Sentinel (one master, one replica, three sentinels)', () => {
 
 describe('Redis Cluster (three masters)', () => {
   const topology = new RedisTopology();
-  let simulator: Simulator | undefined;
-  let gateway: Gateway | undefined;
-
-  beforeAll(async () => {
-    await topology.startCluster();
-    simulator = await startSimulator();
-    gateway = await startGateway(simulator.url, {
+  const stack = useGatewayOn(
+    topology,
+    () => topology.startCluster(),
+    () => ({
       REDIS_CLUSTER_NODES: RedisTopology.list(topology.nodePorts),
       ISALES_CALLBACK_TOKENS: JSON.stringify([{ token: createHash('sha256').update(CALLBACK_TOKEN).digest('hex'), vdns: '*' }]),
-    });
-  });
-  afterAll(async () => {
-    await gateway?.close();
-    await simulator?.close();
-    await topology.stop();
-  });
+    }),
+  );
 
   it('caches the business-result tree in the cluster, on the node that owns its slot', async () => {
-    await expectCachedReads(gateway!, simulator!);
+    await expectCachedReads(stack.gateway, stack.simulator);
 
     const cluster = new Cluster(topology.nodePorts.map((port) => ({ host: '127.0.0.1', port })));
     try {
@@ -127,11 +136,11 @@ describe('Redis Cluster (three masters)', () => {
   });
 
   it('keeps pushed call results once in a VDN stream (one slot: its hash tag), streamed and paged', async () => {
-    const reader = new SseReader(`${gateway!.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
+    const reader = new SseReader(`${stack.gateway.url}/api/v1/vdns/1/call-results/events`, { 'x-api-key': TEST_API_KEY });
     try {
       await waitFor(() => reader.comments > 0, 10000, 'the stream to open');
       const push = (callId: string) =>
-        fetch(`${gateway!.url}/callbacks/isales/call-results/${CALLBACK_TOKEN}`, {
+        fetch(`${stack.gateway.url}/callbacks/isales/call-results/${CALLBACK_TOKEN}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify([{ callId, vdnId: 1, campaignId: '3', callStatus: 6 }]),
@@ -139,7 +148,7 @@ describe('Redis Cluster (three masters)', () => {
       for (const callId of ['k-1', 'k-1', 'k-2']) expect((await push(callId)).status).toBe(200);
       await waitFor(() => reader.events.length >= 2, 10000, 'two events');
       expect(reader.events.map((event) => (JSON.parse(event.data) as { callId: string }).callId)).toEqual(['k-1', 'k-2']);
-      const page = (await (await gateway!.fetch('/api/v1/vdns/1/call-results')).json()) as { items: { record: { callId: string } }[] };
+      const page = (await (await stack.gateway.fetch('/api/v1/vdns/1/call-results')).json()) as { items: { record: { callId: string } }[] };
       expect(page.items.map((item) => item.record.callId)).toEqual(['k-1', 'k-2']);
     } finally {
       reader.close();

@@ -1,26 +1,18 @@
 import { eventually } from './support/eventually';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Simulator } from '../simulator/simulator';
 import { GATEWAY_MAIN, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { freePort } from './support/redis-server';
-import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
+import { TEST_AK, TEST_SK, useSimulator } from './support/harness';
 
 describe('the gateway process', () => {
-  let simulator: Simulator;
-
-  beforeAll(async () => {
-    simulator = await startSimulator();
-  });
-  afterAll(async () => {
-    await simulator?.close();
-  });
+  const backends = useSimulator();
 
   it(
     'exits non-zero without ISALES_SK, naming it and printing no secret',
     async () => {
       const child = spawn(process.execPath, [GATEWAY_MAIN], {
-        env: { PATH: process.env.PATH, ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, REDIS_URL: 'redis://:hunter2-secret@nowhere:1/99x' },
+        env: { PATH: process.env.PATH, ISALES_BASE_URL: backends.simulator.url, ISALES_AK: TEST_AK, REDIS_URL: 'redis://:hunter2-secret@nowhere:1/99x' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -36,12 +28,17 @@ describe('the gateway process', () => {
   it(
     'finishes a slow request in flight on SIGTERM, refuses new work, and exits 0',
     async () => {
-      simulator.clearRequests();
-      simulator.setFault('queryServer', { latencyMs: 1500 });
-      const gateway = await startGatewayProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, SHUTDOWN_GRACE_MS: '10000' });
+      backends.simulator.clearRequests();
+      backends.simulator.setFault('queryServer', { latencyMs: 1500 });
+      const gateway = await startGatewayProcess({
+        ISALES_BASE_URL: backends.simulator.url,
+        ISALES_AK: TEST_AK,
+        ISALES_SK: TEST_SK,
+        SHUTDOWN_GRACE_MS: '10000',
+      });
       try {
         const slow = gateway.request('/api/v1/vdns/1/file-servers');
-        await eventually('the slow request at iSales', () => simulator.requests.some((r) => r.operation === 'queryServer'));
+        await eventually('the slow request at iSales', () => backends.simulator.requests.some((r) => r.operation === 'queryServer'));
         gateway.child.kill('SIGTERM');
         const exited = once(gateway.child, 'exit');
         const response = await slow;
@@ -52,7 +49,7 @@ describe('the gateway process', () => {
         await expect(gateway.request('/health/live')).rejects.toThrow();
         expect(gateway.output()).not.toContain(TEST_SK);
       } finally {
-        simulator.clearFaults();
+        backends.simulator.clearFaults();
         if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
       }
     },

@@ -1,10 +1,8 @@
 import { eventually } from './support/eventually';
 import { randomBytes } from 'node:crypto';
-import { Simulator } from '../simulator/simulator';
 import { GatewayProcess, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
-import { startSimulator, TEST_AK, TEST_SK } from './support/harness';
+import { TEST_AK, TEST_SK, useSimulator } from './support/harness';
 import { OtlpReceiver, ReceivedSpan } from './support/otlp-receiver';
-import { RedisProcess } from './support/redis-server';
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -12,18 +10,17 @@ const CLIENT = 3;
 // The OpenTelemetry SDK is process-global, so the gateway runs as its own process, exporting to a
 // receiver of the test's own over OTLP/HTTP with the JSON protocol.
 describe('traces', () => {
-  let simulator: Simulator;
-  let redis: RedisProcess;
+  const backends = useSimulator({ redis: true });
   let receiver: OtlpReceiver;
   let gateway: GatewayProcess;
 
   beforeAll(async () => {
-    [simulator, redis, receiver] = await Promise.all([startSimulator(), RedisProcess.start(), OtlpReceiver.start()]);
+    receiver = await OtlpReceiver.start();
     gateway = await startGatewayProcess({
-      ISALES_BASE_URL: simulator.url,
+      ISALES_BASE_URL: backends.simulator.url,
       ISALES_AK: TEST_AK,
       ISALES_SK: TEST_SK,
-      REDIS_URL: redis.url,
+      REDIS_URL: backends.redis.url,
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '100',
@@ -32,7 +29,7 @@ describe('traces', () => {
 
   afterAll(async () => {
     if (gateway && gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
-    await Promise.all([simulator?.close(), redis?.stop(), receiver?.close()]);
+    await receiver?.close();
   });
 
   it('continues the caller\u2019s traceparent through the server span, each iSales attempt and Redis, and logs the trace id', async () => {
@@ -55,7 +52,7 @@ describe('traces', () => {
 
     const isales = spans.filter((s) => s.name === 'iSales queryBusinessResults');
     expect(isales.length).toBeGreaterThan(0);
-    const received = simulator.requests.filter((r) => r.operation === 'queryBusinessResults').map((r) => r.headers.traceparent);
+    const received = backends.simulator.requests.filter((r) => r.operation === 'queryBusinessResults').map((r) => r.headers.traceparent);
     expect(received).toHaveLength(isales.length);
     for (const span of isales) {
       expect(span).toMatchObject({
@@ -93,7 +90,7 @@ describe('traces', () => {
     async () => {
       const protobuf = await OtlpReceiver.start();
       const other = await startGatewayProcess({
-        ISALES_BASE_URL: simulator.url,
+        ISALES_BASE_URL: backends.simulator.url,
         ISALES_AK: TEST_AK,
         ISALES_SK: TEST_SK,
         OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${protobuf.url}/v1/traces`,

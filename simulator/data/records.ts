@@ -39,15 +39,13 @@ export interface BusinessResult {
   defLevel: '1';
 }
 
-export interface Appointment {
+/** A reservation, with the campaign (task) it is in: the example puts taskId, taskName, taskStatus after calledNo. */
+export interface Appointment extends Campaign {
   appointId: string;
   callType: string;
   /** Epoch milliseconds. */
   appointTime: number;
   calledNo: string;
-  taskId: string;
-  taskName: string;
-  taskStatus: string;
   timeout: boolean;
   userAccount: string;
   userName: string;
@@ -70,18 +68,21 @@ export interface Campaign {
   taskStatus: string;
 }
 
-/** callresultdetail's `data` (docs/isales/call-results-choices.md §2): times without a zone; callStatus an int or, as in the page example, a string. */
+/** A time as callresultdetail writes it: "yyyy-MM-dd HH:mm:ss" on the tenant's wall clock, without a zone ("" when there is none). */
+type ZonelessTime = string;
+
+/** callresultdetail's `data` (docs/isales/call-results-choices.md §2): callStatus an int or, as in the page example, a string. */
 export interface CallResult {
   callId: string;
   called: string;
-  callEndTime: string;
+  callEndTime: ZonelessTime;
   vdnId: number;
   callStatus: number | string;
   failCode: string;
   resultCode: string;
-  callBeginTime: string;
+  callBeginTime: ZonelessTime;
   recordPath: string;
-  ackBeginTime: string;
+  ackBeginTime: ZonelessTime;
 }
 
 /** One outbound call data record of a campaign, whose business result callBusiResult writes (§3). */

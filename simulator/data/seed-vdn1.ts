@@ -27,27 +27,25 @@ const servers: FileServer[] = [
   { port: '22', ip: '10.1.1.1', filePath: '/home/sftp', userName: 'zhangsan', serverId: '164765490069279981932006087306' },
 ];
 
+/** A first-level result and its second-level children ([code, name] each), in the example's key order. */
+const parent = (code: string, name: string, children: Array<[code: string, name: string]>): BusinessResult => ({
+  code,
+  children: children.map(([childCode, childName]) => ({ code: childCode, name: childName, defLevel: '2' })),
+  name,
+  defLevel: '1',
+});
+
 /** docs/isales/operations.md#queryBusinessResults (queryBusinessResults): 3 parents, totalCount 3. */
 const businessResults: BusinessResult[] = [
-  {
-    code: '11111',
-    children: [
-      { code: '12324', name: 'sub02', defLevel: '2' },
-      { code: '1232', name: 'sub01', defLevel: '2' },
-    ],
-    name: 'test111',
-    defLevel: '1',
-  },
-  { code: 'test', children: [], name: 'test0903', defLevel: '1' },
-  {
-    code: '15105671',
-    children: [
-      { code: '754646', name: 'Call interrupted', defLevel: '2' },
-      { code: 'ob-12', name: 'Multiple local officials', defLevel: '2' },
-    ],
-    name: 'Failed 4up',
-    defLevel: '1',
-  },
+  parent('11111', 'test111', [
+    ['12324', 'sub02'],
+    ['1232', 'sub01'],
+  ]),
+  parent('test', 'test0903', []),
+  parent('15105671', 'Failed 4up', [
+    ['754646', 'Call interrupted'],
+    ['ob-12', 'Multiple local officials'],
+  ]),
 ];
 
 /** docs/isales/operations.md#appointList (appoint/list): the one example record. */

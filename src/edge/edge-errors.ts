@@ -2,9 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { GatewayError } from '../common/errors/gateway-error';
 import { genericProblem, instanceOf } from '../common/errors/generic-problem';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
+
+/** A request the edge refuses as malformed HTTP (400), its detail saying what is wrong with it. */
+export class MalformedRequestError extends GatewayError {
+  readonly slug = 'the-request-is-not-valid';
+  readonly title = 'The request is not valid';
+  readonly status = 400;
+}
 
 /** Longest path segment the router matches (ids are 30 digits, codes 50 characters); longer: 414. */
 export const MAX_PARAM_LENGTH = 128;

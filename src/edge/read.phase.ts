@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { GatewayError, ValidationFailedError } from '../common/errors/gateway-error';
+import { MalformedRequestError } from './edge-errors';
 import { HTTP_LIMITS } from './http-edge';
 import { JsonDepthScanner } from './json-depth';
 
@@ -8,12 +9,6 @@ class BodyTooLargeError extends GatewayError {
   readonly slug = 'the-request-is-too-large';
   readonly title = 'The request is too large';
   readonly status = 413;
-}
-
-class MalformedJsonError extends GatewayError {
-  readonly slug = 'the-request-is-not-valid';
-  readonly title = 'The request is not valid';
-  readonly status = 400;
 }
 
 const tooDeep = () =>
@@ -56,13 +51,13 @@ function readJson(capBytes: number, request: FastifyRequest, payload: NodeJS.Rea
     finish(error);
   };
   const onEnd = () => {
-    if (!Number.isNaN(declared) && received !== declared) return finish(new MalformedJsonError('The body is shorter or longer than its Content-Length.'));
+    if (!Number.isNaN(declared) && received !== declared) return finish(new MalformedRequestError('The body is shorter or longer than its Content-Length.'));
     const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, received).toString('utf8');
-    if (text.trim() === '') return finish(new MalformedJsonError('The body is empty but its Content-Type says JSON.'));
+    if (text.trim() === '') return finish(new MalformedRequestError('The body is empty but its Content-Type says JSON.'));
     try {
       finish(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
-      finish(new MalformedJsonError('The body is not valid JSON.'));
+      finish(new MalformedRequestError('The body is not valid JSON.'));
     }
   };
   payload.on('data', onData);

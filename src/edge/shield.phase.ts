@@ -1,17 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayError } from '../common/errors/gateway-error';
+import { MalformedRequestError } from './edge-errors';
 import { HELMET_OPTIONS, helmetHeaders, HTTP_LIMITS } from './http-edge';
 
 class UriTooLongError extends GatewayError {
   readonly slug = 'the-uri-is-too-long';
   readonly title = 'The URI is too long';
   readonly status = 414;
-}
-
-class MissingHostError extends GatewayError {
-  readonly slug = 'the-request-is-not-valid';
-  readonly title = 'The request is not valid';
-  readonly status = 400;
 }
 
 /**
@@ -26,7 +21,7 @@ export class ShieldPhase {
 
   run(request: FastifyRequest, reply: FastifyReply): void {
     reply.headers(this.securityHeaders);
-    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') throw new MissingHostError('An HTTP/1.1 request needs a Host header.');
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') throw new MalformedRequestError('An HTTP/1.1 request needs a Host header.');
     if (request.url.length > HTTP_LIMITS.maxUrlLength) throw new UriTooLongError(`The URL is longer than ${HTTP_LIMITS.maxUrlLength} characters.`);
   }
 }

@@ -1,15 +1,7 @@
 import { GatewayError, ValidationFailedError } from '../common/errors/gateway-error';
 import type { UpstreamMeaning } from '../common/errors/upstream-meaning';
-import {
-  fingerprintOf,
-  mayHaveReachedIsales,
-  replayedBody,
-  ReplayedProblemError,
-  StoredAnswer,
-  toStoredProblem,
-  toStoredSuccess,
-  withinRecordLimit,
-} from './stored-answer';
+import type { StoredAnswer } from './stored-answer';
+import { fingerprintOf, mayHaveReachedIsales, replayedBody, ReplayedProblemError, toStoredProblem, toStoredSuccess, withinRecordLimit } from './stored-answer';
 
 describe('fingerprintOf', () => {
   it('is the same for the same JSON in any key order, and differs for another value', () => {

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { problemResponse } from '../common/swagger/api-problems.decorator';
+import { forEachApiOperation } from './api-operations';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'apiKey';
@@ -14,17 +15,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
  * to the document rather than per route, so that no route can be documented without them.
  */
 export function applyAccessControl(document: OpenAPIObject): OpenAPIObject {
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/api/')) continue;
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      operation.security = [{ [BEARER_SCHEME]: [] }, { [API_KEY_SCHEME]: [] }];
-      for (const status of ACCESS_STATUSES) {
-        operation.responses[status] = problemResponse(status);
-      }
-      operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
+  return forEachApiOperation(document, METHODS, (operation) => {
+    operation.security = [{ [BEARER_SCHEME]: [] }, { [API_KEY_SCHEME]: [] }];
+    for (const status of ACCESS_STATUSES) {
+      operation.responses[status] = problemResponse(status);
     }
-  }
-  return document;
+  });
 }

@@ -3,6 +3,7 @@ import { getSchemaPath } from '@nestjs/swagger';
 import { genericProblem } from '../common/errors/generic-problem';
 import { PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
 import { ProblemDetailsDto } from '../common/swagger/problem-details.dto';
+import { forEachApiOperation } from './api-operations';
 
 /** What the HTTP edge answers before any route runs (src/edge), and when. */
 const EDGE: Readonly<Record<number, { description: string; detail: string; withBody?: true }>> = {
@@ -22,21 +23,14 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * belongs to no operation: the document's description states it.)
  */
 export function applyEdgeStatuses(document: OpenAPIObject): OpenAPIObject {
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/api/')) continue;
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      for (const [status, edge] of Object.entries(EDGE)) {
-        if (edge.withBody && !operation.requestBody) continue;
-        const example = { ...genericProblem(Number(status), edge.detail, EXAMPLE_CONTEXT.instance, EXAMPLE_CONTEXT.requestId) };
-        operation.responses[status] = {
-          description: edge.description,
-          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) }, example } },
-        };
-      }
-      operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
+  return forEachApiOperation(document, METHODS, (operation) => {
+    for (const [status, edge] of Object.entries(EDGE)) {
+      if (edge.withBody && !operation.requestBody) continue;
+      const example = { ...genericProblem(Number(status), edge.detail, EXAMPLE_CONTEXT.instance, EXAMPLE_CONTEXT.requestId) };
+      operation.responses[status] = {
+        description: edge.description,
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) }, example } },
+      };
     }
-  }
-  return document;
+  });
 }

@@ -3,7 +3,7 @@ import { IsalesTimeoutError } from './isales.errors';
 import { AttemptContext } from './isales-policies';
 import { IsalesBusyError, IsalesQuotaExhaustedError } from './resilience.errors';
 import { LocalTokenSchedule, UpstreamQuota } from './upstream-quota';
-import { business, failureOf, held, policies, read, run, scripted, unanswered, write } from './policies.spec-helpers';
+import { business, failureOf, gatedAttempt, held, policies, read, run, scripted, unanswered, write } from './policies.spec-helpers';
 
 // The chain of each operation (cockatiel's breaker, the gateway's own bulkheads and retry loop), driven by attempt functions that answer as iSales would
 // have been translated by the client (the client itself is tested against the simulator).
@@ -13,29 +13,17 @@ beforeAll(() => Logger.overrideLogger(false));
 
 describe('IsalesPolicies: bulkhead', () => {
   it('holds ISALES_MAX_CONCURRENCY calls in flight and ISALES_MAX_QUEUE waiting, and turns away the rest at once', async () => {
-    const p = policies({
-      ISALES_MAX_CONCURRENCY: '2',
-      ISALES_MAX_QUEUE: '1',
-      ISALES_MAX_CONCURRENCY_PER_VDN: '2',
-      ISALES_MAX_QUEUE_PER_VDN: '1',
-      ISALES_TIMEOUT_MS: '5000',
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    const slow = async () => {
-      started++;
-      await gate;
-      return 'ok';
-    };
-    const calls = Array.from({ length: 4 }, (_, i) => run(p, { ...read, coalesceKey: String(i) }, slow));
+    const bulkheads = { ISALES_MAX_CONCURRENCY: '2', ISALES_MAX_QUEUE: '1', ISALES_MAX_CONCURRENCY_PER_VDN: '2', ISALES_MAX_QUEUE_PER_VDN: '1' };
+    const p = policies({ ...bulkheads, ISALES_TIMEOUT_MS: '5000' });
+    const slow = gatedAttempt();
+    const calls = Array.from({ length: 4 }, (_, i) => run(p, { ...read, coalesceKey: String(i) }, slow.attempt));
     const rejected = await failureOf(calls[3]);
     expect(rejected).toBeInstanceOf(IsalesBusyError);
     expect(rejected).toMatchObject({ status: 503, retryAfterS: 1 });
-    expect(started).toBe(2);
-    release();
+    expect(slow.started).toBe(2);
+    slow.open();
     await expect(Promise.all(calls.slice(0, 3))).resolves.toEqual(['ok', 'ok', 'ok']);
-    expect(started).toBe(3);
+    expect(slow.started).toBe(3);
   });
 });
 
@@ -60,20 +48,13 @@ describe('IsalesPolicies: waiting for a slot', () => {
 describe('IsalesPolicies: each VDN\u2019s share', () => {
   it('turns away a VDN over ISALES_MAX_CONCURRENCY_PER_VDN + ISALES_MAX_QUEUE_PER_VDN while another VDN is served', async () => {
     const p = policies({ ISALES_MAX_CONCURRENCY: '8', ISALES_MAX_QUEUE: '8', ISALES_MAX_CONCURRENCY_PER_VDN: '2', ISALES_MAX_QUEUE_PER_VDN: '1' });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started = 0;
-    const slow = async () => {
-      started++;
-      await gate;
-      return 'ok';
-    };
-    const flood = Array.from({ length: 5 }, (_, i) => run(p, { ...read, vdnId: 7, coalesceKey: String(i) }, slow));
+    const slow = gatedAttempt();
+    const flood = Array.from({ length: 5 }, (_, i) => run(p, { ...read, vdnId: 7, coalesceKey: String(i) }, slow.attempt));
     const refused = await Promise.allSettled(flood.slice(3));
     expect(refused.map((r) => r.status === 'rejected' && r.reason instanceof IsalesBusyError)).toEqual([true, true]);
-    expect(started).toBe(2);
+    expect(slow.started).toBe(2);
     await expect(run(p, { ...read, vdnId: 8, coalesceKey: 'other' }, async () => 'other')).resolves.toBe('other');
-    release();
+    slow.open();
     await expect(Promise.all(flood.slice(0, 3))).resolves.toEqual(['ok', 'ok', 'ok']);
   });
 });

@@ -58,6 +58,24 @@ export function held(): { promise: Promise<void>; open: () => void } {
   return { promise, open };
 }
 
+/** An attempt that answers 'ok' once the test opens its gate; `started` counts the attempts begun. */
+export function gatedAttempt() {
+  const gate = held();
+  let started = 0;
+  const attempt = async () => {
+    started++;
+    await gate.promise;
+    return 'ok';
+  };
+  return {
+    attempt,
+    open: gate.open,
+    get started() {
+      return started;
+    },
+  };
+}
+
 export const http = (status: number, retryAfterS?: number) => new IsalesHttpError('queryServer', status, retryAfterS);
 export const dropped = () => new IsalesUnreachableError('queryServer', 'ECONNRESET');
 export const refused = () => new IsalesUnreachableError('queryServer', 'ECONNREFUSED', true);

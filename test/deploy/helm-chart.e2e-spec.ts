@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHART_DIR, chartMeta, defaultValues, findManifest, Manifest, renderChart, REQUIRED_VALUES, TEMPLATES_DIR, templateFiles } from './helm-chart';
+import {
+  CHART_DIR,
+  chartMeta,
+  defaultValues,
+  findManifest,
+  Manifest,
+  renderChart,
+  REQUIRED_VALUES,
+  SENTINEL_REDIS,
+  TEMPLATES_DIR,
+  templateFiles,
+} from './helm-chart';
 
 type Any = any;
 
@@ -309,19 +320,7 @@ describe('helm/isales-gateway: options', () => {
   });
 
   it('redis sentinel: REDIS_SENTINELS joined, master name, db, tls; both passwords from the Secret', () => {
-    const { manifests } = renderChart(
-      with_({
-        redis: {
-          mode: 'sentinel',
-          sentinels: ['s1:26379', 's2:26379', 's3:26379'],
-          sentinelName: 'cache',
-          db: 2,
-          tls: true,
-          existingSecret: 'redis-auth',
-          existingSecretSentinelPasswordKey: 'sentinel-pw',
-        },
-      }),
-    );
+    const { manifests } = renderChart(with_({ redis: SENTINEL_REDIS }));
     expect(configData(manifests)).toMatchObject({
       REDIS_SENTINELS: 's1:26379,s2:26379,s3:26379',
       REDIS_SENTINEL_NAME: 'cache',

@@ -43,6 +43,17 @@ export const REQUIRED_VALUES = {
   auth: { jwt: { jwksUrl: 'https://idp.example.com/certs', issuer: 'https://idp.example.com', audience: 'isales-gateway' } },
 };
 
+/** Redis through Sentinel with every option on: the master name, a db, TLS, and both passwords from one Secret. */
+export const SENTINEL_REDIS = {
+  mode: 'sentinel',
+  sentinels: ['s1:26379', 's2:26379', 's3:26379'],
+  sentinelName: 'cache',
+  db: 2,
+  tls: true,
+  existingSecret: 'redis-auth',
+  existingSecretSentinelPasswordKey: 'sentinel-pw',
+};
+
 export interface Rendered {
   /** Rendered text per template file, as Helm's `# Source:` comments attribute it (NOTES.txt included). */
   files: Record<string, string>;

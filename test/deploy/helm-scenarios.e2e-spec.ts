@@ -5,7 +5,7 @@
  * `helm template` (so `helm install`) with a message naming what to set, and `helm lint` reports it.
  */
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
-import { lintChart, lintOutput, Manifest, REQUIRED_VALUES, schemaFindings, templateChart } from './helm-chart';
+import { lintChart, lintOutput, Manifest, REQUIRED_VALUES, schemaFindings, SENTINEL_REDIS, templateChart } from './helm-chart';
 
 const R = REQUIRED_VALUES;
 const noJwt = { jwt: { jwksUrl: '' } };
@@ -31,18 +31,7 @@ const SCENARIOS: Record<string, Record<string, unknown>> = {
   },
   'credentials document made by the chart': { ...R, isales: { ...R.isales, ak: '', sk: '', credentials: { document: '[{"ak":"a","sk":"s","vdns":"*"}]' } } },
   'redis standalone with a password': { ...R, redis: { mode: 'standalone', url: 'rediss://redis:6380/0', existingSecret: 'redis-auth' } },
-  'redis sentinel, both passwords, TLS': {
-    ...R,
-    redis: {
-      mode: 'sentinel',
-      sentinels: ['s1:26379', 's2:26379', 's3:26379'],
-      sentinelName: 'cache',
-      db: 2,
-      tls: true,
-      existingSecret: 'redis-auth',
-      existingSecretSentinelPasswordKey: 'sentinel-pw',
-    },
-  },
+  'redis sentinel, both passwords, TLS': { ...R, redis: SENTINEL_REDIS },
   'redis cluster': {
     ...R,
     redis: { mode: 'cluster', clusterNodes: ['n1:6379', 'n2:6379'], existingSecret: 'redis-auth', keyPrefix: 'gw:', commandTimeoutMs: 100 },

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Simulator, SimulatorOptions, startSimulator as listeningSimulator } from '../../simulator/simulator';
 import { createApp } from '../../src/app.setup';
 import { apiKeyHash } from '../../src/auth/api-key.verifier';
-import { SCOPES } from '../../src/common/request/scopes';
+import { Scope, SCOPES } from '../../src/common/request/scopes';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import { createGatewayClient, GatewayClient } from '../../clients/typescript/src/index';
 import { LogCapture, sharedLogCapture } from './log-capture';
@@ -15,6 +15,25 @@ export const TEST_SK = 'e2e-sk-0123456789-secret';
 /** The default test principal: an API key with every VDN and every scope. */
 export const TEST_API_KEY = 'e2e-api-key-0123456789-all-vdns';
 export const TEST_API_KEYS = JSON.stringify([{ id: 'e2e', sha256: apiKeyHash(TEST_API_KEY), vdns: '*', scopes: [...SCOPES] }]);
+/** A principal of a test's own: its raw API key (hashed for AUTH_API_KEYS), VDNs and scopes. */
+export interface TestApiKey {
+  id: string;
+  key: string;
+  vdns: '*' | number[];
+  scopes: Scope[];
+}
+
+/** AUTH_API_KEYS with the default test principal and `others`. */
+export function apiKeysWith(...others: TestApiKey[]): string {
+  const entries = others.map(({ id, key, vdns, scopes }) => ({ id, sha256: apiKeyHash(key), vdns, scopes }));
+  return JSON.stringify([...(JSON.parse(TEST_API_KEYS) as unknown[]), ...entries]);
+}
+
+/** `init` as the principal of API key `key`. */
+export function asApiKey(key: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string>), 'x-api-key': key } };
+}
+
 /** Settings by which a test chooses its own access control instead of the default test principal. */
 export const AUTH_SETTINGS = ['AUTH_API_KEYS', 'AUTH_API_KEYS_FILE', 'AUTH_JWKS_URL', 'AUTH_DISABLED'];
 
@@ -83,6 +102,77 @@ export async function startGateway(isalesUrl: string, env: Record<string, string
 /** The simulator (simulator/simulator.ts' startSimulator) with the e2e pair as its credentials. */
 export function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   return listeningSimulator({ ak: TEST_AK, sk: TEST_SK, ...options });
+}
+
+/** A simulator and, with `redis`, a redis-server, of a test file's own. */
+interface Backends {
+  simulator: Simulator;
+  redis?: RedisProcess;
+}
+
+async function startBackends(options: { redis?: boolean; simulator?: SimulatorOptions }): Promise<Backends> {
+  const redis = options.redis ? await RedisProcess.start() : undefined;
+  return { redis, simulator: await startSimulator(options.simulator) };
+}
+
+async function stopBackends(backends: Backends | undefined): Promise<void> {
+  await backends?.simulator.close();
+  await backends?.redis?.stop();
+}
+
+/** How a suite reaches the backends its `beforeAll` started. */
+class BackendsHandle {
+  backends?: Backends;
+
+  get simulator(): Simulator {
+    return this.backends!.simulator;
+  }
+
+  /** The redis-server (only when one was asked for). */
+  get redis(): RedisProcess {
+    if (!this.backends?.redis) throw new Error('these backends have no redis-server');
+    return this.backends.redis;
+  }
+}
+
+/**
+ * A simulator of the test file's own and, with `redis`, a redis-server: started before the file's
+ * tests, stopped after them. For suites that start their gateways themselves, per test or as processes.
+ * Call it inside `describe`.
+ */
+export function useSimulator(options: { redis?: boolean; simulator?: SimulatorOptions } = {}): BackendsHandle {
+  const handle = new BackendsHandle();
+  beforeAll(async () => {
+    handle.backends = await startBackends(options);
+  });
+  afterAll(() => stopBackends(handle.backends));
+  return handle;
+}
+
+/**
+ * Replicas of the gateway in front of one simulator, sharing one redis-server of the test file's own:
+ * a gateway per entry of `envs` (REDIS_URL added), started one after another before the file's tests
+ * (each through `ready`, when given) and closed after them, before the simulator and Redis stop.
+ * Call it inside `describe`.
+ */
+export function useReplicas(
+  envs: Array<Record<string, string>>,
+  options: { simulator?: SimulatorOptions; ready?: (gateway: Gateway) => Promise<unknown> } = {},
+) {
+  const handle = Object.assign(new BackendsHandle(), { gateways: [] as Gateway[] });
+  beforeAll(async () => {
+    handle.backends = await startBackends({ redis: true, simulator: options.simulator });
+    for (const env of envs) {
+      const gateway = await startGateway(handle.simulator.url, { ...env, REDIS_URL: handle.redis.url });
+      handle.gateways.push(gateway);
+      await options.ready?.(gateway);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(handle.gateways.splice(0).map((gateway) => gateway.close()));
+    await stopBackends(handle.backends);
+  });
+  return handle;
 }
 
 /** A gateway in front of a fresh simulator: what most e2e suites need. */

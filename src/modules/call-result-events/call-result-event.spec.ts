@@ -1,18 +1,7 @@
+import { CALLBACK_EXAMPLE as EXAMPLE } from '../../../simulator/callbacks';
 import { toCallResultEvent, vdnOfRecord } from './call-result-event';
 import { RECORD_EXAMPLE } from './call-result-events.controller';
 
-/** The callback page's example (docs/isales/result-callback.md section 1). */
-const EXAMPLE = {
-  campaignId: '3',
-  sessionId: '1202_test013',
-  called: '60584',
-  callTimeStr: '2020-08-30 20:00:00',
-  callStatus: 6,
-  failCode: '0',
-  vdnId: 11,
-  callId: '0023-134864174',
-  recordPath: '',
-};
 const AT = '2020-08-30T12:00:01.250Z';
 const shanghai = () => 'Asia/Shanghai';
 
