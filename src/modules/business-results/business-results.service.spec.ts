@@ -68,7 +68,13 @@ describe('BusinessResultsService.create', () => {
 
 describe('BusinessResultsService: the refresh after a write', () => {
   const withLimit = (maxBytes: number) =>
-    loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'ak', ISALES_SK: 'sk', AUTH_DISABLED: 'true', BUSINESS_RESULTS_MAX_BYTES: String(maxBytes) });
+    loadConfig({
+      ISALES_BASE_URL: 'http://127.0.0.1:1',
+      ISALES_AK: 'ak',
+      ISALES_SK: 'sk',
+      AUTH_DISABLED: 'true',
+      BUSINESS_RESULTS_MAX_BYTES: String(maxBytes),
+    });
   let service: BusinessResultsService | undefined;
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => jest.useFakeTimers());
