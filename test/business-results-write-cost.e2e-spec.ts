@@ -6,6 +6,7 @@ import { METRICS } from '../src/telemetry/metric-names';
 import { GatewayProcess, PROCESS_TEST_TIMEOUT_MS, startGatewayProcess } from './support/gateway-process';
 import { startSimulator, TEST_AK, TEST_API_KEY, TEST_SK, useStack } from './support/harness';
 import { jsonInit } from './support/json-request';
+import { expectProblem } from './support/problem-expectations';
 import { scrape } from './support/metrics-scrape';
 import { RedisProcess } from './support/redis-server';
 
@@ -142,25 +143,42 @@ describe('a tree over BUSINESS_RESULTS_MAX_BYTES (gateway + simulator over HTTP)
   const stack = useStack({ env: { BUSINESS_RESULTS_MAX_BYTES: '1024' } });
   const oversize = async () => (await scrape(stack.gateway)).samples.find((sample) => sample.name === METRICS.businessResultsOversize.name)?.value ?? 0;
 
-  it('is answered from iSales on every read, never cached, with a metric and a log line each time', async () => {
+  it('is read whole once, with a metric and a log line, then page by page, never cached; its codes are not looked up', async () => {
     const counted = await oversize();
     const since = stack.gateway.logs.mark();
-    let code = '';
+    const queries = () => stack.simulator.requests.filter((r) => r.operation === 'queryBusinessResults' && r.vdnId === 3);
+    const bodies: string[] = [];
     for (let i = 0; i < 2; i++) {
+      const before = queries().length;
       const response = await stack.get('/api/v1/vdns/3/business-results?pageSize=100');
       expect(response.status).toBe(200);
       expect(response.headers.get('x-cache')).toBe('miss');
       expect(response.headers.get('cache-control')).toBe('private, max-age=0');
-      code = ((await response.json()) as { items: Array<{ code: string }> }).items[0].code;
+      bodies.push(await response.text());
+      // The second read asks iSales for the two pages of 50 its page of 100 covers, not for the whole tree.
+      if (i === 1)
+        expect(
+          queries()
+            .slice(before)
+            .map((r) => [r.query.pageNum, r.query.pageSize]),
+        ).toEqual([
+          ['1', '50'],
+          ['2', '50'],
+        ]);
     }
-    const one = await stack.get(`/api/v1/vdns/3/business-results/${code}`);
-    expect(one.status).toBe(200);
-    expect(stack.simulator.requests.filter((r) => r.operation === 'queryBusinessResults').length).toBeGreaterThanOrEqual(3);
-    expect(await oversize()).toBe(counted + 3);
+    expect(bodies[1]).toBe(bodies[0]);
+    const code = (JSON.parse(bodies[0]) as { items: Array<{ code: string }> }).items[0].code;
+
+    const before = queries().length;
+    const problem = await expectProblem(await stack.get(`/api/v1/vdns/3/business-results/${code}`), 502);
+    expect(problem).toMatchObject({ type: 'urn:isales-gateway:problem:business-results-too-large', detail: expect.stringContaining('page by page') });
+    expect(queries()).toHaveLength(before);
+
+    expect(await oversize()).toBe(counted + 1);
     const warnings = since()
       .map((line) => JSON.parse(line) as { msg: string; bytes?: number; maxBytes?: number })
       .filter((line) => line.msg.includes('BUSINESS_RESULTS_MAX_BYTES'));
-    expect(warnings).toHaveLength(3);
+    expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ maxBytes: 1024, bytes: expect.any(Number) });
   });
 });

@@ -9,8 +9,8 @@ import { ApiNotModified } from '../../common/swagger/api-problems.decorator';
 import { locationHeader, pageExample, Read, ResourceController, Write } from '../resource-routes';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
+import { BusinessResultsTooLargeError } from './business-results.errors';
 import { BusinessResultsService } from './business-results.service';
-import { BusinessResultsView } from './business-results.view';
 import { BusinessResultLookupDto, BusinessResultPageDto } from './dto/business-result.dto';
 import { BusinessResultParamsDto } from './dto/business-result.params.dto';
 import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.dto';
@@ -30,8 +30,11 @@ const Conditional = () =>
     ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier answer: 304 when the tree is unchanged' }),
   );
 
+/** An answer's validator and freshness: a cached tree's, or (a tree too large to cache) a page's own. */
+type Validated = Pick<CacheRead<unknown>, 'etag' | 'state' | 'freshForS'>;
+
 /** Sends pre-rendered JSON with the cache headers, or 304 when the caller already has this tree. */
-function send(reply: FastifyReply, read: CacheRead<BusinessResultsView>, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
+function send(reply: FastifyReply, read: Validated, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
   reply.header('etag', read.etag).header('cache-control', `private, max-age=${read.freshForS}`).header('x-cache', read.state);
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === read.etag || tag.trim() === '*')) {
     reply.status(304).send();
@@ -72,6 +75,11 @@ export class BusinessResultsController {
       send(reply, now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
       return undefined;
     }
+    if (this.service.isOversize(params.vdnId)) {
+      return this.service
+        .readWindow(params.vdnId, query.page, query.pageSize)
+        .then((window) => send(reply, { etag: window.etag, state: 'miss', freshForS: 0 }, ifNoneMatch, () => window.body));
+    }
     return this.service.read(params.vdnId).then((read) => send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize)));
   }
 
@@ -95,6 +103,7 @@ export class BusinessResultsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    if (this.service.isOversize(params.vdnId)) throw new BusinessResultsTooLargeError(params.vdnId);
     const read = await this.service.read(params.vdnId);
     const found = read.value.lookup(params.code);
     if (found === undefined) throw new ResourceNotFoundError(`No business result ${params.code} in VDN ${params.vdnId}`);

@@ -3,7 +3,8 @@ import { MemoryCacheStore } from '../../cache/memory-cache.store';
 import { loadConfig } from '../../config/configuration';
 import type { IsalesClient } from '../../upstream/isales.client';
 import type { IsalesBusinessResult } from '../../upstream/isales.types';
-import { BusinessResultsService, REFRESH_AFTER_WRITE_MS, UPSTREAM_PAGE_SIZE } from './business-results.service';
+import { BusinessResultsService, REFRESH_AFTER_WRITE_MS } from './business-results.service';
+import { UPSTREAM_PAGE_SIZE } from './tree-window';
 
 type Definition = { code: string; name: string; children: Array<{ code: string; name: string }> };
 
@@ -100,5 +101,35 @@ describe('BusinessResultsService: the refresh after a write', () => {
 
   it('skips a tree last seen over BUSINESS_RESULTS_MAX_BYTES: it would be fetched whole only to be dropped', async () => {
     expect(await treePagesAfterWrite(1024, 120)).toBe(0);
+  });
+});
+
+describe('BusinessResultsService: a tree over BUSINESS_RESULTS_MAX_BYTES', () => {
+  const config = loadConfig({
+    ISALES_BASE_URL: 'http://127.0.0.1:1',
+    ISALES_AK: 'ak',
+    ISALES_SK: 'sk',
+    AUTH_DISABLED: 'true',
+    BUSINESS_RESULTS_MAX_BYTES: '1024',
+  });
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('is marked once read whole; its pages are then read from the iSales pages they cover, not the whole tree', async () => {
+    const { client, pages } = fakeIsales(400);
+    const service = new BusinessResultsService(client, new MemoryCacheStore(), config);
+    expect(service.isOversize(1)).toBe(false);
+    await service.read(1);
+    expect(service.isOversize(1)).toBe(true);
+    expect(service.isOversize(2)).toBe(false);
+    const before = pages.length;
+    const window = await service.readWindow(1, 3, 20);
+    expect(pages.slice(before)).toEqual([{ pageNum: 3, pageSize: 20 }]);
+    expect(JSON.parse(window.body.toString())).toMatchObject({
+      page: 3,
+      pageSize: 20,
+      total: 400,
+      items: [{ code: 'c40' }, ...new Array(19).fill(expect.anything())],
+    });
+    service.onModuleDestroy();
   });
 });

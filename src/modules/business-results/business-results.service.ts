@@ -9,13 +9,12 @@ import { IsalesClient } from '../../upstream/isales.client';
 import { recordCacheRead, recordOversizeTree } from '../../telemetry/metrics';
 import { IsalesBusinessResult } from '../../upstream/isales.types';
 import { CoalescedRefresh } from './coalesced-refresh';
+import { fetchTreeWindow, TreeWindow, UPSTREAM_PAGE_SIZE } from './tree-window';
 import { toBusinessResult, toIsalesBusinessResult, toRequestedBusinessResult } from './business-result.mapper';
 import { CreateBusinessResultDto } from './dto/create-business-result.dto';
 import { BusinessResultsView } from './business-results.view';
 import { BusinessResultDto } from './dto/business-result.dto';
 
-/** iSales' maximum pageSize for queryBusinessResults (docs/isales/operations.md#queryBusinessResults). */
-export const UPSTREAM_PAGE_SIZE = 50;
 /** Pages of one cold tree fetched at once: fast, without taking a tenant's iSales (or the bulkhead) for itself. */
 export const UPSTREAM_PAGE_CONCURRENCY = 4;
 /**
@@ -73,6 +72,24 @@ export class BusinessResultsService implements OnModuleDestroy {
     const read = await this.cache.read(cacheKey(vdnId), () => this.fetchTree(vdnId));
     recordCacheRead(read.state);
     return read;
+  }
+
+  /**
+   * Whether this replica last saw the VDN's tree over BUSINESS_RESULTS_MAX_BYTES. Definitions are
+   * never removed, so such a tree stays over it: its pages are read one by one (`readWindow`) and
+   * its codes are not looked up, so that no read costs a fetch of the whole tree again.
+   */
+  isOversize(vdnId: number): boolean {
+    return this.oversizeKeys.has(cacheKey(vdnId));
+  }
+
+  /** A page of an oversize tree from the iSales pages it covers; without a total from iSales, the whole tree as `read` gives it. */
+  async readWindow(vdnId: number, page: number, pageSize: number): Promise<TreeWindow> {
+    const window = await fetchTreeWindow(this.isales, vdnId, page, pageSize);
+    if (window) return window;
+    const read = await this.read(vdnId);
+    const body = read.value.page(page, pageSize);
+    return { body, etag: read.etag };
   }
 
   /** A hit the L1 answers at once (no promise), or undefined: then `read`. */

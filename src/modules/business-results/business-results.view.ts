@@ -40,8 +40,7 @@ export class BusinessResultsView {
     let rendered = this.pages.get(key);
     if (!rendered) {
       const start = (page - 1) * pageSize;
-      const items = this.parentJson.slice(start, start + pageSize).join(',');
-      rendered = Buffer.from(`{"items":[${items}],"page":${page},"pageSize":${pageSize},"total":${this.total}}`);
+      rendered = renderPage(this.parentJson.slice(start, start + pageSize), page, pageSize, this.total);
       if (this.pages.size >= RENDERED_PAGES_KEPT) this.pages.delete(this.pages.keys().next().value!);
       this.pages.set(key, rendered);
     }
@@ -51,4 +50,9 @@ export class BusinessResultsView {
   lookup(code: string): string | undefined {
     return this.byCode.get(code);
   }
+}
+
+/** A page's answer from its parents' JSON texts: the one place its shape is written. */
+export function renderPage(parentJson: string[], page: number, pageSize: number, total: number): Buffer {
+  return Buffer.from(`{"items":[${parentJson.join(',')}],"page":${page},"pageSize":${pageSize},"total":${total}}`);
 }
