@@ -6,6 +6,10 @@ import type { IsalesBusinessResult } from '../../upstream/isales.types';
 import { BusinessResultsService, REFRESH_AFTER_WRITE_MS } from './business-results.service';
 import { UPSTREAM_PAGE_SIZE } from './tree-window';
 
+/** The service's configuration: an unreachable iSales, no access control, and `env` on top. */
+const configWith = (env: Record<string, string>) =>
+  loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'ak', ISALES_SK: 'sk', AUTH_DISABLED: 'true', ...env });
+
 type Definition = { code: string; name: string; children: Array<{ code: string; name: string }> };
 
 /** iSales as the service sees it: a list that adds at its end (or, `newestFirst`, at its start), and the pages asked for. */
@@ -32,7 +36,7 @@ function fakeIsales(existing: number, newestFirst = false) {
 }
 
 describe('BusinessResultsService.create', () => {
-  const config = loadConfig({ ISALES_BASE_URL: 'http://127.0.0.1:1', ISALES_AK: 'ak', ISALES_SK: 'sk', AUTH_DISABLED: 'true' });
+  const config = configWith({});
   const services: BusinessResultsService[] = [];
   const serviceOn = (client: IsalesClient) => {
     const service = new BusinessResultsService(client, new MemoryCacheStore(), config);
@@ -68,14 +72,7 @@ describe('BusinessResultsService.create', () => {
 });
 
 describe('BusinessResultsService: the refresh after a write', () => {
-  const withLimit = (maxBytes: number) =>
-    loadConfig({
-      ISALES_BASE_URL: 'http://127.0.0.1:1',
-      ISALES_AK: 'ak',
-      ISALES_SK: 'sk',
-      AUTH_DISABLED: 'true',
-      BUSINESS_RESULTS_MAX_BYTES: String(maxBytes),
-    });
+  const withLimit = (maxBytes: number) => configWith({ BUSINESS_RESULTS_MAX_BYTES: String(maxBytes) });
   let service: BusinessResultsService | undefined;
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => jest.useFakeTimers());
@@ -105,13 +102,7 @@ describe('BusinessResultsService: the refresh after a write', () => {
 });
 
 describe('BusinessResultsService: a tree over BUSINESS_RESULTS_MAX_BYTES', () => {
-  const config = loadConfig({
-    ISALES_BASE_URL: 'http://127.0.0.1:1',
-    ISALES_AK: 'ak',
-    ISALES_SK: 'sk',
-    AUTH_DISABLED: 'true',
-    BUSINESS_RESULTS_MAX_BYTES: '1024',
-  });
+  const config = configWith({ BUSINESS_RESULTS_MAX_BYTES: '1024' });
   beforeAll(() => Logger.overrideLogger(false));
 
   it('is marked once read whole; its pages are then read from the iSales pages they cover, not the whole tree', async () => {
