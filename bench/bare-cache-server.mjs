@@ -14,6 +14,7 @@
 // Child -> parent: { port } once listening.
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { serve } from './support/serve.mjs';
 
 const require = createRequire(import.meta.url);
 const { Redis } = require('ioredis');
@@ -61,16 +62,5 @@ process.once('message', ({ redisUrl, key, routes, rateLimit }) => {
       },
     );
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-
-  const stop = () => {
-    server.close();
-    server.closeAllConnections?.();
-    redis.disconnect();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('disconnect', stop);
+  serve(server, 60_000, () => redis.disconnect());
 });

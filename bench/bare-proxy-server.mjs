@@ -10,6 +10,7 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { serve } from './support/serve.mjs';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require('undici');
@@ -61,16 +62,5 @@ process.once('message', ({ isalesUrl, ak, sk, distDir, connections }) => {
       },
     );
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-
-  const stop = () => {
-    server.close();
-    server.closeAllConnections?.();
-    pool.destroy();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('disconnect', stop);
+  serve(server, 60_000, () => pool.destroy());
 });

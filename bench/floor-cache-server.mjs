@@ -10,6 +10,7 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { floorEdge } from './support/floor-edge.mjs';
+import { serve } from './support/serve.mjs';
 
 const require = createRequire(import.meta.url);
 const { Redis } = require('ioredis');
@@ -59,20 +60,11 @@ process.once('message', async ({ redisUrl, key, vdnId, distDir, apiKeys, staticH
   const ok = edge.httpSeries('GET', ROUTE, 200);
   const hits = edge.cacheSeries('hit');
 
-  const refuse = (res, status, requestId) => {
-    res.writeHead(status, edge.headers(['content-type', 'application/problem+json', 'content-length', '2', 'x-request-id', requestId])).end('{}');
-  };
-
   const server = http.createServer((req, res) => {
     const started = performance.now();
-    const requestId = edge.requestId(req);
-    const q = req.url.indexOf('?');
-    const match = req.method === 'GET' ? PATH.exec(q < 0 ? req.url : req.url.slice(0, q)) : null;
-    if (!match || Number(match[1]) !== vdnId) return refuse(res, 404, requestId);
-    const principal = edge.authorize(req, vdnId, 'isales:read');
-    if (!principal) return refuse(res, 401, requestId);
-    const query = pageQuery(q < 0 ? '' : req.url.slice(q + 1));
-    if (!query) return refuse(res, 400, requestId);
+    const admitted = edge.admit(req, res, PATH, vdnId, pageQuery);
+    if (!admitted) return;
+    const { requestId, principal, query } = admitted;
     const body = page(query.page, query.pageSize);
     hits.inc();
     const freshForS = Math.max(0, Math.floor((meta.freshUntil - Date.now()) / 1000));
@@ -107,16 +99,5 @@ process.once('message', async ({ redisUrl, key, vdnId, distDir, apiKeys, staticH
       ms: Math.round(ms * 10) / 10,
     });
   });
-  server.keepAliveTimeout = keepAliveTimeoutMs;
-  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-
-  const stop = () => {
-    edge.log.flushSync();
-    server.close();
-    server.closeAllConnections?.();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('disconnect', stop);
+  serve(server, keepAliveTimeoutMs, () => edge.log.flushSync());
 });

@@ -12,6 +12,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { floorEdge } from './support/floor-edge.mjs';
+import { serve } from './support/serve.mjs';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require('undici');
@@ -73,20 +74,11 @@ process.once('message', ({ isalesUrl, ak, sk, distDir, connections, vdnId, apiKe
     return { page: { items: envelope.server.map(toFileServer), page: query.page, pageSize: query.pageSize, total: envelope.count }, upstream };
   }
 
-  const refuse = (res, status, requestId) => {
-    res.writeHead(status, edge.headers(['content-type', 'application/problem+json', 'content-length', '2', 'x-request-id', requestId])).end('{}');
-  };
-
   const server = http.createServer((req, res) => {
     const started = performance.now();
-    const requestId = edge.requestId(req);
-    const q = req.url.indexOf('?');
-    const match = req.method === 'GET' ? PATH.exec(q < 0 ? req.url : req.url.slice(0, q)) : null;
-    if (!match || Number(match[1]) !== vdnId) return refuse(res, 404, requestId);
-    const principal = edge.authorize(req, vdnId, 'isales:read');
-    if (!principal) return refuse(res, 401, requestId);
-    const query = fileServerQuery(q < 0 ? '' : req.url.slice(q + 1));
-    if (!query) return refuse(res, 400, requestId);
+    const admitted = edge.admit(req, res, PATH, vdnId, fileServerQuery);
+    if (!admitted) return;
+    const { requestId, principal, query } = admitted;
     listFileServers(query, requestId).then(
       ({ page, upstream }) => {
         const body = JSON.stringify(page);
@@ -109,20 +101,11 @@ process.once('message', ({ isalesUrl, ak, sk, distDir, connections, vdnId, apiKe
           ms: Math.round(ms * 10) / 10,
         });
       },
-      () => refuse(res, 502, requestId),
+      () => edge.refuse(res, 502, requestId),
     );
   });
-  server.keepAliveTimeout = keepAliveTimeoutMs;
-  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
-
-  const stop = () => {
+  serve(server, keepAliveTimeoutMs, () => {
     edge.log.flushSync();
-    server.close();
-    server.closeAllConnections?.();
     pool.destroy();
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.on('disconnect', stop);
+  });
 });

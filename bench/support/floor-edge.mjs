@@ -43,20 +43,42 @@ export function floorEdge({ distDir, apiKeys, staticHeaders }) {
   };
 
   const flatStatic = staticHeaders.flat();
+  const headers = (own) => flatStatic.concat(own);
+  const requestId = (req) => {
+    const id = req.headers['x-request-id'];
+    return typeof id === 'string' && SANE_REQUEST_ID.test(id) ? id : randomUUID();
+  };
+  const authorize = (req, vdnId, scope) => {
+    const principal = principalOf(req.headers['x-api-key']);
+    return principal && principal.vdns.has(vdnId) && principal.scopes.has(scope) ? principal : undefined;
+  };
+  /** A refusal with the gateway's headers and a stand-in body (the floors are only ever sent good requests). */
+  const refuse = (res, status, id) => {
+    res.writeHead(status, headers(['content-type', 'application/problem+json', 'content-length', '2', 'x-request-id', id])).end('{}');
+  };
   return {
     /** The request id to answer and log: the caller's when sane, else a new UUID. */
-    requestId(req) {
-      const id = req.headers['x-request-id'];
-      return typeof id === 'string' && SANE_REQUEST_ID.test(id) ? id : randomUUID();
-    },
+    requestId,
     /** The principal allowed `scope` on `vdnId`, or undefined. */
-    authorize(req, vdnId, scope) {
-      const principal = principalOf(req.headers['x-api-key']);
-      return principal && principal.vdns.has(vdnId) && principal.scopes.has(scope) ? principal : undefined;
-    },
+    authorize,
     /** The gateway's fixed headers (helmet's among them) followed by `own`, as one flat list for writeHead. */
-    headers(own) {
-      return flatStatic.concat(own);
+    headers,
+    refuse,
+    /**
+     * A GET of `path` (its first group the VDN) on `vdnId` by a principal with isales:read, whose query
+     * `parseQuery` accepts, as the gateway's edge and validation take it: `{ requestId, principal,
+     * query }`, or undefined once a 404, 401 or 400 is sent.
+     */
+    admit(req, res, path, vdnId, parseQuery) {
+      const id = requestId(req);
+      const q = req.url.indexOf('?');
+      const match = req.method === 'GET' ? path.exec(q < 0 ? req.url : req.url.slice(0, q)) : null;
+      if (!match || Number(match[1]) !== vdnId) return refuse(res, 404, id);
+      const principal = authorize(req, vdnId, 'isales:read');
+      if (!principal) return refuse(res, 401, id);
+      const query = parseQuery(q < 0 ? '' : req.url.slice(q + 1));
+      if (!query) return refuse(res, 400, id);
+      return { requestId: id, principal, query };
     },
     /** A series of http_server_request_duration_seconds, bound once per route and status. */
     httpSeries(method, route, status) {
