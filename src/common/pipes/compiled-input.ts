@@ -8,7 +8,8 @@ import { Class, ClassPlan, PropertyPlan, Rule, UntranslatableRuleError, Validati
 
 export { Findings, MAX_INVALID_PARAMS, UntranslatableRuleError } from './input-plan';
 export type { Class, ClassPlan, PropertyPlan } from './input-plan';
-export { checkObject, compileFastPath } from './input-check';
+export { checkObject } from './input-check';
+export { compileFastPath } from './fast-path';
 
 // class-transformer exports its metadata (the `@Type` and `@Transform` of properties) only by this path, with no types beside it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

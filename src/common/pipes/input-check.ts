@@ -1,4 +1,3 @@
-import { FORBIDDEN_CHARACTER } from '../dto/text';
 import { ClassPlan, Findings, Input, PropertyPlan } from './input-plan';
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
@@ -41,37 +40,6 @@ export function checkObject(plan: ClassPlan, input: Input, path: string, finding
     if (property.nested && value !== undefined) output[property.name] = checkNested(property, value, join(path, property.name), findings);
   }
   return output;
-}
-
-/**
- * The answer for a valid input of a flat DTO (no nested DTO, no @AtLeastOneOf or @Variants), in one
- * pass and without allocating anything but the answer; undefined when anything is off (or the value
- * is not a plain string, number or boolean), and the caller then runs the full checks, which word
- * the problem. Both run the same compiled rules, so the fast path cannot accept more.
- */
-export function compileFastPath(plan: ClassPlan): ((input: Input) => object | undefined) | undefined {
-  if (plan.atLeastOne || plan.variants || plan.properties.some((property) => property.nested)) return undefined;
-  const Target = plan.target as new () => Input;
-  const { byName, properties } = plan;
-  return (input) => {
-    const output = new Target();
-    for (const key in input) {
-      if (!Object.hasOwn(input, key)) continue;
-      const property = byName.get(key);
-      if (property === undefined) return undefined;
-      const raw = input[key];
-      if (typeof raw === 'string') {
-        if (FORBIDDEN_CHARACTER.test(raw)) return undefined;
-      } else if (typeof raw !== 'number' && typeof raw !== 'boolean') return undefined;
-      output[key] = property.coerce ? property.coerce(raw) : raw;
-    }
-    for (const property of properties) {
-      const value = output[property.name];
-      if (property.optional && (value === null || value === undefined)) continue;
-      for (const rule of property.rules) if (!rule.test(value, output)) return undefined;
-    }
-    return output;
-  };
 }
 
 function checkNested(property: PropertyPlan, value: unknown, name: string, findings: Findings): unknown {
