@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { InputKind } from '../common/pipes/route-inputs';
 import type { GatewayValidationPipe } from '../common/pipes/validation.pipe';
+import { ENTERS_OWN_CONTEXT, inRequestContext } from './identify.phase';
 
 /** What a direct handler is built from, once: the application's instances and the compiled input checks. */
 export interface DirectRouteContext {
@@ -29,14 +30,21 @@ export interface DirectRoute<C = unknown> {
   build(controller: C, input: InputCheck): DirectHandler;
 }
 
+/** A direct route's call of its controller, with the path's and the query's checked DTOs. */
+export type DirectCall<C, P, Q, R = unknown> = (controller: C, params: P, query: Q, request: FastifyRequest, reply: FastifyReply) => R;
+
 /**
  * The direct route of a controller's `method` whose first two parameters are its path's and its query's
- * DTOs: `call` gets them checked, the path's first (Nest's pipes answer the first argument's problem too).
+ * DTOs: `call` gets them checked, the path's first (Nest's pipes answer the first argument's problem too),
+ * and runs in the request's context. `fromMemory`, when given, is tried first, outside the context: it
+ * answers what it can without waiting for anything (and says so), so that such an answer pays for no
+ * context; `call` answers the rest.
  */
 export function pathAndQueryRoute<C, P, Q>(
   controller: Type<C>,
   method: keyof C & string,
-  call: (controller: C, params: P, query: Q, request: FastifyRequest, reply: FastifyReply) => unknown,
+  call: DirectCall<C, P, Q>,
+  fromMemory?: DirectCall<C, P, Q, boolean>,
 ): DirectRoute<C> {
   return {
     controller,
@@ -44,7 +52,12 @@ export function pathAndQueryRoute<C, P, Q>(
     build(instance, input) {
       const params = input('path', 0) as (value: unknown) => P;
       const query = input('query', 1) as (value: unknown) => Q;
-      return (request, reply) => call(instance, params(request.params), query(request.query), request, reply);
+      return (request, reply) => {
+        const checkedParams = params(request.params);
+        const checkedQuery = query(request.query);
+        if (fromMemory?.(instance, checkedParams, checkedQuery, request, reply)) return undefined;
+        return inRequestContext(request, () => call(instance, checkedParams, checkedQuery, request, reply));
+      };
     },
   };
 }
@@ -84,7 +97,8 @@ export function installDirectRoutes(fastify: FastifyInstance, routes: readonly A
       if (typeof target !== 'function') throw new Error(`${route.controller.name}.${route.method}: parameter ${index} has no DTO class`);
       return context.checks.checkOf(kind, target);
     };
-    options.handler = route.build(controller, input);
+    // The handler enters its request's context itself (pathAndQueryRoute): the edge's wrapper (runHandlerInRequestContext) leaves it be.
+    options.handler = Object.assign(route.build(controller, input), { [ENTERS_OWN_CONTEXT]: true });
     wired.add(options.url);
   });
   fastify.addHook('onReady', (done) => {

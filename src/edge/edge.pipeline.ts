@@ -12,7 +12,7 @@ import { EdgeConfig } from '../config/edge.config';
 import { activeTracer } from '../telemetry/tracer';
 import { AdmitPhase } from './admit.phase';
 import { TrustFunction } from './client-address';
-import { IdentifyPhase } from './identify.phase';
+import { IdentifyPhase, runHandlerInRequestContext } from './identify.phase';
 import { LimitPhase } from './limit.phase';
 import { ObservePhase } from './observe.phase';
 import { ProbeBudget } from './probe-budget';
@@ -120,6 +120,8 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
   fastify.decorateRequest('span', undefined);
   fastify.decorateRequest('routePolicy', null);
   fastify.decorateRequest('callbackGrant', undefined);
+  fastify.decorateRequest('requestContext', null);
+  fastify.addHook('onRoute', runHandlerInRequestContext);
   if (config.server.maxConnections > 0) fastify.server.maxConnections = config.server.maxConnections;
   answerNodeRefusalsAsProblems(fastify.server);
 

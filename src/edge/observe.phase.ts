@@ -1,6 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequestContext } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
 import { HttpSeries, httpSeries } from '../telemetry/metrics';
 import { loggedUrl } from './logged-url';
@@ -90,7 +89,7 @@ export class ObservePhase {
       url: policy?.callbackToken ? policy.route : this.loggedUrl(request.url),
       route: policy?.route ?? UNMATCHED_ROUTE,
       client: request.clientAddress,
-      upstream: RequestContext.upstreamCalls(),
+      upstream: request.requestContext?.upstream,
       status,
       principal: auth?.principal?.id,
       authFailure: auth?.failure ?? undefined,

@@ -29,9 +29,6 @@ export const RequestContext = {
     const store = storage.getStore();
     if (store) (store.upstream ??= []).push(record);
   },
-  upstreamCalls(): readonly UpstreamCallRecord[] | undefined {
-    return storage.getStore()?.upstream;
-  },
 };
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -69,18 +69,24 @@ export class BusinessResultsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> | undefined {
-    // A hit from memory is answered at once: no promise for the common case.
-    const now = this.service.readFromMemory(params.vdnId);
-    if (now) {
-      send(reply, now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
-      return undefined;
-    }
+    if (this.listFromMemory(params, query, ifNoneMatch, reply)) return undefined;
     if (this.service.isOversize(params.vdnId)) {
       return this.service
         .readWindow(params.vdnId, query.page, query.pageSize)
         .then((window) => send(reply, { etag: window.etag, state: 'miss', freshForS: 0 }, ifNoneMatch, () => window.body));
     }
     return this.service.read(params.vdnId).then((read) => send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize)));
+  }
+
+  /**
+   * A hit from memory, answered at once (no promise, nothing to wait for): true when answered. The
+   * direct route tries it before entering the request's context (business-results.direct.ts).
+   */
+  listFromMemory(params: VdnParamsDto, query: ListBusinessResultsQueryDto, ifNoneMatch: string | undefined, reply: FastifyReply): boolean {
+    const now = this.service.readFromMemory(params.vdnId);
+    if (!now) return false;
+    send(reply, now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
+    return true;
   }
 
   @Get(':code')
