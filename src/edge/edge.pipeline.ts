@@ -157,7 +157,8 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
 
   // Built once: before CORS' own hook, or the whole of phases 2 to 4 when there is none.
   const first: readonly Step[] = withCors ? [shieldStep, answerNonPreflight] : [shieldStep, ...access];
-  fastify.addHook('onRequest', (request, reply, done) => identify.enter(request, reply, () => runSteps(first, 0, request, reply, done)));
+  const runFirst = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => runSteps(first, 0, request, reply, done);
+  fastify.addHook('onRequest', (request, reply, done) => identify.enter(request, reply, done, runFirst));
   if (withCors) {
     await fastify.register(cors, {
       origin: config.corsOrigins,

@@ -16,6 +16,9 @@ declare module 'fastify' {
   }
 }
 
+/** Fastify's `done` of an `onRequest` hook. */
+export type HookDone = (error?: Error) => void;
+
 /** Marks a route handler that enters its request's context itself, when it needs it (src/edge/direct-routes.ts). */
 export const ENTERS_OWN_CONTEXT = Symbol('enters its own request context');
 
@@ -50,13 +53,14 @@ export class IdentifyPhase {
 
   constructor(private readonly trusted: TrustFunction) {}
 
-  enter(request: FastifyRequest, reply: FastifyReply, rest: () => void): void {
+  /** Identifies the request, then runs `rest(request, reply, done)`: with tracing, with the server span active. */
+  enter(request: FastifyRequest, reply: FastifyReply, done: HookDone, rest: (request: FastifyRequest, reply: FastifyReply, done: HookDone) => void): void {
     reply.header(REQUEST_ID_HEADER, request.id);
     request.clientAddress = clientAddress(request.raw.socket?.remoteAddress, request.headers['x-forwarded-for'], this.trusted);
     const store: RequestContextStore = { requestId: String(request.id) };
     request.requestContext = store;
     const tracer = this.tracer;
-    if (!tracer) return rest();
+    if (!tracer) return rest(request, reply, done);
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const route = policyOf(request)?.route;
     const span = tracer.startSpan(
@@ -74,6 +78,6 @@ export class IdentifyPhase {
     );
     request.span = span;
     // The span is active for the rest of the request, and so is the request context (trace ids and the request id on every line).
-    RequestContext.run(store, () => context.with(trace.setSpan(parent, span), rest));
+    RequestContext.run(store, () => context.with(trace.setSpan(parent, span), () => rest(request, reply, done)));
   }
 }
