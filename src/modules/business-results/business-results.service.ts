@@ -220,7 +220,16 @@ export function coldFetchMs(deadlineMs: number, maxPages: number): number {
   return deadlineMs * maxPages + 1000;
 }
 
+/** The keys made so far, one per VDN id (at most 9 999: the ids the routes take): a read looks its key up rather than building it. */
+const keys = new Map<number, string>();
+
 /** One versioned key per VDN: bump the version when the stored shape changes. */
 export function cacheKey(vdnId: number): string {
-  return `business-results:v1:${vdnId}`;
+  let key = keys.get(vdnId);
+  if (key === undefined) {
+    key = `business-results:v1:${vdnId}`;
+    // A key made once and kept has its hash computed once, for every map it is looked up in.
+    if (Number.isInteger(vdnId) && vdnId >= 1 && vdnId <= 9999) keys.set(vdnId, key);
+  }
+  return key;
 }
