@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyServerOptions } from 'fastify';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './edge-errors';
 import { HTTP_LIMITS } from './http-edge';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
@@ -24,6 +24,9 @@ export function serverOptions(config: EdgeConfig, trusted: TrustFunction): Fasti
   const limits = config.server;
   return {
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    // The edge writes the one line per request (the observe phase); Fastify's own request logging
+    // would call its logger (a no-op here) twice per request, reading the elapsed time for nothing.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trusted,
     return503OnClosing: true,
     bodyLimit: limits.bodyLimitBytes,
