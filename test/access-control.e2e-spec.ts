@@ -220,10 +220,16 @@ describe('access control settings', () => {
     await issuer.close();
     const stack = await startStack({ env: { ...issuer.env(), AUTH_JWKS_URL: url } });
     try {
-      const response = await stack.get(FILE_SERVERS, bearer(await signToken(key)));
+      const since = stack.gateway.logs.mark();
+      const response = await stack.get(FILE_SERVERS, { headers: { authorization: `Bearer ${await signToken(key)}`, 'x-request-id': 'issuer-down-1' } });
       await expectProblem(response, 503);
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(stack.simulator.requests).toHaveLength(0);
+      // The warning says which request it was about, though no handler (and so no request context) ran.
+      const warning = since()
+        .map((line) => JSON.parse(line) as { level: number; msg: string; requestId?: string })
+        .find((line) => line.level === 40 && line.msg !== 'request completed');
+      expect(warning).toMatchObject({ requestId: 'issuer-down-1' });
     } finally {
       await stack.close();
     }

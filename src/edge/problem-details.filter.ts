@@ -76,7 +76,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private log(exception: unknown, problem: ProblemDetails): void {
-    const fields = { status: problem.status, type: problem.type, upstream: problem.upstream };
+    // The request id is the problem's own: an error of the edge's steps (an issuer that cannot be
+    // reached) is answered before the handler, outside the request's context, where the mixin has none.
+    const fields = { requestId: problem.requestId, status: problem.status, type: problem.type, upstream: problem.upstream };
     if (problem.status >= 500 && !(exception instanceof GatewayError) && !(exception instanceof HttpException)) {
       this.logger.error({ ...fields, err: exception }, 'unhandled error');
     } else if (problem.status >= 500) {
