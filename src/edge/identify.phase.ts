@@ -38,7 +38,7 @@ export function runHandlerInRequestContext(route: RouteOptions): void {
   };
 }
 
-/** Runs `fn` in `request`'s context (one the edge did not identify, such as Fastify's derived routes' own, gets one of its id). */
+/** Runs `fn` in `request`'s context; a request the edge's hook has not identified gets one of its id rather than none. */
 export function inRequestContext<T>(request: FastifyRequest, fn: () => T): T {
   return RequestContext.run(request.requestContext ?? { requestId: String(request.id) }, fn);
 }

@@ -70,12 +70,7 @@ export class BusinessResultsController {
     @Res() reply: FastifyReply,
   ): Promise<void> | undefined {
     if (this.listFromMemory(params, query, ifNoneMatch, reply)) return undefined;
-    if (this.service.isOversize(params.vdnId)) {
-      return this.service
-        .readWindow(params.vdnId, query.page, query.pageSize)
-        .then((window) => send(reply, { etag: window.etag, state: 'miss', freshForS: 0 }, ifNoneMatch, () => window.body));
-    }
-    return this.service.read(params.vdnId).then((read) => send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize)));
+    return this.listFromStore(params, query, ifNoneMatch, reply);
   }
 
   /**
@@ -87,6 +82,16 @@ export class BusinessResultsController {
     if (!now) return false;
     send(reply, now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
     return true;
+  }
+
+  /** What memory did not answer: the shared cache or iSales (a tree too large to cache, page by page). */
+  listFromStore(params: VdnParamsDto, query: ListBusinessResultsQueryDto, ifNoneMatch: string | undefined, reply: FastifyReply): Promise<void> {
+    if (this.service.isOversize(params.vdnId)) {
+      return this.service
+        .readWindow(params.vdnId, query.page, query.pageSize)
+        .then((window) => send(reply, { etag: window.etag, state: 'miss', freshForS: 0 }, ifNoneMatch, () => window.body));
+    }
+    return this.service.read(params.vdnId).then((read) => send(reply, read, ifNoneMatch, () => read.value.page(query.page, query.pageSize)));
   }
 
   @Get(':code')
