@@ -62,6 +62,11 @@ const settings = {
    * "--cpu-prof --cpu-prof-dir=bench/results/prof".
    */
   gatewayNodeArgs: [...imageNodeFlags(), ...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+  /**
+   * Flags added after those for `gateway-b` only (a later flag wins), so that a heap flag, which
+   * takes effect only at start, is A/B'd on one build in one run.
+   */
+  gatewayBNodeArgs: (process.env.BENCH_GATEWAY_B_NODE_ARGS ?? '').split(' ').filter(Boolean),
   /** Node's flags for the floor and raw servers (none by default: the floor is the least any server needs). */
   bareNodeArgs: (process.env.BENCH_BARE_NODE_ARGS ?? '').split(' ').filter(Boolean),
 };
@@ -124,10 +129,10 @@ async function startRedis() {
 }
 
 /** A gateway as production starts it: the image's Node flags, NODE_ENV=production, LOG_LEVEL=info, an API key. */
-async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }, { name = 'gateway', main = settings.gatewayMain, env = {} } = {}) {
+async function startGateway({ redisUrl, keyPrefix, simulatorUrl, ak, sk }, { name = 'gateway', main = settings.gatewayMain, env = {}, nodeArgs = [] } = {}) {
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, [...settings.gatewayNodeArgs, main], {
+    spawn(process.execPath, [...settings.gatewayNodeArgs, ...nodeArgs, main], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -319,7 +324,9 @@ async function main() {
   console.log(
     `[bench] ${settings.cases.join(' + ')}: ${settings.connections} connections; saturated ${settings.durationS}s per target in ${settings.rounds} rounds, ` +
       `paced ${settings.pacedS}s per target in ${settings.pacedRounds} rounds; VDN ${settings.vdnId}, ${settings.client} client, ` +
-      `gateway LOG_LEVEL=${settings.logLevel} with ${settings.gatewayNodeArgs.join(' ') || 'no flags'}; ${os.cpus().length} cpus, ` +
+      `gateway LOG_LEVEL=${settings.logLevel} with ${settings.gatewayNodeArgs.join(' ') || 'no flags'}` +
+      `${settings.gatewayBMain && settings.gatewayBNodeArgs.length > 0 ? ` (gateway-b: + ${settings.gatewayBNodeArgs.join(' ')})` : ''}; ` +
+      `${os.cpus().length} cpus, ` +
       `${pinning.enabled ? pinning.reason : `not pinned: ${pinning.reason}`}; CLK_TCK ${clockTicksPerSecond()}; Node ${process.version}; load ${machineLoad()}`,
   );
 
@@ -332,7 +339,9 @@ async function main() {
   try {
     const upstream = { redisUrl: redis.url, keyPrefix, simulatorUrl: simulator.url, ak, sk };
     const gateways = [await startGateway(upstream)];
-    if (settings.gatewayBMain) gateways.push(await startGateway(upstream, { name: 'gateway-b', main: settings.gatewayBMain }));
+    if (settings.gatewayBMain) {
+      gateways.push(await startGateway(upstream, { name: 'gateway-b', main: settings.gatewayBMain, nodeArgs: settings.gatewayBNodeArgs }));
+    }
     const context = { ...upstream, gateways };
     const builders = caseBuilders({ settings, apiKeys, dist, getOk, startServer, startGateway, upstreamConnections: UPSTREAM_CONNECTIONS });
     const cases = [];
