@@ -28,6 +28,17 @@ interface Circuit {
 }
 
 /**
+ * A call that identical calls arriving while it runs join. It lets go of the call when the call
+ * settles: a Map's entries stay reachable from the tables V8 has replaced when the Map grew or shrank
+ * until the next full collection, and the young-generation collector keeps whatever such a table
+ * points to. An entry that still held the call would have its answer (the parsed iSales body)
+ * promoted to old space with it, on every read, filling old space for mark-compacts (bench/README.md).
+ */
+interface InFlight {
+  call: Promise<unknown> | undefined;
+}
+
+/**
  * Circuits kept per operation before idle ones are dropped: a closed circuit with no call in it for a
  * cooldown is worth no more than a new one, so a principal walking through thousands of VDNs leaves
  * behind at most this many (per operation) plus those that are open or busy.
@@ -76,7 +87,7 @@ export class SharedPolicies {
 export class OperationChain {
   private readonly logger: Logger;
   private readonly circuits = new Map<number, Circuit>();
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, InFlight>();
   private openCount = 0;
 
   constructor(
@@ -88,12 +99,16 @@ export class OperationChain {
 
   execute<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
     if (call.coalesceKey === undefined || !call.idempotent) return this.run(call, attempt);
-    let shared = this.inflight.get(call.coalesceKey) as Promise<T> | undefined;
-    if (!shared) {
-      const key = call.coalesceKey;
-      shared = this.run(call, attempt).finally(() => this.inflight.delete(key));
-      this.inflight.set(key, shared);
-    }
+    const joined = this.inflight.get(call.coalesceKey)?.call;
+    if (joined) return joined as Promise<T>;
+    const key = call.coalesceKey;
+    const entry: InFlight = { call: undefined };
+    const shared = this.run(call, attempt).finally(() => {
+      this.inflight.delete(key);
+      entry.call = undefined;
+    });
+    entry.call = shared;
+    this.inflight.set(key, entry);
     return shared;
   }
 
