@@ -73,12 +73,11 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
 
 # Exec form, no shell, no npm: PID 1 is node and receives SIGTERM. CMD (not ENTRYPOINT) so that
 # `command: ["node", "dist/simulator/simulator/main.js"]` replaces it to run the simulator.
-# --max-semi-space-size=16 (MiB): under load Node 24 lets the young generation grow to about 128 MB of
-# RSS. Measured on one pinned core (bench/README.md), 8 MiB cost 4 to 9 % more CPU per request than
-# 16: scavenges came twice as often and promoted the state of requests in flight, whose collection
-# is a mark-compact with about 190 ms of marking competing with the event loop.
-# --heap-growing-percent=30: old space is collected once it grows by 30 % of what survived the last
-# full GC (V8 otherwise lets it reach about three times that under load, and RSS keeps the peak);
-# with 45 to 60 MB live, that keeps a replica within 200 MB after a soak (189 MB measured; 16 MiB
-# with 50 % reached 200). The bench and the chart run the same flags.
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=30", "dist/main.js"]
+# --max-semi-space-size=8 (MiB): under load Node 24 lets the young generation grow to about 128 MB of
+# RSS; a gateway's garbage is short-lived. 16 MiB measured no better once nothing kept requests'
+# answers alive through scavenges, and took 10 to 15 MB more RSS (bench/README.md, heap flags).
+# --heap-growing-percent=50: old space is collected once it grows by half of what survived the last
+# full GC (V8 otherwise lets it reach about three times that under load, and RSS keeps the peak); with
+# 50 to 60 MB live, that keeps a replica within 200 MB after a soak at no measurable CPU per request
+# (bench/README.md). The bench and the chart run the same flags.
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "dist/main.js"]

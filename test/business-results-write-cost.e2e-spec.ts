@@ -91,8 +91,8 @@ describe('a business-result write costs the same however large the tree (gateway
     [simulator, redis] = await Promise.all([startSimulator(), RedisProcess.start()]);
     // Node's flags as the container runs it (Dockerfile, Helm deployment).
     gateway = await startGatewayProcess({ ISALES_BASE_URL: simulator.url, ISALES_AK: TEST_AK, ISALES_SK: TEST_SK, REDIS_URL: redis.url, LOG_LEVEL: 'warn' }, [
-      '--max-semi-space-size=16',
-      '--heap-growing-percent=30',
+      '--max-semi-space-size=8',
+      '--heap-growing-percent=50',
     ]);
   }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(async () => {

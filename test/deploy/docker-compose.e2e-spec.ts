@@ -21,7 +21,7 @@ describe('docker-compose.yml', () => {
     it('is built from the repository Dockerfile and publishes 3000:3000', () => {
       expect(buildContext(gateway)).toBe('.');
       expect(gateway.ports?.map(String)).toContain('3000:3000');
-      // the image's CMD (node --max-semi-space-size=16 --heap-growing-percent=30 dist/main.js) is kept
+      // the image's CMD (node --max-semi-space-size=8 --heap-growing-percent=50 dist/main.js) is kept
       expect(gateway.command).toBeUndefined();
     });
 

@@ -145,7 +145,7 @@ describe('Dockerfile', () => {
       ...(entry.length ? (execForm(entry[entry.length - 1].args) ?? ['<shell form>']) : []),
       ...(cmd.length ? (execForm(cmd[cmd.length - 1].args) ?? ['<shell form>']) : []),
     ];
-    expect(argv).toEqual(['node', '--max-semi-space-size=16', '--heap-growing-percent=30', 'dist/main.js']);
+    expect(argv).toEqual(['node', '--max-semi-space-size=8', '--heap-growing-percent=50', 'dist/main.js']);
     // CMD rather than ENTRYPOINT, so that `command: [node, dist/simulator/simulator/main.js]` replaces it
     expect(entry).toHaveLength(0);
   });

@@ -133,7 +133,7 @@ describe('helm/isales-gateway: rendered with the default values (+ upstream and 
   it("runs replicaCount pods of the chart's appVersion image", () => {
     expect(deployment.spec.replicas).toBe(values.replicaCount);
     expect(gateway.image).toBe(`isales-gateway:${String(chartMeta().appVersion)}`);
-    expect(gateway.command).toEqual(['node', '--max-semi-space-size=16', '--heap-growing-percent=30', 'dist/main.js']);
+    expect(gateway.command).toEqual(['node', '--max-semi-space-size=8', '--heap-growing-percent=50', 'dist/main.js']);
   });
 
   it('selects its own pods: Deployment selector, pod labels, Service selector, PDB selector agree', () => {
