@@ -6,6 +6,7 @@ import { mayRetry } from '../common/errors/upstream-meaning';
 import type { ResilienceConfig } from '../config/resilience.config';
 import { Bulkhead, DeadlineExpired } from './bulkhead';
 import { CallDeadline } from './call-deadline';
+import { InFlightCalls } from './in-flight-calls';
 import { IsalesTimeoutError } from './isales.errors';
 import type { IsalesOperation } from './operations.catalogue';
 import { IsalesBusyError, IsalesCircuitOpenError, IsalesQuotaExhaustedError } from './resilience.errors';
@@ -25,17 +26,6 @@ interface Circuit {
   active: number;
   /** When a call last entered it (ms since the epoch). */
   usedAt: number;
-}
-
-/**
- * A call that identical calls arriving while it runs join. It lets go of the call when the call
- * settles: a Map's entries stay reachable from the tables V8 has replaced when the Map grew or shrank
- * until the next full collection, and the young-generation collector keeps whatever such a table
- * points to. An entry that still held the call would have its answer (the parsed iSales body)
- * promoted to old space with it, on every read, filling old space for mark-compacts (bench/README.md).
- */
-interface InFlight {
-  call: Promise<unknown> | undefined;
 }
 
 /**
@@ -87,7 +77,7 @@ export class SharedPolicies {
 export class OperationChain {
   private readonly logger: Logger;
   private readonly circuits = new Map<number, Circuit>();
-  private readonly inflight = new Map<string, InFlight>();
+  private readonly inflight = new InFlightCalls();
   private openCount = 0;
 
   constructor(
@@ -99,17 +89,7 @@ export class OperationChain {
 
   execute<T>(call: UpstreamCallSpec, attempt: Attempt<T>): Promise<T> {
     if (call.coalesceKey === undefined || !call.idempotent) return this.run(call, attempt);
-    const joined = this.inflight.get(call.coalesceKey)?.call;
-    if (joined) return joined as Promise<T>;
-    const key = call.coalesceKey;
-    const entry: InFlight = { call: undefined };
-    const shared = this.run(call, attempt).finally(() => {
-      this.inflight.delete(key);
-      entry.call = undefined;
-    });
-    entry.call = shared;
-    this.inflight.set(key, entry);
-    return shared;
+    return this.inflight.join(call.coalesceKey, () => this.run(call, attempt));
   }
 
   summary(): CircuitSummary {
