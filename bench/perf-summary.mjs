@@ -43,10 +43,12 @@ const frame = (line) => {
   const m = /^\s*[0-9a-f]+ (.*) \((.*)\)$/.exec(line);
   return m ? { symbol: m[1], dso: m[2] } : { symbol: line.trim(), dso: '' };
 };
-const nameFrom = (symbol) =>
-  /\/bench\/floor-(\w+)-server/.exec(symbol)?.[1]?.replace(/^/, 'floor-') ??
-  /\/bench\/bare-(\w+)-server/.exec(symbol)?.[1]?.replace(/^/, 'bare-') ??
-  (symbol.includes('/dist/') ? 'gateway' : undefined);
+/** `floor-cache`, `bare-proxy`, ... from a bench server's file name; `gateway` from the build's. */
+const nameFrom = (symbol) => {
+  const bench = /\/bench\/((?:floor|bare)-\w+)-server/.exec(symbol);
+  if (bench) return bench[1];
+  return symbol.includes('/dist/') ? 'gateway' : undefined;
+};
 
 let sample = null;
 const finish = () => {

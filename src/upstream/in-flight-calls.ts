@@ -4,10 +4,10 @@
  *
  * Keyed by a small integer, and each entry lets go of its text and its call when the call settles:
  * a Map's entries stay reachable from the tables V8 has replaced when the Map grew or shrank until the
- * next full collection, and the young-generation collector keeps whatever such a table points to.
- * Keyed by the call's text and holding its promise, every read's key and answer (the parsed iSales
- * body) were promoted to old space with it, filling old space for mark-compacts (bench/README.md). A
- * small integer is no object, so a replaced table now keeps nothing of a request alive.
+ * next full collection, and the young-generation collector keeps whatever such a table points to. A
+ * table keyed by the call's text and holding its promise would promote every read's key and answer
+ * (the parsed iSales body) to old space, filling it for mark-compacts (bench/README.md); a small
+ * integer is no object, so a replaced table keeps nothing of a request alive.
  */
 export class InFlightCalls {
   private readonly calls = new Map<number, Entry>();
