@@ -12,6 +12,7 @@ import { trustFunction } from './edge/client-address';
 import { CallbackGate } from './edge/callback-gate';
 import { installDirectRoutes } from './edge/direct-routes';
 import { installEdge } from './edge/edge.pipeline';
+import { FrontDoor } from './edge/front-door';
 import { RequestLogWriter } from './edge/request-log';
 import { serverOptions } from './edge/server-options';
 import { LifecycleService } from './health/lifecycle.service';
@@ -23,7 +24,9 @@ import { buildOpenApiDocument, DOCS_PATH, setupSwagger } from './openapi/openapi
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
   const trusted = trustFunction(config.edge.trustProxy);
   // No Nest middleware runs here (the edge's phases are Fastify hooks): without middie, no hook of its runs per request.
-  const adapter = new FastifyAdapter({ ...serverOptions(config.edge, trusted), skipMiddie: true });
+  // The cache hit is answered in front of Fastify once the application is built (docs/design.md section 16).
+  const frontDoor = new FrontDoor();
+  const adapter = new FastifyAdapter({ ...serverOptions(config.edge, trusted, frontDoor), skipMiddie: true });
   // One stream for the application's log and the access log, so that their lines interleave whole.
   const logStream = options.logStream ?? pino.destination({ dest: 1, sync: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, logStream }), adapter, {
@@ -35,7 +38,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   const validation = createValidationPipe(app);
   app.useGlobalPipes(validation);
   // The two hot GETs skip Nest's per-request execution context (docs/design.md section 16).
-  installDirectRoutes(app.getHttpAdapter().getInstance(), [LIST_BUSINESS_RESULTS, LIST_FILE_SERVERS], { app, checks: validation });
+  const inMemory = installDirectRoutes(app.getHttpAdapter().getInstance(), [LIST_BUSINESS_RESULTS, LIST_FILE_SERVERS], { app, checks: validation });
 
   const lifecycle = app.get(LifecycleService);
   await installEdge(app.getHttpAdapter().getInstance(), config.edge, {
@@ -46,6 +49,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
     requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: requestLogMixin() }),
+    frontDoor: { door: frontDoor, routes: inMemory },
   });
   if (config.edge.docsEnabled) setupSwagger(app, buildOpenApiDocument(app));
   return app;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { AnyDirectRoute, DirectRoute, installDirectRoutes, pathAndQueryRoute } from './direct-routes';
+import { AnyDirectRoute, DirectRoute, installDirectRoutes, MemoryAnswer, pathAndQueryRoute } from './direct-routes';
 
 class ThingParams {
   id!: string;
@@ -29,7 +29,7 @@ const LIST: DirectRoute<ThingsController> = {
   build(controller, input) {
     const params = input('path', 0) as (value: unknown) => ThingParams;
     const query = input('query', 1) as (value: unknown) => ThingQuery;
-    return (request) => controller.list(params(request.params), query(request.query));
+    return { handler: (request) => controller.list(params(request.params), query(request.query)) };
   },
 };
 
@@ -45,9 +45,9 @@ function install(routes: readonly AnyDirectRoute[]) {
     },
   };
   const app = { get: () => new ThingsController() };
-  installDirectRoutes(fastify, routes, { app: app as never, checks: checks });
+  const inMemory = installDirectRoutes(fastify, routes, { app: app as never, checks: checks });
   const ready = () => new Promise<Error | undefined>((resolve) => hooks.onReady!(resolve));
-  return { onRoute: hooks.onRoute!, ready, checked };
+  return { onRoute: hooks.onRoute!, ready, checked, inMemory };
 }
 
 const nestHandler = () => 'nest';
@@ -78,6 +78,36 @@ describe('installDirectRoutes', () => {
     expect(checked).toEqual(['path:ThingParams', 'query:ThingQuery']);
   });
 
+  it('answers from memory first, through the reply, and lists the route for the front door with the same checks', () => {
+    const answer: MemoryAnswer = { status: 200, headers: ['etag', '"e"', 'content-type', 'application/json; charset=utf-8'], body: '{}' };
+    const route = pathAndQueryRoute(
+      ThingsController,
+      'list',
+      () => 'from the store',
+      (_controller, params: ThingParams, _query: ThingQuery, ifNoneMatch) =>
+        params.id === 'cached' ? { ...answer, headers: [...answer.headers, 'x-seen', String(ifNoneMatch)] } : undefined,
+    );
+    const { onRoute, checked, inMemory } = install([route]);
+    const get = { method: 'GET', url: '/api/v1/things/:id', handler: nestHandler } as unknown as RouteOptions;
+    onRoute(get);
+    expect(inMemory).toEqual([{ url: '/api/v1/things/:id', memory: expect.any(Function), options: get }]);
+
+    const sent: unknown[] = [];
+    const reply = {
+      header: (name: string, value: string) => sent.push([name, value]) && reply,
+      status: (status: number) => sent.push(status) && reply,
+      send: (body: unknown) => sent.push(body),
+    };
+    const handler = get.handler as unknown as (request: unknown, reply: unknown) => unknown;
+    handler({ params: { id: 'cached' }, query: { page: 1 }, headers: { 'if-none-match': '"x"' } }, reply);
+    expect(sent).toEqual([['etag', '"e"'], ['content-type', 'application/json; charset=utf-8'], ['x-seen', '"x"'], 200, '{}']);
+    expect(handler({ params: { id: 'cold' }, query: { page: 1 }, headers: {} }, reply)).toBe('from the store');
+    expect(checked).toEqual(['path:ThingParams', 'query:ThingQuery', 'path:ThingParams', 'query:ThingQuery']);
+
+    expect(inMemory[0].memory({ id: 'cached' }, { page: 1 }, undefined)?.headers).toContain('x-seen');
+    expect(inMemory[0].memory({ id: 'cold' }, { page: 1 }, undefined)).toBeUndefined();
+  });
+
   it('fails start-up when no registered GET matches a direct route', async () => {
     const { onRoute, ready } = install([LIST]);
     onRoute({ method: 'GET', url: '/api/v1/other', handler: nestHandler });
@@ -85,7 +115,7 @@ describe('installDirectRoutes', () => {
   });
 
   it('refuses a method that is not a GET', () => {
-    const create = { controller: ThingsController, method: 'create', build: () => nestHandler } as AnyDirectRoute;
+    const create = { controller: ThingsController, method: 'create', build: () => ({ handler: nestHandler }) } as AnyDirectRoute;
     expect(() => install([create])).toThrow('ThingsController.create is not a GET');
   });
 });

@@ -21,6 +21,8 @@ import { installReadPhase } from './read.phase';
 import { compileRoutePolicies, policyOf, POLICY } from './route-policy';
 import { ShieldPhase } from './shield.phase';
 import { CallbackGate } from './callback-gate';
+import type { MemoryRoute } from './direct-routes';
+import type { FrontDoor } from './front-door';
 
 /** What a step returns when it has sent the answer itself: the remaining steps and hooks do not run. */
 const ANSWERED = 'answered';
@@ -93,6 +95,8 @@ export interface EdgeDependencies {
   stopping: () => boolean;
   /** The access log: one line per request, on the application log's stream. */
   requestLog: RequestLogWriter;
+  /** The front door (src/edge/front-door.ts) and the routes it may answer from memory: opened once they are registered. */
+  frontDoor?: { door: FrontDoor; routes: readonly MemoryRoute[] };
 }
 
 /**
@@ -188,6 +192,27 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
     fastify.addHook('onRequestAbort', (request, done) => {
       observe.onAbort(request);
       done();
+    });
+  }
+  // The front door answers a cache hit with what phases 1 to 7 would do for it; with tracing on, the
+  // edge makes every span, so it stays shut.
+  const front = dependencies.frontDoor;
+  if (front && !activeTracer()) {
+    fastify.addHook('onReady', (done) => {
+      try {
+        front.door.open({
+          routes: front.routes,
+          authenticator: dependencies.authenticator,
+          trusted: dependencies.trusted,
+          limit,
+          observe,
+          cors: withCors,
+          stopping: dependencies.stopping,
+        });
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
     });
   }
 }

@@ -1,9 +1,9 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitOptions, type FastifyRateLimitStore } from '@fastify/rate-limit';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Cluster, Redis } from 'ioredis';
 import { RateLimitedError } from '../auth/auth.errors';
-import { fallbackStoreFor } from './rate-limit.store';
+import { fallbackStoreFor, localStore } from './rate-limit.store';
 import { RateLimitConfig } from '../config/edge.config';
 import { recordRateLimitRejection } from '../telemetry/metrics';
 import { addressKey } from './client-address';
@@ -17,12 +17,21 @@ const MAX_PRINCIPAL_KEY = 96;
  * client address (strangers, refused credentials, unmatched paths), an IPv6 client per /64.
  */
 export function rateLimitKey(request: FastifyRequest): string {
-  const principal = request.auth?.principal;
-  if (principal && principal.id !== 'anonymous') {
-    const id = principal.id;
-    return id.length <= MAX_PRINCIPAL_KEY ? id : `h:${createHash('sha256').update(id).digest('base64url')}`;
+  return rateLimitKeyOf(request.auth?.principal?.id, request.clientAddress);
+}
+
+/** rateLimitKey's budget owner from the principal's id (if authenticated) and the client address. */
+export function rateLimitKeyOf(principalId: string | undefined, clientAddress: string): string {
+  if (principalId !== undefined && principalId !== 'anonymous') {
+    return principalId.length <= MAX_PRINCIPAL_KEY ? principalId : `h:${createHash('sha256').update(principalId).digest('base64url')}`;
   }
-  return `ip:${addressKey(request.clientAddress)}`;
+  return `ip:${addressKey(clientAddress)}`;
+}
+
+/** One request spent of a budget: how many were spent in the window, and when it ends. */
+export interface Spent {
+  current: number;
+  ttlMs: number;
 }
 
 /**
@@ -37,21 +46,49 @@ export function rateLimitKey(request: FastifyRequest): string {
  * phase rather than hooked per route, so that the pipeline decides when it runs.
  */
 export class LimitPhase {
-  private constructor(private readonly spendBudget: (request: FastifyRequest, reply: FastifyReply) => Promise<void>) {}
+  private constructor(
+    private readonly spendBudget: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
+    private readonly store: FastifyRateLimitStore,
+    readonly config: RateLimitConfig,
+  ) {}
 
   static async install(fastify: FastifyInstance, config: RateLimitConfig, redis: Redis | Cluster | null): Promise<LimitPhase> {
+    // The plugin builds its store (`new Store(options)`); the one it built is kept, so that the front
+    // door (src/edge/front-door.ts) spends the same budgets through the store's public `incr`.
+    const built: FastifyRateLimitStore[] = [];
+    const Base = redis ? fallbackStoreFor(redis) : localStore();
+    const Store = class extends Base {
+      constructor(options: FastifyRateLimitOptions) {
+        super(options);
+        built.push(this);
+      }
+    };
     await fastify.register(rateLimit, {
       global: false,
       max: config.max,
       timeWindow: config.windowS * 1000,
       enableDraftSpec: true,
       keyGenerator: rateLimitKey,
-      ...(redis && { store: fallbackStoreFor(redis) }),
+      store: Store,
       skipOnError: true,
       onExceeded: () => recordRateLimitRejection(),
       errorResponseBuilder: (_request, context) => new RateLimitedError(Math.ceil(context.ttl / 1000), config.windowS),
     });
-    return new LimitPhase(fastify.rateLimit() as (request: FastifyRequest, reply: FastifyReply) => Promise<void>);
+    if (built.length !== 1) throw new Error(`@fastify/rate-limit built ${built.length} stores, not one`);
+    return new LimitPhase(fastify.rateLimit() as (request: FastifyRequest, reply: FastifyReply) => Promise<void>, built[0], config);
+  }
+
+  /**
+   * Spends one request of `key`'s budget in the store the plugin counts in, as its handler does (a
+   * store that fails counts as nothing spent, as with skipOnError); `done` may be called at once.
+   */
+  count(key: string, done: (spent: Spent) => void): void {
+    this.store.incr(
+      key,
+      (error, result) => done(error || !result ? { current: 0, ttlMs: 0 } : { current: result.current, ttlMs: result.ttl }),
+      this.config.windowS * 1000,
+      this.config.max,
+    );
   }
 
   /** Spends one request of the caller's budget; rejects with the 429 when it is gone. */

@@ -43,6 +43,26 @@ export class ObservePhase {
     }
   }
 
+  /**
+   * A request the front door answered from memory (src/edge/front-door.ts): the same observation
+   * and line as `onResponse`, from Node's request rather than Fastify's.
+   */
+  answered(method: string, url: string, policy: RoutePolicy, status: number, ms: number, requestId: string, client: string, principal: string): void {
+    this.seriesOf(method, policy)(status, ms / 1000);
+    this.requestLog.write({
+      requestId,
+      method,
+      url: policy.callbackToken ? policy.route : this.loggedUrl(url),
+      route: policy.route,
+      client,
+      upstream: undefined,
+      status,
+      principal,
+      authFailure: undefined,
+      ms: Math.round(ms * 10) / 10,
+    });
+  }
+
   /** A request whose client went away before its answer: only its span is left to end. */
   onAbort(request: FastifyRequest): void {
     const span = request.span;

@@ -34,3 +34,12 @@ export function fallbackStoreFor(redis: Redis | Cluster): FastifyRateLimitStoreC
     }
   };
 }
+
+/** The store class the plugin instantiates when nothing is shared: counts in this process, as the plugin's default does. */
+export function localStore(): FastifyRateLimitStoreCtor {
+  return class extends LocalStore {
+    constructor() {
+      super(false, false);
+    }
+  };
+}

@@ -5,6 +5,8 @@ import { HTTP_LIMITS } from './http-edge';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
 import { EdgeConfig } from '../config/edge.config';
 import { TrustFunction } from './client-address';
+import type { FrontDoor } from './front-door';
+import { parseQuery } from './query-string';
 
 /**
  * How often Node looks for requests past their timeouts. Its default (30 s) lets a trickling body
@@ -17,10 +19,10 @@ export function connectionsCheckingInterval(headersTimeoutMs: number): number {
 
 /**
  * The Fastify (and Node HTTP server) options the edge needs: request id, trusted proxies (a
- * function, as Fastify 5.12's numeric form trusts nothing), the bounds of docs/design.md section 14
- * and the router's refusals as problems.
+ * function, as Fastify 5.12's numeric form trusts nothing), the bounds of docs/design.md section 14,
+ * the router's refusals as problems, and the server with the front door (section 16) in front.
  */
-export function serverOptions(config: EdgeConfig, trusted: TrustFunction): FastifyServerOptions {
+export function serverOptions(config: EdgeConfig, trusted: TrustFunction, frontDoor: FrontDoor): FastifyServerOptions {
   const limits = config.server;
   return {
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
@@ -32,7 +34,9 @@ export function serverOptions(config: EdgeConfig, trusted: TrustFunction): Fasti
     bodyLimit: limits.bodyLimitBytes,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
-    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH, querystringParser: parseQuery },
+    // Node's server, built as Fastify would build it, with the front door's listener before Fastify's.
+    serverFactory: frontDoor.serverFactory,
     http: {
       maxHeaderSize: HTTP_LIMITS.maxHeaderBytes,
       // Node answers a missing Host with a bare 400; the shield phase answers it as a problem instead.

@@ -6,6 +6,7 @@ import { ResourceNotFoundError } from '../../common/errors/gateway-error';
 import { VdnParamsDto } from '../../common/dto/vdn.params.dto';
 import { NoQueryDto } from '../../common/dto/no-query.dto';
 import { ApiNotModified } from '../../common/swagger/api-problems.decorator';
+import { MemoryAnswer, sendMemoryAnswer } from '../../edge/direct-routes';
 import { locationHeader, pageExample, Read, ResourceController, Write } from '../resource-routes';
 import { ISALES } from '../../upstream/operations.catalogue';
 import { BUSINESS_RESULT_EXAMPLES } from './business-result.example';
@@ -33,14 +34,19 @@ const Conditional = () =>
 /** An answer's validator and freshness: a cached tree's, or (a tree too large to cache) a page's own. */
 type Validated = Pick<CacheRead<unknown>, 'etag' | 'state' | 'freshForS'>;
 
-/** Sends pre-rendered JSON with the cache headers, or 304 when the caller already has this tree. */
-function send(reply: FastifyReply, read: Validated, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
-  reply.header('etag', read.etag).header('cache-control', `private, max-age=${read.freshForS}`).header('x-cache', read.state);
+/** The answer: pre-rendered JSON with the cache headers, or 304 when the caller already has this tree. */
+function answerOf(read: Validated, ifNoneMatch: string | undefined, body: () => Buffer | string): MemoryAnswer {
+  const headers = ['etag', read.etag, 'cache-control', `private, max-age=${read.freshForS}`, 'x-cache', read.state];
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === read.etag || tag.trim() === '*')) {
-    reply.status(304).send();
-    return;
+    return { status: 304, headers };
   }
-  reply.status(200).header('content-type', 'application/json; charset=utf-8').send(body());
+  headers.push('content-type', 'application/json; charset=utf-8');
+  return { status: 200, headers, body: body() };
+}
+
+/** Sends the answer through Fastify's reply. */
+function send(reply: FastifyReply, read: Validated, ifNoneMatch: string | undefined, body: () => Buffer | string): void {
+  sendMemoryAnswer(reply, answerOf(read, ifNoneMatch, body));
 }
 
 @ResourceController('business results', 'api/v1/vdns/:vdnId/business-results')
@@ -69,19 +75,19 @@ export class BusinessResultsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> | undefined {
-    if (this.listFromMemory(params, query, ifNoneMatch, reply)) return undefined;
-    return this.listFromStore(params, query, ifNoneMatch, reply);
+    const answer = this.listFromMemory(params, query, ifNoneMatch);
+    if (!answer) return this.listFromStore(params, query, ifNoneMatch, reply);
+    sendMemoryAnswer(reply, answer);
+    return undefined;
   }
 
   /**
-   * A hit from memory, answered at once (no promise, nothing to wait for): true when answered. The
-   * direct route tries it before entering the request's context (business-results.direct.ts).
+   * A hit from memory, at once (no promise, nothing to wait for); undefined when memory has no tree.
+   * The direct route and the front door try it before anything else (business-results.direct.ts).
    */
-  listFromMemory(params: VdnParamsDto, query: ListBusinessResultsQueryDto, ifNoneMatch: string | undefined, reply: FastifyReply): boolean {
+  listFromMemory(params: VdnParamsDto, query: ListBusinessResultsQueryDto, ifNoneMatch: string | undefined): MemoryAnswer | undefined {
     const now = this.service.readFromMemory(params.vdnId);
-    if (!now) return false;
-    send(reply, now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
-    return true;
+    return now && answerOf(now, ifNoneMatch, () => now.value.page(query.page, query.pageSize));
   }
 
   /** What memory did not answer: the shared cache or iSales (a tree too large to cache, page by page). */

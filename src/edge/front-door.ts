@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import type { Authenticator } from '../auth/authenticator';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
+import { clientAddress, TrustFunction } from './client-address';
+import { MAX_PARAM_LENGTH } from './edge-errors';
+import { authorize } from './authorize';
+import type { MemoryAnswer, MemoryLookup, MemoryRoute } from './direct-routes';
+import { HELMET_OPTIONS, helmetHeaders, HTTP_LIMITS } from './http-edge';
+import { LimitPhase, rateLimitKeyOf, Spent } from './limit.phase';
+import type { ObservePhase } from './observe.phase';
+import { POLICY, RoutePolicy } from './route-policy';
+import { parseQuery } from './query-string';
+
+/** Node's request listener, as Fastify hands it to a server factory. */
+type Listener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A number among Fastify's options (after its defaults), or undefined. */
+const numberOf = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** What the front door needs from the application, once it is built. */
+export interface FrontDoorDependencies {
+  routes: readonly MemoryRoute[];
+  authenticator: Authenticator;
+  trusted: TrustFunction;
+  /** The rate limit; null: none. */
+  limit: LimitPhase | null;
+  observe: ObservePhase;
+  /** With CORS, a browser's request (it has an Origin) is the edge's: CORS' headers are its. */
+  cors: boolean;
+  /** While draining, answers close their connection: the edge's. */
+  stopping: () => boolean;
+}
+
+/** A route template compiled into its literal segments and named parameters. */
+interface Lane {
+  /** Per segment: its literal text, or null for a parameter. */
+  segments: Array<string | null>;
+  names: string[];
+  policy: RoutePolicy;
+  memory: MemoryLookup;
+}
+
+/** A request the front door answers: its route, its principal and its answer. */
+interface Taken {
+  lane: Lane;
+  principalId: string;
+  answer: MemoryAnswer;
+}
+
+/** A path parameter the front door takes as it is: what find-my-way would hand over unchanged (no percent-encoding, no delimiter). */
+const PLAIN_PARAM = new RegExp(`^[A-Za-z0-9._~-]{1,${MAX_PARAM_LENGTH}}$`);
+
+/** The rate limit's headers, as @fastify/rate-limit's draft-spec names them. */
+const LIMIT = 'ratelimit-limit';
+const REMAINING = 'ratelimit-remaining';
+const RESET = 'ratelimit-reset';
+
+/**
+ * The front door (docs/design.md section 16): Node's request listener, in front of Fastify through
+ * its public `serverFactory`. It answers the requests that a route can answer from memory (a cache
+ * hit) completely, with what the edge would have done for them: the request id, helmet's headers,
+ * an API key checked and the route's policy decided, the rate limit spent in the same store, the
+ * same answer from the route's compiled checks and lookup, one metric observation and one access-log
+ * line. Everything else it hands to Fastify untouched, before it has spent or written anything: any
+ * other method or path, a path or query in any but the plain form, a body, a bearer token, a
+ * refusal of any kind, no answer in memory, a browser's request with CORS, draining. The edge
+ * answers those as it always does. With tracing on, it is never opened (the edge makes the spans).
+ *
+ * Fastify's request lifecycle (its request and reply objects, the router, the hook runners and
+ * `reply.send`) is most of what a cache hit costs above a hand-written server (bench/README.md).
+ */
+export class FrontDoor {
+  private lanes: readonly Lane[] = [];
+  private dependencies: FrontDoorDependencies | null = null;
+  private securityHeaders: string[] = [];
+
+  /**
+   * Fastify's `serverFactory`: the HTTP server Fastify would build itself (its options applied the
+   * same way), whose listener asks the front door first.
+   */
+  readonly serverFactory = (fastify: Listener, options: Record<string, unknown>): Server => {
+    const server = createServer((options.http ?? {}) as ServerOptions, (request, response) => {
+      if (!this.dependencies || !this.enter(request, response, fastify)) fastify(request, response);
+    });
+    // What Fastify applies to the server it builds itself (its lib/server.js), from the same options.
+    const keepAliveTimeout = numberOf(options.keepAliveTimeout);
+    const requestTimeout = numberOf(options.requestTimeout);
+    const connectionTimeout = numberOf(options.connectionTimeout);
+    const maxRequestsPerSocket = numberOf(options.maxRequestsPerSocket);
+    if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
+    if (requestTimeout !== undefined) server.requestTimeout = requestTimeout;
+    if (connectionTimeout !== undefined) server.setTimeout(connectionTimeout);
+    if (maxRequestsPerSocket !== undefined && maxRequestsPerSocket > 0) server.maxRequestsPerSocket = maxRequestsPerSocket;
+    return server;
+  };
+
+  /** Starts answering, once the application is built and its routes (and their policies) registered. */
+  open(dependencies: FrontDoorDependencies): void {
+    this.securityHeaders = Object.entries(helmetHeaders(HELMET_OPTIONS)).flat();
+    this.lanes = dependencies.routes.map((route) => {
+      const policy = route.options.config?.[POLICY];
+      if (!policy) throw new Error(`${route.url} has no compiled policy: the front door opens after the edge is installed`);
+      const segments = route.url.split('/').map((part) => (part.startsWith(':') ? null : part));
+      const names = route.url
+        .split('/')
+        .filter((part) => part.startsWith(':'))
+        .map((part) => part.slice(1));
+      return { segments, names, policy, memory: route.memory };
+    });
+    this.dependencies = dependencies;
+  }
+
+  /** Takes the request when it can answer it; false: Fastify's, untouched. */
+  private enter(request: IncomingMessage, response: ServerResponse, fastify: Listener): boolean {
+    const started = performance.now();
+    let taken: Taken | undefined;
+    try {
+      taken = this.take(request);
+    } catch {
+      // A check's refusal (or anything else) before a byte is written or a budget spent: the edge answers it.
+      return false;
+    }
+    if (taken === undefined) return false;
+    const { lane, principalId, answer } = taken;
+    const dependencies = this.dependencies!;
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    const client = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], dependencies.trusted);
+    const send = (spent: Spent | null) => {
+      this.send(response, requestId, spent, answer);
+      dependencies.observe.answered('GET', request.url!, lane.policy, answer.status, performance.now() - started, requestId, client, principalId);
+    };
+    const limit = dependencies.limit;
+    if (!limit) {
+      send(null);
+      return true;
+    }
+    limit.count(rateLimitKeyOf(principalId, client), (spent) => {
+      // Over the limit, the edge spends again and refuses as it always does (the 429, its headers, its metric).
+      if (spent.current > limit.config.max) fastify(request, response);
+      else send(spent);
+    });
+    return true;
+  }
+
+  /** The request's answer from memory when the front door may give it; undefined (or a throw): the edge's. */
+  private take(request: IncomingMessage): Taken | undefined {
+    if (request.method !== 'GET') return undefined;
+    const url = request.url ?? '';
+    if (url.length > HTTP_LIMITS.maxUrlLength) return undefined;
+    const queryAt = url.indexOf('?');
+    const matched = this.match(queryAt === -1 ? url : url.slice(0, queryAt));
+    if (matched === undefined) return undefined;
+    const dependencies = this.dependencies!;
+    const headers = request.headers;
+    if (
+      headers.authorization !== undefined ||
+      headers['content-length'] !== undefined ||
+      headers['transfer-encoding'] !== undefined ||
+      (headers.host === undefined && request.httpVersion === '1.1') ||
+      (dependencies.cors && headers.origin !== undefined) ||
+      dependencies.stopping()
+    ) {
+      return undefined;
+    }
+    const { lane, params } = matched;
+    // Synchronous: an API key, or AUTH_DISABLED (there is no Authorization header).
+    const authentication = dependencies.authenticator.authenticate(headers);
+    if (authentication instanceof Promise || !('principal' in authentication) || authentication.principal === null) return undefined;
+    const principal = authentication.principal;
+    if (authorize(lane.policy, principal, params) !== null) return undefined;
+    const answer = lane.memory(params, parseQuery(queryAt === -1 ? '' : url.slice(queryAt + 1)), headers['if-none-match']);
+    return answer && { lane, principalId: principal.id, answer };
+  }
+
+  /** The lane whose template `path` matches, with its parameters; undefined: none. */
+  private match(path: string): { lane: Lane; params: Record<string, string> } | undefined {
+    for (const lane of this.lanes) {
+      const segments = lane.segments;
+      const params: Record<string, string> = {};
+      let at = 0;
+      let names = 0;
+      let index = 0;
+      for (; index < segments.length && at <= path.length; index++) {
+        const end = index === segments.length - 1 ? path.length : path.indexOf('/', at);
+        if (end === -1) break;
+        const part = path.slice(at, end);
+        const literal = segments[index];
+        if (literal === null) {
+          if (!PLAIN_PARAM.test(part)) break;
+          params[lane.names[names++]] = part;
+        } else if (part !== literal) {
+          break;
+        }
+        at = end + 1;
+      }
+      if (index === segments.length) return { lane, params };
+    }
+    return undefined;
+  }
+
+  private send(response: ServerResponse, requestId: string, spent: Spent | null, answer: MemoryAnswer): void {
+    const headers = [REQUEST_ID_HEADER, requestId, ...this.securityHeaders];
+    if (spent) {
+      const max = this.dependencies!.limit!.config.max;
+      headers.push(LIMIT, String(max), REMAINING, String(Math.max(0, max - spent.current)), RESET, String(Math.ceil(spent.ttlMs / 1000)));
+    }
+    for (const value of answer.headers) headers.push(value);
+    const body = answer.body;
+    if (body !== undefined) headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
+    response.writeHead(answer.status, headers);
+    response.end(body);
+  }
+}
