@@ -12,7 +12,7 @@ import { trustFunction } from './edge/client-address';
 import { CallbackGate } from './edge/callback-gate';
 import { installDirectRoutes } from './edge/direct-routes';
 import { installEdge } from './edge/edge.pipeline';
-import { FrontDoor } from './edge/front-door';
+import { MemoryLane } from './edge/memory-lane';
 import { RequestLogWriter } from './edge/request-log';
 import { serverOptions } from './edge/server-options';
 import { LifecycleService } from './health/lifecycle.service';
@@ -25,8 +25,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   const trusted = trustFunction(config.edge.trustProxy);
   // No Nest middleware runs here (the edge's phases are Fastify hooks): without middie, no hook of its runs per request.
   // The cache hit is answered in front of Fastify once the application is built (docs/design.md section 16).
-  const frontDoor = new FrontDoor();
-  const adapter = new FastifyAdapter({ ...serverOptions(config.edge, trusted, frontDoor), skipMiddie: true });
+  const memoryLane = new MemoryLane();
+  const adapter = new FastifyAdapter({ ...serverOptions(config.edge, trusted, memoryLane), skipMiddie: true });
   // One stream for the application's log and the access log, so that their lines interleave whole.
   const logStream = options.logStream ?? pino.destination({ dest: 1, sync: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, logStream }), adapter, {
@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     docsPrefix: `/${DOCS_PATH}`,
     stopping: () => lifecycle.current === 'stopping',
     requestLog: new RequestLogWriter({ level: config.logLevel, destination: logStream, base: LOG_BASE, mixin: requestLogMixin() }),
-    frontDoor: { door: frontDoor, routes: inMemory },
+    memoryLane: { lane: memoryLane, routes: inMemory },
   });
   if (config.edge.docsEnabled) setupSwagger(app, buildOpenApiDocument(app));
   return app;

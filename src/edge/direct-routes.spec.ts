@@ -78,7 +78,7 @@ describe('installDirectRoutes', () => {
     expect(checked).toEqual(['path:ThingParams', 'query:ThingQuery']);
   });
 
-  it('answers from memory first, through the reply, and lists the route for the front door with the same checks', () => {
+  it('answers from memory first, through the reply, and lists the route for the memory lane with the same checks', () => {
     const answer: MemoryAnswer = { status: 200, headers: ['etag', '"e"', 'content-type', 'application/json; charset=utf-8'], body: '{}' };
     const route = pathAndQueryRoute(
       ThingsController,

@@ -35,7 +35,7 @@ export type DirectCall<C, P, Q, R = unknown> = (controller: C, params: P, query:
 
 /**
  * An answer taken from memory, in no transport's terms: a direct route's handler sends it through
- * Fastify's reply, the front door (src/edge/front-door.ts) through Node's response. `headers` are
+ * Fastify's reply, the memory lane (src/edge/memory-lane.ts) through Node's response. `headers` are
  * name and value, flat, lower-case, in the order they are sent; `body` is absent for a 304.
  */
 export interface MemoryAnswer {
@@ -68,7 +68,7 @@ export interface BuiltDirectRoute {
  * DTOs: `call` gets them checked, the path's first (Nest's pipes answer the first argument's problem too),
  * and runs in the request's context. `memory`, when given, is tried first, outside the context: it
  * answers what it can without waiting for anything, so that such an answer pays for no context (and
- * the front door can serve it without Fastify); `call` answers the rest.
+ * the memory lane can serve it without Fastify); `call` answers the rest.
  */
 export function pathAndQueryRoute<C, P, Q>(
   controller: Type<C>,
@@ -112,7 +112,7 @@ function routeUrl(route: AnyDirectRoute): string {
   return '/' + (parts as Array<string | undefined>).flatMap((part) => (part ?? '').split('/').filter(Boolean)).join('/');
 }
 
-/** A direct route that can answer from memory, as registered: what the front door serves (src/edge/front-door.ts). */
+/** A direct route that can answer from memory, as registered: what the memory lane serves (src/edge/memory-lane.ts). */
 export interface MemoryRoute {
   /** The route template (`/api/v1/vdns/:vdnId/business-results`). */
   url: string;

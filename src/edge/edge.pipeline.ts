@@ -22,7 +22,7 @@ import { compileRoutePolicies, policyOf, POLICY } from './route-policy';
 import { ShieldPhase } from './shield.phase';
 import { CallbackGate } from './callback-gate';
 import type { MemoryRoute } from './direct-routes';
-import type { FrontDoor } from './front-door';
+import type { MemoryLane } from './memory-lane';
 
 /** What a step returns when it has sent the answer itself: the remaining steps and hooks do not run. */
 const ANSWERED = 'answered';
@@ -95,8 +95,8 @@ export interface EdgeDependencies {
   stopping: () => boolean;
   /** The access log: one line per request, on the application log's stream. */
   requestLog: RequestLogWriter;
-  /** The front door (src/edge/front-door.ts) and the routes it may answer from memory: opened once they are registered. */
-  frontDoor?: { door: FrontDoor; routes: readonly MemoryRoute[] };
+  /** The memory lane (src/edge/memory-lane.ts) and the routes it may answer from memory: opened once they are registered. */
+  memoryLane?: { lane: MemoryLane; routes: readonly MemoryRoute[] };
 }
 
 /**
@@ -194,14 +194,14 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
       done();
     });
   }
-  // The front door answers a cache hit with what phases 1 to 7 would do for it; with tracing on, the
+  // The memory lane answers a cache hit with what phases 1 to 7 would do for it; with tracing on, the
   // edge makes every span, so it stays shut.
-  const front = dependencies.frontDoor;
-  if (front && !activeTracer()) {
+  const memory = dependencies.memoryLane;
+  if (memory && !activeTracer()) {
     fastify.addHook('onReady', (done) => {
       try {
-        front.door.open({
-          routes: front.routes,
+        memory.lane.open({
+          routes: memory.routes,
           authenticator: dependencies.authenticator,
           trusted: dependencies.trusted,
           limit,

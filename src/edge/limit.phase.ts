@@ -53,8 +53,8 @@ export class LimitPhase {
   ) {}
 
   static async install(fastify: FastifyInstance, config: RateLimitConfig, redis: Redis | Cluster | null): Promise<LimitPhase> {
-    // The plugin builds its store (`new Store(options)`); the one it built is kept, so that the front
-    // door (src/edge/front-door.ts) spends the same budgets through the store's public `incr`.
+    // The plugin builds its store (`new Store(options)`); the one it built is kept, so that the memory
+    // lane (src/edge/memory-lane.ts) spends the same budgets through the store's public `incr`.
     const built: FastifyRateLimitStore[] = [];
     const Base = redis ? fallbackStoreFor(redis) : localStore();
     const Store = class extends Base {

@@ -44,7 +44,7 @@ export class ObservePhase {
   }
 
   /**
-   * A request the front door answered from memory (src/edge/front-door.ts): the same observation
+   * A request the memory lane answered from memory (src/edge/memory-lane.ts): the same observation
    * and line as `onResponse`, from Node's request rather than Fastify's.
    */
   answered(method: string, url: string, policy: RoutePolicy, status: number, ms: number, requestId: string, client: string, principal: string): void {

@@ -5,7 +5,7 @@ import { HTTP_LIMITS } from './http-edge';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
 import { EdgeConfig } from '../config/edge.config';
 import { TrustFunction } from './client-address';
-import type { FrontDoor } from './front-door';
+import type { MemoryLane } from './memory-lane';
 import { parseQuery } from './query-string';
 
 /**
@@ -20,9 +20,9 @@ export function connectionsCheckingInterval(headersTimeoutMs: number): number {
 /**
  * The Fastify (and Node HTTP server) options the edge needs: request id, trusted proxies (a
  * function, as Fastify 5.12's numeric form trusts nothing), the bounds of docs/design.md section 14,
- * the router's refusals as problems, and the server with the front door (section 16) in front.
+ * the router's refusals as problems, and the server with the memory lane (section 16) in front.
  */
-export function serverOptions(config: EdgeConfig, trusted: TrustFunction, frontDoor: FrontDoor): FastifyServerOptions {
+export function serverOptions(config: EdgeConfig, trusted: TrustFunction, memoryLane: MemoryLane): FastifyServerOptions {
   const limits = config.server;
   return {
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
@@ -35,8 +35,8 @@ export function serverOptions(config: EdgeConfig, trusted: TrustFunction, frontD
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH, querystringParser: parseQuery },
-    // Node's server, built as Fastify would build it, with the front door's listener before Fastify's.
-    serverFactory: frontDoor.serverFactory,
+    // Node's server, built as Fastify would build it, with the memory lane's listener before Fastify's.
+    serverFactory: memoryLane.serverFactory,
     http: {
       maxHeaderSize: HTTP_LIMITS.maxHeaderBytes,
       // Node answers a missing Host with a bare 400; the shield phase answers it as a problem instead.

@@ -83,7 +83,7 @@ export class BusinessResultsController {
 
   /**
    * A hit from memory, at once (no promise, nothing to wait for); undefined when memory has no tree.
-   * The direct route and the front door try it before anything else (business-results.direct.ts).
+   * The direct route and the memory lane try it before anything else (business-results.direct.ts).
    */
   listFromMemory(params: VdnParamsDto, query: ListBusinessResultsQueryDto, ifNoneMatch: string | undefined): MemoryAnswer | undefined {
     const now = this.service.readFromMemory(params.vdnId);

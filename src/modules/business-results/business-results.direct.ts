@@ -7,7 +7,7 @@ import { ListBusinessResultsQueryDto } from './dto/list-business-results.query.d
  * `GET /api/v1/vdns/{vdnId}/business-results`, the cache hit, served by a handler wired at start-up
  * (src/edge/direct-routes.ts): the controller's `list` in its two parts, with its parameters' own
  * compiled checks: a hit from memory before the request's context is entered (and served by the
- * front door, src/edge/front-door.ts, when it can), the rest inside it.
+ * memory lane, src/edge/memory-lane.ts, when it can), the rest inside it.
  */
 export const LIST_BUSINESS_RESULTS = pathAndQueryRoute(
   BusinessResultsController,

@@ -17,8 +17,8 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 /** A number among Fastify's options (after its defaults), or undefined. */
 const numberOf = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-/** What the front door needs from the application, once it is built. */
-export interface FrontDoorDependencies {
+/** What the memory lane needs from the application, once it is built. */
+export interface MemoryLaneDependencies {
   routes: readonly MemoryRoute[];
   authenticator: Authenticator;
   trusted: TrustFunction;
@@ -40,14 +40,14 @@ interface Lane {
   memory: MemoryLookup;
 }
 
-/** A request the front door answers: its route, its principal and its answer. */
+/** A request the memory lane answers: its route, its principal and its answer. */
 interface Taken {
   lane: Lane;
   principalId: string;
   answer: MemoryAnswer;
 }
 
-/** A path parameter the front door takes as it is: what find-my-way would hand over unchanged (no percent-encoding, no delimiter). */
+/** A path parameter the memory lane takes as it is: what find-my-way would hand over unchanged (no percent-encoding, no delimiter). */
 const PLAIN_PARAM = new RegExp(`^[A-Za-z0-9._~-]{1,${MAX_PARAM_LENGTH}}$`);
 
 /** The rate limit's headers, as @fastify/rate-limit's draft-spec names them. */
@@ -56,7 +56,7 @@ const REMAINING = 'ratelimit-remaining';
 const RESET = 'ratelimit-reset';
 
 /**
- * The front door (docs/design.md section 16): Node's request listener, in front of Fastify through
+ * The memory lane (docs/design.md section 16): Node's request listener, in front of Fastify through
  * its public `serverFactory`. It answers the requests that a route can answer from memory (a cache
  * hit) completely, with what the edge would have done for them: the request id, helmet's headers,
  * an API key checked and the route's policy decided, the rate limit spent in the same store, the
@@ -69,14 +69,14 @@ const RESET = 'ratelimit-reset';
  * Fastify's request lifecycle (its request and reply objects, the router, the hook runners and
  * `reply.send`) is most of what a cache hit costs above a hand-written server (bench/README.md).
  */
-export class FrontDoor {
+export class MemoryLane {
   private lanes: readonly Lane[] = [];
-  private dependencies: FrontDoorDependencies | null = null;
+  private dependencies: MemoryLaneDependencies | null = null;
   private securityHeaders: string[] = [];
 
   /**
    * Fastify's `serverFactory`: the HTTP server Fastify would build itself (its options applied the
-   * same way), whose listener asks the front door first.
+   * same way), whose listener asks the memory lane first.
    */
   readonly serverFactory = (fastify: Listener, options: Record<string, unknown>): Server => {
     const server = createServer((options.http ?? {}) as ServerOptions, (request, response) => {
@@ -95,11 +95,11 @@ export class FrontDoor {
   };
 
   /** Starts answering, once the application is built and its routes (and their policies) registered. */
-  open(dependencies: FrontDoorDependencies): void {
+  open(dependencies: MemoryLaneDependencies): void {
     this.securityHeaders = Object.entries(helmetHeaders(HELMET_OPTIONS)).flat();
     this.lanes = dependencies.routes.map((route) => {
       const policy = route.options.config?.[POLICY];
-      if (!policy) throw new Error(`${route.url} has no compiled policy: the front door opens after the edge is installed`);
+      if (!policy) throw new Error(`${route.url} has no compiled policy: the memory lane opens after the edge is installed`);
       const segments = route.url.split('/').map((part) => (part.startsWith(':') ? null : part));
       const names = route.url
         .split('/')
@@ -142,7 +142,7 @@ export class FrontDoor {
     return true;
   }
 
-  /** The request's answer from memory when the front door may give it; undefined (or a throw): the edge's. */
+  /** The request's answer from memory when the memory lane may give it; undefined (or a throw): the edge's. */
   private take(request: IncomingMessage): Taken | undefined {
     if (request.method !== 'GET') return undefined;
     const url = request.url ?? '';

@@ -4,7 +4,7 @@ import type { RouteOptions } from 'fastify';
 import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
 import type { MemoryAnswer, MemoryRoute } from './direct-routes';
-import { FrontDoor, type FrontDoorDependencies } from './front-door';
+import { MemoryLane, type MemoryLaneDependencies } from './memory-lane';
 import { helmetHeaders, HELMET_OPTIONS } from './http-edge';
 import type { LimitPhase, Spent } from './limit.phase';
 import type { ObservePhase } from './observe.phase';
@@ -26,14 +26,14 @@ function registered(): RouteOptions {
 }
 
 interface Seen {
-  /** Requests Fastify's listener got (the front door handed them over). */
+  /** Requests Fastify's listener got (the memory lane handed them over). */
   fastify: string[];
   answered: unknown[][];
   lookups: unknown[][];
 }
 
-/** A front door in front of a stand-in for Fastify's listener, on a real Node server. */
-async function serve(overrides: Partial<FrontDoorDependencies> = {}, memory?: (params: unknown, query: unknown) => MemoryAnswer | undefined) {
+/** A memory lane in front of a stand-in for Fastify's listener, on a real Node server. */
+async function serve(overrides: Partial<MemoryLaneDependencies> = {}, memory?: (params: unknown, query: unknown) => MemoryAnswer | undefined) {
   const seen: Seen = { fastify: [], answered: [], lookups: [] };
   const route: MemoryRoute = {
     url: TEMPLATE,
@@ -50,14 +50,14 @@ async function serve(overrides: Partial<FrontDoorDependencies> = {}, memory?: (p
       headers['x-api-key'] === 'good' ? { principal: READER } : headers['x-api-key'] === undefined ? { principal: null } : { error: new Error('unknown') },
   } as unknown as Authenticator;
   const observe = { answered: (...args: unknown[]) => seen.answered.push(args) } as unknown as ObservePhase;
-  const door = new FrontDoor();
+  const lane = new MemoryLane();
   const fastify = (request: IncomingMessage, response: ServerResponse) => {
     seen.fastify.push(`${request.method} ${request.url}`);
     response.writeHead(299).end('fastify');
   };
-  const server: Server = door.serverFactory(fastify, { keepAliveTimeout: 72000, requestTimeout: 30000, connectionTimeout: 0, http: { maxHeaderSize: 16384 } });
+  const server: Server = lane.serverFactory(fastify, { keepAliveTimeout: 72000, requestTimeout: 30000, connectionTimeout: 0, http: { maxHeaderSize: 16384 } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  door.open({ routes: [route], authenticator, trusted: () => false, limit: null, observe, cors: false, stopping: () => false, ...overrides });
+  lane.open({ routes: [route], authenticator, trusted: () => false, limit: null, observe, cors: false, stopping: () => false, ...overrides });
   const port = (server.address() as AddressInfo).port;
   const call = (path: string, headers: OutgoingHttpHeaders = { 'x-api-key': 'good' }, method = 'GET') =>
     new Promise<{ status: number; raw: string[]; body: string }>((resolve, reject) => {
@@ -85,7 +85,7 @@ function pairs(raw: string[]): string[][] {
 
 const SECURITY = Object.entries(helmetHeaders(HELMET_OPTIONS));
 
-describe('FrontDoor', () => {
+describe('MemoryLane', () => {
   let close: (() => Promise<unknown>) | undefined;
   afterEach(async () => {
     await close?.();
@@ -93,9 +93,9 @@ describe('FrontDoor', () => {
   });
 
   it('answers a plain GET from memory as the edge would: request id, helmet, the answer, one observation', async () => {
-    const door = await serve();
-    close = door.close;
-    const answer = await door.call('/api/v1/vdns/2/things?page=1&pageSize=20&page=3', {
+    const lane = await serve();
+    close = lane.close;
+    const answer = await lane.call('/api/v1/vdns/2/things?page=1&pageSize=20&page=3', {
       'x-api-key': 'good',
       'x-request-id': 'req-1',
       'if-none-match': '"e0"',
@@ -110,10 +110,10 @@ describe('FrontDoor', () => {
       ['content-type', 'application/json; charset=utf-8'],
       ['content-length', '12'],
     ]);
-    expect(door.seen.fastify).toEqual([]);
+    expect(lane.seen.fastify).toEqual([]);
     // The query parsed as the router parses it (a repeated name is a list), the raw path parameter.
-    expect(door.seen.lookups).toEqual([[{ vdnId: '2' }, { page: ['1', '3'], pageSize: '20' }, '"e0"']]);
-    expect(door.seen.answered).toEqual([
+    expect(lane.seen.lookups).toEqual([[{ vdnId: '2' }, { page: ['1', '3'], pageSize: '20' }, '"e0"']]);
+    expect(lane.seen.answered).toEqual([
       [
         'GET',
         '/api/v1/vdns/2/things?page=1&pageSize=20&page=3',
@@ -128,12 +128,12 @@ describe('FrontDoor', () => {
   });
 
   it('answers a 304 without a body or a length', async () => {
-    const door = await serve({}, () => ({ status: 304, headers: ['etag', '"e1"'] }));
-    close = door.close;
-    const answer = await door.call('/api/v1/vdns/2/things');
+    const lane = await serve({}, () => ({ status: 304, headers: ['etag', '"e1"'] }));
+    close = lane.close;
+    const answer = await lane.call('/api/v1/vdns/2/things');
     expect(answer.status).toBe(304);
     expect(pairs(answer.raw).map(([name]) => name)).toEqual(['x-request-id', ...SECURITY.map(([name]) => name), 'etag']);
-    expect(door.seen.answered[0][3]).toBe(304);
+    expect(lane.seen.answered[0][3]).toBe(304);
   });
 
   it.each([
@@ -154,12 +154,12 @@ describe('FrontDoor', () => {
     ['a chunked body', '/api/v1/vdns/2/things', { 'x-api-key': 'good', 'transfer-encoding': 'chunked' }],
     ['a URL over the bound', `/api/v1/vdns/2/things?q=${'a'.repeat(8200)}`, { 'x-api-key': 'good' }],
   ])('hands %s to Fastify untouched', async (_case, path, headers, method = 'GET') => {
-    const door = await serve();
-    close = door.close;
-    const answer = await door.call(path, headers, method);
+    const lane = await serve();
+    close = lane.close;
+    const answer = await lane.call(path, headers, method);
     expect(answer.status).toBe(299);
-    expect(door.seen.fastify).toEqual([`${method} ${path}`]);
-    expect(door.seen.answered).toEqual([]);
+    expect(lane.seen.fastify).toEqual([`${method} ${path}`]);
+    expect(lane.seen.answered).toEqual([]);
   });
 
   it('hands over what memory cannot answer, a browser with CORS, and everything while draining', async () => {
@@ -174,9 +174,9 @@ describe('FrontDoor', () => {
   });
 
   it('hands everything over until it is opened', async () => {
-    const door = new FrontDoor();
+    const lane = new MemoryLane();
     const handed: string[] = [];
-    const server = door.serverFactory((request, response) => void (handed.push(request.url!), response.end()), {
+    const server = lane.serverFactory((request, response) => void (handed.push(request.url!), response.end()), {
       keepAliveTimeout: 5000,
       requestTimeout: 1000,
       connectionTimeout: 0,
@@ -191,7 +191,7 @@ describe('FrontDoor', () => {
 
   it('refuses to open for a route the edge has not compiled a policy for', () => {
     const route: MemoryRoute = { url: TEMPLATE, options: { method: 'GET', url: TEMPLATE } as RouteOptions, memory: () => undefined };
-    expect(() => new FrontDoor().open({ routes: [route] } as unknown as FrontDoorDependencies)).toThrow('no compiled policy');
+    expect(() => new MemoryLane().open({ routes: [route] } as unknown as MemoryLaneDependencies)).toThrow('no compiled policy');
   });
 
   describe('with a rate limit', () => {
@@ -208,7 +208,7 @@ describe('FrontDoor', () => {
 
     it('spends the principal\u2019s budget and says what is left; over it, the edge spends again and refuses', async () => {
       const keys: string[] = [];
-      const door = await serve({
+      const lane = await serve({
         limit: limit(
           [
             { current: 2, ttlMs: 59001 },
@@ -217,24 +217,24 @@ describe('FrontDoor', () => {
           keys,
         ),
       });
-      close = door.close;
-      const allowed = await door.call('/api/v1/vdns/2/things');
+      close = lane.close;
+      const allowed = await lane.call('/api/v1/vdns/2/things');
       expect(pairs(allowed.raw).slice(1 + SECURITY.length, 4 + SECURITY.length)).toEqual([
         ['ratelimit-limit', '2'],
         ['ratelimit-remaining', '0'],
         ['ratelimit-reset', '60'],
       ]);
-      expect((await door.call('/api/v1/vdns/2/things')).status).toBe(299);
+      expect((await lane.call('/api/v1/vdns/2/things')).status).toBe(299);
       expect(keys).toEqual(['key:reader', 'key:reader']);
-      expect(door.seen.fastify).toEqual(['GET /api/v1/vdns/2/things']);
-      expect(door.seen.answered).toHaveLength(1);
+      expect(lane.seen.fastify).toEqual(['GET /api/v1/vdns/2/things']);
+      expect(lane.seen.answered).toHaveLength(1);
     });
 
     it('spends nothing for a request it hands over', async () => {
       const keys: string[] = [];
-      const door = await serve({ limit: limit([], keys) });
-      close = door.close;
-      expect((await door.call('/api/v1/vdns/3/things')).status).toBe(299);
+      const lane = await serve({ limit: limit([], keys) });
+      close = lane.close;
+      expect((await lane.call('/api/v1/vdns/3/things')).status).toBe(299);
       expect(keys).toEqual([]);
     });
   });
