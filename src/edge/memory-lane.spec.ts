@@ -173,6 +173,13 @@ describe('MemoryLane', () => {
     expect(cold.seen.fastify).toHaveLength(2);
   });
 
+  it('hands an answer Node refuses to send to the edge, rather than failing the request', async () => {
+    const lane = await serve({}, () => ({ status: 200, headers: ['etag', 'bad\nvalue'], body: '{}' }));
+    close = lane.close;
+    expect((await lane.call('/api/v1/vdns/2/things')).status).toBe(299);
+    expect(lane.seen.answered).toEqual([]);
+  });
+
   it('hands everything over until it is opened', async () => {
     const lane = new MemoryLane();
     const handed: string[] = [];

@@ -36,6 +36,8 @@ interface Lane {
   /** Per segment: its literal text, or null for a parameter. */
   segments: Array<string | null>;
   names: string[];
+  /** The template's last segment with its slash when it is literal: a path that does not end with it is no match, at once. */
+  suffix: string;
   policy: RoutePolicy;
   memory: MemoryLookup;
 }
@@ -105,7 +107,8 @@ export class MemoryLane {
         .split('/')
         .filter((part) => part.startsWith(':'))
         .map((part) => part.slice(1));
-      return { segments, names, policy, memory: route.memory };
+      const last = segments[segments.length - 1];
+      return { segments, names, suffix: last === null ? '' : `/${last}`, policy, memory: route.memory };
     });
     this.dependencies = dependencies;
   }
@@ -126,7 +129,15 @@ export class MemoryLane {
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     const client = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], dependencies.trusted);
     const send = (spent: Spent | null) => {
-      this.send(response, requestId, spent, answer);
+      try {
+        this.send(response, requestId, spent, answer);
+      } catch (error) {
+        // Nothing of ours should make Node refuse a header; if something does, the edge answers (its
+        // problem filter), or, with the answer begun, the connection ends rather than the process.
+        if (!response.headersSent) fastify(request, response);
+        else response.destroy(error as Error);
+        return;
+      }
       dependencies.observe.answered('GET', request.url!, lane.policy, answer.status, performance.now() - started, requestId, client, principalId);
     };
     const limit = dependencies.limit;
@@ -175,6 +186,7 @@ export class MemoryLane {
   /** The lane whose template `path` matches, with its parameters; undefined: none. */
   private match(path: string): { lane: Lane; params: Record<string, string> } | undefined {
     for (const lane of this.lanes) {
+      if (!path.endsWith(lane.suffix)) continue;
       const segments = lane.segments;
       const params: Record<string, string> = {};
       let at = 0;
