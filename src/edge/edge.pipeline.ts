@@ -214,5 +214,10 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
         done(error as Error);
       }
     });
+    // Once Fastify closes, every request is its own (it answers 503 while closing).
+    fastify.addHook('preClose', (done) => {
+      memory.lane.shut();
+      done();
+    });
   }
 }

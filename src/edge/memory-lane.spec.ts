@@ -70,7 +70,7 @@ async function serve(overrides: Partial<MemoryLaneDependencies> = {}, memory?: (
       request.on('error', reject);
       request.end();
     });
-  return { server, seen, call, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { lane, server, seen, call, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** Name and value pairs, lower-case names, without the ones Node adds. */
@@ -162,7 +162,7 @@ describe('MemoryLane', () => {
     expect(lane.seen.answered).toEqual([]);
   });
 
-  it('hands over what memory cannot answer, a browser with CORS, and everything while draining', async () => {
+  it('hands over what memory cannot answer, a browser with CORS, and everything while draining or once shut', async () => {
     let stopping = false;
     const cold = await serve({ cors: true, stopping: () => stopping }, (params) => ((params as { vdnId: string }).vdnId === '2' ? ANSWER : undefined));
     close = cold.close;
@@ -171,6 +171,10 @@ describe('MemoryLane', () => {
     stopping = true;
     expect((await cold.call('/api/v1/vdns/2/things')).status).toBe(299);
     expect(cold.seen.fastify).toHaveLength(2);
+    stopping = false;
+    cold.lane.shut();
+    expect((await cold.call('/api/v1/vdns/2/things')).status).toBe(299);
+    expect(cold.seen.answered).toHaveLength(1);
   });
 
   it('hands an answer Node refuses to send to the edge, rather than failing the request', async () => {

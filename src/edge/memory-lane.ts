@@ -113,6 +113,11 @@ export class MemoryLane {
     this.dependencies = dependencies;
   }
 
+  /** Stops answering: from now on every request is Fastify's. */
+  shut(): void {
+    this.dependencies = null;
+  }
+
   /** Takes the request when it can answer it; false: Fastify's, untouched. */
   private enter(request: IncomingMessage, response: ServerResponse, fastify: Listener): boolean {
     const started = performance.now();
