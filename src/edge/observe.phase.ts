@@ -1,5 +1,6 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { UpstreamCallRecord } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
 import { HttpSeries, httpSeries } from '../telemetry/metrics';
 import { loggedUrl } from './logged-url';
@@ -49,18 +50,7 @@ export class ObservePhase {
    */
   answered(method: string, url: string, policy: RoutePolicy, status: number, ms: number, requestId: string, client: string, principal: string): void {
     this.seriesOf(method, policy)(status, ms / 1000);
-    this.requestLog.write({
-      requestId,
-      method,
-      url: policy.callbackToken ? policy.route : this.loggedUrl(url),
-      route: policy.route,
-      client,
-      upstream: undefined,
-      status,
-      principal,
-      authFailure: undefined,
-      ms: Math.round(ms * 10) / 10,
-    });
+    this.write(requestId, method, url, policy, client, undefined, status, principal, undefined, ms);
   }
 
   /** A request whose client went away before its answer: only its span is left to end. */
@@ -101,18 +91,34 @@ export class ObservePhase {
 
   private log(request: FastifyRequest, policy: RoutePolicy | undefined, status: number, ms: number): void {
     const auth = request.auth;
+    // The same id the mixin takes from the request context (outside it, there is only this one).
+    const id = String(request.id);
+    this.write(id, request.method, request.url, policy, request.clientAddress, request.requestContext?.upstream, status, auth?.principal?.id, auth?.failure ?? undefined, ms);
+  }
+
+  private write(
+    requestId: string,
+    method: string,
+    url: string,
+    policy: RoutePolicy | undefined,
+    client: string,
+    upstream: readonly UpstreamCallRecord[] | undefined,
+    status: number,
+    principal: string | undefined,
+    authFailure: string | undefined,
+    ms: number,
+  ): void {
     this.requestLog.write({
-      // The same id the mixin takes from the request context (outside it, there is only this one).
-      requestId: String(request.id),
-      method: request.method,
+      requestId,
+      method,
       // A callback's path holds its token, a credential: the line shows the route template instead.
-      url: policy?.callbackToken ? policy.route : this.loggedUrl(request.url),
+      url: policy?.callbackToken ? policy.route : this.loggedUrl(url),
       route: policy?.route ?? UNMATCHED_ROUTE,
-      client: request.clientAddress,
-      upstream: request.requestContext?.upstream,
+      client,
+      upstream,
       status,
-      principal: auth?.principal?.id,
-      authFailure: auth?.failure ?? undefined,
+      principal,
+      authFailure,
       ms: Math.round(ms * 10) / 10,
     });
   }
