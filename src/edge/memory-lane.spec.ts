@@ -25,16 +25,10 @@ function registered(): RouteOptions {
   return options;
 }
 
-interface Seen {
-  /** Requests Fastify's listener got (the memory lane handed them over). */
-  fastify: string[];
-  answered: unknown[][];
-  lookups: unknown[][];
-}
-
 /** A memory lane in front of a stand-in for Fastify's listener, on a real Node server. */
 async function serve(overrides: Partial<MemoryLaneDependencies> = {}, memory?: (params: unknown, query: unknown) => MemoryAnswer | undefined) {
-  const seen: Seen = { fastify: [], answered: [], lookups: [] };
+  // `fastify`: the requests Fastify's listener got (the memory lane handed them over).
+  const seen = { fastify: [] as string[], answered: [] as unknown[][], lookups: [] as unknown[][] };
   const route: MemoryRoute = {
     url: TEMPLATE,
     options: registered(),

@@ -93,7 +93,18 @@ export class ObservePhase {
     const auth = request.auth;
     // The same id the mixin takes from the request context (outside it, there is only this one).
     const id = String(request.id);
-    this.write(id, request.method, request.url, policy, request.clientAddress, request.requestContext?.upstream, status, auth?.principal?.id, auth?.failure ?? undefined, ms);
+    this.write(
+      id,
+      request.method,
+      request.url,
+      policy,
+      request.clientAddress,
+      request.requestContext?.upstream,
+      status,
+      auth?.principal?.id,
+      auth?.failure ?? undefined,
+      ms,
+    );
   }
 
   private write(
