@@ -202,6 +202,7 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
       try {
         memory.lane.open({
           routes: memory.routes,
+          getTemplates: fastify.routeMethods.templates('GET'),
           authenticator: dependencies.authenticator,
           trusted: dependencies.trusted,
           limit,

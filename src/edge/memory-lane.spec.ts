@@ -51,7 +51,17 @@ async function serve(overrides: Partial<MemoryLaneDependencies> = {}, memory?: (
   };
   const server: Server = lane.serverFactory(fastify, { keepAliveTimeout: 72000, requestTimeout: 30000, connectionTimeout: 0, http: { maxHeaderSize: 16384 } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  lane.open({ routes: [route], authenticator, trusted: () => false, limit: null, observe, cors: false, stopping: () => false, ...overrides });
+  lane.open({
+    routes: [route],
+    getTemplates: [TEMPLATE],
+    authenticator,
+    trusted: () => false,
+    limit: null,
+    observe,
+    cors: false,
+    stopping: () => false,
+    ...overrides,
+  });
   const port = (server.address() as AddressInfo).port;
   const call = (path: string, headers: OutgoingHttpHeaders = { 'x-api-key': 'good' }, method = 'GET') =>
     new Promise<{ status: number; raw: string[]; body: string }>((resolve, reject) => {
@@ -68,14 +78,8 @@ async function serve(overrides: Partial<MemoryLaneDependencies> = {}, memory?: (
 }
 
 /** Name and value pairs, lower-case names, without the ones Node adds. */
-function pairs(raw: string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
-    if (name !== 'date' && name !== 'connection' && name !== 'keep-alive') out.push([name, raw[i + 1]]);
-  }
-  return out;
-}
+const pairs = (raw: string[]): string[][] =>
+  raw.flatMap((name, i) => (i % 2 === 0 && !['date', 'connection', 'keep-alive'].includes(name.toLowerCase()) ? [[name.toLowerCase(), raw[i + 1]]] : []));
 
 const SECURITY = Object.entries(helmetHeaders(HELMET_OPTIONS));
 
@@ -107,17 +111,17 @@ describe('MemoryLane', () => {
     expect(lane.seen.fastify).toEqual([]);
     // The query parsed as the router parses it (a repeated name is a list), the raw path parameter.
     expect(lane.seen.lookups).toEqual([[{ vdnId: '2' }, { page: ['1', '3'], pageSize: '20' }, '"e0"']]);
-    expect(lane.seen.answered).toEqual([
-      [
-        'GET',
-        '/api/v1/vdns/2/things?page=1&pageSize=20&page=3',
-        expect.objectContaining({ route: TEMPLATE }),
-        200,
-        expect.any(Number),
-        'req-1',
-        '127.0.0.1',
-        'key:reader',
-      ],
+    const [method, url, policy, status, ms, ...line] = lane.seen.answered[0] as [string, string, { route: string }, number, number];
+    expect([lane.seen.answered.length, method, url, policy.route, status, typeof ms, ...line]).toEqual([
+      1,
+      'GET',
+      '/api/v1/vdns/2/things?page=1&pageSize=20&page=3',
+      TEMPLATE,
+      200,
+      'number',
+      'req-1',
+      '127.0.0.1',
+      'key:reader',
     ]);
   });
 
@@ -133,12 +137,8 @@ describe('MemoryLane', () => {
   it.each([
     ['another method', '/api/v1/vdns/2/things', { 'x-api-key': 'good' }, 'POST'],
     ['another path', '/api/v1/vdns/2/others', { 'x-api-key': 'good' }],
-    ['a trailing slash', '/api/v1/vdns/2/things/', { 'x-api-key': 'good' }],
-    ['a longer path', '/api/v1/vdns/2/things/x', { 'x-api-key': 'good' }],
-    ['a doubled slash', '/api/v1//vdns/2/things', { 'x-api-key': 'good' }],
     ['a percent-encoded parameter', '/api/v1/vdns/%32/things', { 'x-api-key': 'good' }],
     ['a fragment', '/api/v1/vdns/2/things#top', { 'x-api-key': 'good' }],
-    ['an empty parameter', '/api/v1/vdns//things', { 'x-api-key': 'good' }],
     ['a bearer token', '/api/v1/vdns/2/things', { authorization: 'Bearer abc' }],
     ['no credentials', '/api/v1/vdns/2/things', {}],
     ['an unknown key', '/api/v1/vdns/2/things', { 'x-api-key': 'wrong' }],
@@ -181,17 +181,20 @@ describe('MemoryLane', () => {
   it('hands everything over until it is opened', async () => {
     const lane = new MemoryLane();
     const handed: string[] = [];
-    const server = lane.serverFactory((request, response) => void (handed.push(request.url!), response.end()), {
-      keepAliveTimeout: 5000,
-      requestTimeout: 1000,
-      connectionTimeout: 0,
-      maxRequestsPerSocket: 7,
-    });
+    const options = { keepAliveTimeout: 5000, requestTimeout: 1000, connectionTimeout: 0, maxRequestsPerSocket: 7 };
+    const server = lane.serverFactory((request, response) => void (handed.push(request.url!), response.end()), options);
     expect([server.keepAliveTimeout, server.requestTimeout, server.maxRequestsPerSocket]).toEqual([5000, 1000, 7]);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     close = () => new Promise((resolve) => server.close(resolve));
     await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/vdns/2/things`, { headers: { 'x-api-key': 'good' } });
     expect(handed).toEqual(['/api/v1/vdns/2/things']);
+  });
+
+  it('refuses to open for a route another GET would take some paths of', () => {
+    const route: MemoryRoute = { url: TEMPLATE, options: registered(), memory: () => undefined };
+    const open = (getTemplates: string[]) => () => new MemoryLane().open({ routes: [route], getTemplates } as unknown as MemoryLaneDependencies);
+    expect(open([TEMPLATE, '/api/v1/vdns/:vdnId', '/api/v1/vdns/:vdnId/things/:id', '/api/v1/vdns/:vdnId/others', '/api/v2/vdns/all/things'])).not.toThrow();
+    expect(open([TEMPLATE, '/api/v1/vdns/all/things'])).toThrow('/api/v1/vdns/all/things takes some of its paths first');
   });
 
   it('refuses to open for a route the edge has not compiled a policy for', () => {

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { Authenticator } from '../auth/authenticator';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../common/request/request-context';
 import { clientAddress, TrustFunction } from './client-address';
-import { MAX_PARAM_LENGTH } from './edge-errors';
 import { authorize } from './authorize';
 import type { MemoryAnswer, MemoryLookup, MemoryRoute } from './direct-routes';
 import { HELMET_OPTIONS, helmetHeaders, HTTP_LIMITS } from './http-edge';
@@ -10,6 +9,7 @@ import { LimitPhase, rateLimitKeyOf, Spent } from './limit.phase';
 import type { ObservePhase } from './observe.phase';
 import { POLICY, RoutePolicy } from './route-policy';
 import { parseQuery } from './query-string';
+import { RouteTemplate } from './route-template';
 
 /** Node's request listener, as Fastify hands it to a server factory. */
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -20,6 +20,8 @@ const numberOf = (value: unknown): number | undefined => (typeof value === 'numb
 /** What the memory lane needs from the application, once it is built. */
 export interface MemoryLaneDependencies {
   routes: readonly MemoryRoute[];
+  /** Every GET route's template: none may take a path the lane would take for its own route. */
+  getTemplates: readonly string[];
   authenticator: Authenticator;
   trusted: TrustFunction;
   /** The rate limit; null: none. */
@@ -31,13 +33,9 @@ export interface MemoryLaneDependencies {
   stopping: () => boolean;
 }
 
-/** A route template compiled into its literal segments and named parameters. */
+/** A route the memory lane answers: its template, its compiled policy, its lookup in memory. */
 interface Lane {
-  /** Per segment: its literal text, or null for a parameter. */
-  segments: Array<string | null>;
-  names: string[];
-  /** The template's last segment with its slash when it is literal: a path that does not end with it is no match, at once. */
-  suffix: string;
+  template: RouteTemplate;
   policy: RoutePolicy;
   memory: MemoryLookup;
 }
@@ -48,9 +46,6 @@ interface Taken {
   principalId: string;
   answer: MemoryAnswer;
 }
-
-/** A path parameter the memory lane takes as it is: what find-my-way would hand over unchanged (no percent-encoding, no delimiter). */
-const PLAIN_PARAM = new RegExp(`^[A-Za-z0-9._~-]{1,${MAX_PARAM_LENGTH}}$`);
 
 /** The rate limit's headers, as @fastify/rate-limit's draft-spec names them. */
 const LIMIT = 'ratelimit-limit';
@@ -102,13 +97,10 @@ export class MemoryLane {
     this.lanes = dependencies.routes.map((route) => {
       const policy = route.options.config?.[POLICY];
       if (!policy) throw new Error(`${route.url} has no compiled policy: the memory lane opens after the edge is installed`);
-      const segments = route.url.split('/').map((part) => (part.startsWith(':') ? null : part));
-      const names = route.url
-        .split('/')
-        .filter((part) => part.startsWith(':'))
-        .map((part) => part.slice(1));
-      const last = segments[segments.length - 1];
-      return { segments, names, suffix: last === null ? '' : `/${last}`, policy, memory: route.memory };
+      const template = new RouteTemplate(route.url);
+      const shadowing = dependencies.getTemplates.filter((other) => template.shadowedBy(other));
+      if (shadowing.length > 0) throw new Error(`${route.url} cannot be answered by the memory lane: ${shadowing.join(', ')} takes some of its paths first`);
+      return { template, policy, memory: route.memory };
     });
     this.dependencies = dependencies;
   }
@@ -191,26 +183,8 @@ export class MemoryLane {
   /** The lane whose template `path` matches, with its parameters; undefined: none. */
   private match(path: string): { lane: Lane; params: Record<string, string> } | undefined {
     for (const lane of this.lanes) {
-      if (!path.endsWith(lane.suffix)) continue;
-      const segments = lane.segments;
-      const params: Record<string, string> = {};
-      let at = 0;
-      let names = 0;
-      let index = 0;
-      for (; index < segments.length && at <= path.length; index++) {
-        const end = index === segments.length - 1 ? path.length : path.indexOf('/', at);
-        if (end === -1) break;
-        const part = path.slice(at, end);
-        const literal = segments[index];
-        if (literal === null) {
-          if (!PLAIN_PARAM.test(part)) break;
-          params[lane.names[names++]] = part;
-        } else if (part !== literal) {
-          break;
-        }
-        at = end + 1;
-      }
-      if (index === segments.length) return { lane, params };
+      const params = lane.template.match(path);
+      if (params) return { lane, params };
     }
     return undefined;
   }

@@ -17,6 +17,8 @@ export class RouteMethods {
   private readonly methods = new Set<string>();
   /** Methods a catch-all route serves at every path (CORS' preflight `OPTIONS *`): listed wherever the path is known. */
   private readonly everywhere = new Set<string>();
+  /** Each method's route templates, as registered. */
+  private readonly byMethod = new Map<string, Set<string>>();
 
   add(methods: readonly string[], url: string): void {
     if (url === '*' || url === '/*') {
@@ -28,7 +30,14 @@ export class RouteMethods {
     for (const method of methods) {
       if (!this.router.hasRoute(method as HTTPMethod, url)) this.router.on(method as HTTPMethod, url, () => undefined);
       this.methods.add(method);
+      if (!this.byMethod.has(method)) this.byMethod.set(method, new Set());
+      this.byMethod.get(method)!.add(url);
     }
+  }
+
+  /** The route templates served with `method` (catch-all routes aside). */
+  templates(method: string): string[] {
+    return [...(this.byMethod.get(method) ?? [])];
   }
 
   allowed(path: string): string[] {
