@@ -131,3 +131,20 @@ describe('the memory lane under a rate limit', () => {
     expect(answered).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the memory lane with CORS on', () => {
+  const stack = useStack({ env: { CORS_ORIGINS: 'https://crm.example.com' } });
+  const answered = jest.spyOn(ObservePhase.prototype, 'answered');
+
+  it('stays shut: CORS puts its headers on every answer, a request without Origin included', async () => {
+    expect((await get(stack.gateway.url, PLAIN)).status).toBe(200);
+    answered.mockClear();
+    const hit = await get(stack.gateway.url, PLAIN);
+    expect(header(hit, 'x-cache')).toBe('hit');
+    expect(header(hit, 'vary')).toBe('Origin');
+    expect(header(hit, 'access-control-expose-headers')).toContain('X-Request-Id');
+    const browser = await get(stack.gateway.url, PLAIN, { origin: 'https://crm.example.com' });
+    expect(header(browser, 'access-control-allow-origin')).toBe('https://crm.example.com');
+    expect(answered).not.toHaveBeenCalled();
+  });
+});

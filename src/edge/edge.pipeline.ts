@@ -194,10 +194,11 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
       done();
     });
   }
-  // The memory lane answers a cache hit with what phases 1 to 7 would do for it; with tracing on, the
-  // edge makes every span, so it stays shut.
+  // The memory lane answers a cache hit with what phases 1 to 7 would do for it. It stays shut with
+  // tracing (the edge makes every span) and with CORS (its headers, `Vary: Origin` among them, go on
+  // every answer, whether the request has an Origin or not).
   const memory = dependencies.memoryLane;
-  if (memory && !activeTracer()) {
+  if (memory && !activeTracer() && !withCors) {
     fastify.addHook('onReady', (done) => {
       try {
         memory.lane.open({
@@ -207,7 +208,6 @@ export async function installEdge(fastify: FastifyInstance, config: EdgeConfig, 
           trusted: dependencies.trusted,
           limit,
           observe,
-          cors: withCors,
           stopping: dependencies.stopping,
         });
         done();

@@ -27,8 +27,6 @@ export interface MemoryLaneDependencies {
   /** The rate limit; null: none. */
   limit: LimitPhase | null;
   observe: ObservePhase;
-  /** With CORS, a browser's request (it has an Origin) is the edge's: CORS' headers are its. */
-  cors: boolean;
   /** While draining, answers close their connection: the edge's. */
   stopping: () => boolean;
 }
@@ -60,8 +58,9 @@ const RESET = 'ratelimit-reset';
  * same answer from the route's compiled checks and lookup, one metric observation and one access-log
  * line. Everything else it hands to Fastify untouched, before it has spent or written anything: any
  * other method or path, a path or query in any but the plain form, a body, a bearer token, a
- * refusal of any kind, no answer in memory, a browser's request with CORS, draining. The edge
- * answers those as it always does. With tracing on, it is never opened (the edge makes the spans).
+ * refusal of any kind, no answer in memory, draining. The edge answers those as it always does.
+ * With tracing on, it is never opened (the edge makes the spans), nor with CORS (CORS' headers go on
+ * every answer, `Vary: Origin` among them, whether the request has an Origin or not).
  *
  * Fastify's request lifecycle (its request and reply objects, the router, the hook runners and
  * `reply.send`) is most of what a cache hit costs above a hand-written server (bench/README.md).
@@ -165,7 +164,6 @@ export class MemoryLane {
       headers['content-length'] !== undefined ||
       headers['transfer-encoding'] !== undefined ||
       (headers.host === undefined && request.httpVersion === '1.1') ||
-      (dependencies.cors && headers.origin !== undefined) ||
       dependencies.stopping()
     ) {
       return undefined;
