@@ -38,11 +38,15 @@ interface Lane {
   memory: MemoryLookup;
 }
 
-/** A request the memory lane answers: its route, its principal and its answer. */
+/** A request the memory lane answers: its route, its principal, its answer, and what its line says. */
 interface Taken {
   lane: Lane;
   principalId: string;
   answer: MemoryAnswer;
+  /** When the lane took it (`performance.now()`). */
+  started: number;
+  requestId: string;
+  client: string;
 }
 
 /** The rate limit's headers, as @fastify/rate-limit's draft-spec names them. */
@@ -111,7 +115,6 @@ export class MemoryLane {
 
   /** Takes the request when it can answer it; false: Fastify's, untouched. */
   private enter(request: IncomingMessage, response: ServerResponse, fastify: Listener): boolean {
-    const started = performance.now();
     let taken: Taken | undefined;
     try {
       taken = this.take(request);
@@ -120,33 +123,33 @@ export class MemoryLane {
       return false;
     }
     if (taken === undefined) return false;
-    const { lane, principalId, answer } = taken;
-    const dependencies = this.dependencies!;
-    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
-    const client = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], dependencies.trusted);
-    const send = (spent: Spent | null) => {
-      try {
-        this.send(response, requestId, spent, answer);
-      } catch (error) {
-        // Nothing of ours should make Node refuse a header; if something does, the edge answers (its
-        // problem filter), or, with the answer begun, the connection ends rather than the process.
-        if (!response.headersSent) fastify(request, response);
-        else response.destroy(error as Error);
-        return;
-      }
-      dependencies.observe.answered('GET', request.url!, lane.policy, answer.status, performance.now() - started, requestId, client, principalId);
-    };
-    const limit = dependencies.limit;
+    const limit = this.dependencies!.limit;
     if (!limit) {
-      send(null);
+      this.answer(request, response, fastify, taken, null);
       return true;
     }
-    limit.count(rateLimitKeyOf(principalId, client), (spent) => {
+    const answering = taken;
+    limit.count(rateLimitKeyOf(taken.principalId, taken.client), (spent) => {
       // Over the limit, the edge spends again and refuses as it always does (the 429, its headers, its metric).
       if (spent.current > limit.config.max) fastify(request, response);
-      else send(spent);
+      else this.answer(request, response, fastify, answering, spent);
     });
     return true;
+  }
+
+  /** Sends a taken request's answer, then observes it. */
+  private answer(request: IncomingMessage, response: ServerResponse, fastify: Listener, taken: Taken, spent: Spent | null): void {
+    try {
+      this.send(response, taken.requestId, spent, taken.answer);
+    } catch (error) {
+      // Nothing of ours should make Node refuse a header; if something does, the edge answers (its
+      // problem filter), or, with the answer begun, the connection ends rather than the process.
+      if (!response.headersSent) fastify(request, response);
+      else response.destroy(error as Error);
+      return;
+    }
+    const ms = performance.now() - taken.started;
+    this.dependencies!.observe.answered('GET', request.url!, taken.lane.policy, taken.answer.status, ms, taken.requestId, taken.client, taken.principalId);
   }
 
   /** The request's answer from memory when the memory lane may give it; undefined (or a throw): the edge's. */
@@ -157,6 +160,7 @@ export class MemoryLane {
     const queryAt = url.indexOf('?');
     const matched = this.match(queryAt === -1 ? url : url.slice(0, queryAt));
     if (matched === undefined) return undefined;
+    const started = performance.now();
     const dependencies = this.dependencies!;
     const headers = request.headers;
     if (
@@ -175,7 +179,10 @@ export class MemoryLane {
     const principal = authentication.principal;
     if (authorize(lane.policy, principal, params) !== null) return undefined;
     const answer = lane.memory(params, parseQuery(queryAt === -1 ? '' : url.slice(queryAt + 1)), headers['if-none-match']);
-    return answer && { lane, principalId: principal.id, answer };
+    if (answer === undefined) return undefined;
+    const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
+    const client = clientAddress(request.socket.remoteAddress, headers['x-forwarded-for'], dependencies.trusted);
+    return { lane, principalId: principal.id, answer, started, requestId, client };
   }
 
   /** The lane whose template `path` matches, with its parameters; undefined: none. */

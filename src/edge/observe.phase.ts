@@ -1,6 +1,5 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { UpstreamCallRecord } from '../common/request/request-context';
 import { UNMATCHED_ROUTE } from '../telemetry/metric-names';
 import { HttpSeries, httpSeries } from '../telemetry/metrics';
 import { loggedUrl } from './logged-url';
@@ -50,7 +49,18 @@ export class ObservePhase {
    */
   answered(method: string, url: string, policy: RoutePolicy, status: number, ms: number, requestId: string, client: string, principal: string): void {
     this.seriesOf(method, policy)(status, ms / 1000);
-    this.write(requestId, method, url, policy, client, undefined, status, principal, undefined, ms);
+    this.requestLog.write({
+      requestId,
+      method,
+      url: this.urlOf(policy, url),
+      route: policy.route,
+      client,
+      upstream: undefined,
+      status,
+      principal,
+      authFailure: undefined,
+      ms: Math.round(ms * 10) / 10,
+    });
   }
 
   /** A request whose client went away before its answer: only its span is left to end. */
@@ -91,46 +101,23 @@ export class ObservePhase {
 
   private log(request: FastifyRequest, policy: RoutePolicy | undefined, status: number, ms: number): void {
     const auth = request.auth;
-    // The same id the mixin takes from the request context (outside it, there is only this one).
-    const id = String(request.id);
-    this.write(
-      id,
-      request.method,
-      request.url,
-      policy,
-      request.clientAddress,
-      request.requestContext?.upstream,
-      status,
-      auth?.principal?.id,
-      auth?.failure ?? undefined,
-      ms,
-    );
-  }
-
-  private write(
-    requestId: string,
-    method: string,
-    url: string,
-    policy: RoutePolicy | undefined,
-    client: string,
-    upstream: readonly UpstreamCallRecord[] | undefined,
-    status: number,
-    principal: string | undefined,
-    authFailure: string | undefined,
-    ms: number,
-  ): void {
     this.requestLog.write({
-      requestId,
-      method,
-      // A callback's path holds its token, a credential: the line shows the route template instead.
-      url: policy?.callbackToken ? policy.route : this.loggedUrl(url),
+      // The same id the mixin takes from the request context (outside it, there is only this one).
+      requestId: String(request.id),
+      method: request.method,
+      url: this.urlOf(policy, request.url),
       route: policy?.route ?? UNMATCHED_ROUTE,
-      client,
-      upstream,
+      client: request.clientAddress,
+      upstream: request.requestContext?.upstream,
       status,
-      principal,
-      authFailure,
+      principal: auth?.principal?.id,
+      authFailure: auth?.failure ?? undefined,
       ms: Math.round(ms * 10) / 10,
     });
+  }
+
+  /** A callback's path holds its token, a credential: the line shows the route template instead. */
+  private urlOf(policy: RoutePolicy | undefined, url: string): string {
+    return policy?.callbackToken ? policy.route : this.loggedUrl(url);
   }
 }
